@@ -1,0 +1,14 @@
+// CJS config on purpose: jest.config.ts would need ts-node.
+const esmOnly = ['jose'];
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/examples'],
+  testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
+  moduleNameMapper: { '^@soleus/([a-z-]+)$': '<rootDir>/packages/$1/src' },
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+  // pnpm layout: node_modules/.pnpm/<name>@<ver>/node_modules/<name>/...
+  transformIgnorePatterns: [
+    `/node_modules/(?!(\\.pnpm/(${esmOnly.join('|')})@[^/]+/node_modules/)?(${esmOnly.join('|')})/)`,
+  ],
+  modulePathIgnorePatterns: ['<rootDir>/packages/.*/dist/'],
+};

@@ -1,0 +1,29 @@
+import type { FactDefinition } from '../generated/fact-catalogue-file';
+import type { PackManifest } from '../generated/pack-manifest';
+import type { RuleDefinition } from '../generated/rule-definition';
+import type { TerminologyProvider } from '../terminology/terminology-provider';
+
+/** A rule as loaded: its definition plus where it came from. */
+export interface LoadedRule {
+  readonly definition: RuleDefinition;
+  /** Path of the rule file relative to the rules directory, e.g. `dvt/dvt-excluded.rule.json`. */
+  readonly file: string;
+  /** The pack the rule belongs to. */
+  readonly pack: PackManifest;
+}
+
+/**
+ * An immutable, validated set of rule packs with the fact catalogue and terminology they use.
+ * Built once by `loadRuleSet`, then evaluated many times.
+ */
+export interface RuleSet {
+  /** Rules by id, in a stable order (pack order, then priority descending, then id). */
+  readonly rules: readonly LoadedRule[];
+  readonly rulesById: ReadonlyMap<string, LoadedRule>;
+  readonly packs: ReadonlyMap<string, PackManifest>;
+  /** Fact catalogue by name. */
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  readonly terminology: TerminologyProvider;
+  /** Content version: the packs' ids and versions, e.g. `dvt@1.0.0+cramp@1.0.0`. */
+  readonly contentVersion: string;
+}

@@ -1,0 +1,121 @@
+/**
+ * The one error class of Soleus and its code table. Callers branch on `err.code`, never on the message.
+ * Codes are never reused or renamed once released; `docs/reference/errors.md` mirrors this table and a
+ * test keeps them in step.
+ */
+
+/** Every error and issue code, with its one-line meaning. */
+export const ERROR_CODES = {
+  SOLEUS_RULE_SCHEMA: 'Rule file does not match rule.schema.json',
+  SOLEUS_RULE_JSON: 'Rule, pack or fact file is not valid JSON',
+  SOLEUS_RULE_UNKNOWN_FACT: 'Rule refers to a fact that is not in the fact catalogue',
+  SOLEUS_RULE_OPERATOR_TYPE: 'Rule applies an operator to a fact of a type it cannot compare',
+  SOLEUS_RULE_UNKNOWN_OPERATOR: 'Rule uses an operator that is not in the operator table',
+  SOLEUS_RULE_UNKNOWN_VALUESET: 'Rule refers to a value set that is not loaded',
+  SOLEUS_RULE_SUMMARY_TOO_LONG:
+    'Card summary is 140 characters or longer (CDS Hooks requires < 140)',
+  SOLEUS_RULE_DUPLICATE_ID: 'Two rules share one id',
+  SOLEUS_RULE_UNKNOWN_SUPPRESSION: 'Rule suppresses a rule id that does not exist',
+  SOLEUS_RULE_UNKNOWN_PACK: 'Rule names a rule pack that has no pack.json',
+  SOLEUS_RULE_UNIT: 'Rule threshold unit is not UCUM or does not convert to the fact unit',
+  SOLEUS_RULE_TEMPLATE: 'Card text interpolates a fact that is not in the fact catalogue',
+  SOLEUS_RULE_PACK_EMPTY: 'Rule pack directory holds no rule files',
+  SOLEUS_FACT_SCHEMA: 'Fact catalogue file does not match facts.schema.json',
+  SOLEUS_FACT_DUPLICATE: 'Two fact definitions share one name',
+  SOLEUS_FACT_TYPE: 'A fact value does not match the type its catalogue entry declares',
+  SOLEUS_VALUESET_INVALID: 'Value set file is not a FHIR R4 ValueSet with a url and concepts',
+  SOLEUS_VALUESET_NOT_FOUND: 'A value set was asked for that is not loaded',
+  SOLEUS_VALUESET_DUPLICATE: 'Two value sets share one url',
+  SOLEUS_UNIT_UNKNOWN: 'A unit is missing, is not UCUM, or cannot be converted to the wanted unit',
+  SOLEUS_ENGINE_EVALUATION: 'A rule failed while it was evaluated',
+  SOLEUS_ENGINE_INVALID_NOW: 'Evaluation time `now` is missing or not a valid instant',
+  SOLEUS_FHIR_NOT_A_BUNDLE: 'Input is not a FHIR R4 Bundle',
+  SOLEUS_FHIR_INVALID_RESOURCE: 'A FHIR resource is structurally invalid and was skipped',
+  SOLEUS_FHIR_NO_PATIENT: 'The input holds no Patient resource',
+  SOLEUS_FHIR_UNMAPPED_MEDICATION: 'A medication product is not in the shipped RxNorm subset',
+  SOLEUS_FHIR_UNINTERPRETABLE:
+    'A FHIR value could not be interpreted (unit, date, code) and was treated as unknown',
+  SOLEUS_FHIR_FETCH: 'Fetching data from the FHIR server failed',
+  SOLEUS_HOOK_INVALID_REQUEST: 'The CDS Hooks request does not match the hook definition',
+  SOLEUS_HOOK_UNKNOWN_SERVICE: 'No CDS service has that id',
+  SOLEUS_HOOK_PREFETCH_MISSING: 'Required data was neither prefetched nor fetchable (HTTP 412)',
+  SOLEUS_HOOK_INVALID_FEEDBACK:
+    'The feedback body does not match the CDS Hooks feedback definition',
+} as const;
+
+/** A Soleus error or issue code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Where an issue is: a rule file and JSON Pointer, or a FHIR resource and element path. */
+export interface IssueLocation {
+  /** Rule-pack relative file path (rule, pack, fact or value-set file). */
+  readonly file?: string;
+  /** RFC 6901 JSON Pointer inside `file`. */
+  readonly pointer?: string;
+  /** FHIR resource as `Type/id`. */
+  readonly resource?: string;
+  /** FHIR element path inside `resource`, e.g. `valueQuantity.unit`. */
+  readonly path?: string;
+}
+
+/** One problem found while loading or evaluating. Messages never hold PHI (no names, no values). */
+export interface Issue {
+  readonly severity: 'error' | 'warning' | 'information';
+  readonly code: ErrorCode;
+  /** Says where, what was expected and what was found, and how to fix it. */
+  readonly message: string;
+  readonly location?: IssueLocation;
+  /** Values the caller may log or show if it chooses (may hold clinical values, never identifiers). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** Options for {@link SoleusError}. */
+export interface SoleusErrorOptions {
+  readonly issues?: readonly Issue[];
+  readonly cause?: unknown;
+}
+
+/** The single Soleus error type: a code from {@link ERROR_CODES}, a message and the issues behind it. */
+export class SoleusError extends Error {
+  override readonly name = 'SoleusError';
+  readonly code: ErrorCode;
+  readonly issues: readonly Issue[];
+
+  /**
+   * @param code - the error code
+   * @param message - where, what was expected, what was found
+   * @param options - the issues collected and the underlying cause
+   */
+  constructor(code: ErrorCode, message: string, options: SoleusErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+/**
+ * Narrows an unknown thrown value to a {@link SoleusError}.
+ * @param err - anything caught
+ * @returns true when `err` is a SoleusError
+ */
+export function isSoleusError(err: unknown): err is SoleusError {
+  return err instanceof SoleusError;
+}
+
+/**
+ * Formats an issue location as `file#/pointer` or `Type/id (path)` for messages.
+ * @param location - the issue location
+ * @returns a short human-readable location
+ */
+export function formatLocation(location: IssueLocation | undefined): string {
+  if (!location) {
+    return '';
+  }
+  if (location.file !== undefined) {
+    return `${location.file}#${location.pointer ?? ''}`;
+  }
+  if (location.resource !== undefined) {
+    return location.path ? `${location.resource} (${location.path})` : location.resource;
+  }
+  return '';
+}

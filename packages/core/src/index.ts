@@ -1,0 +1,2 @@
+/** @packageDocumentation core */
+export const PACKAGE_NAME = '@soleus/core';

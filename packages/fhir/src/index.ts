@@ -1,0 +1,2 @@
+/** @packageDocumentation fhir */
+export const PACKAGE_NAME = '@soleus/fhir';

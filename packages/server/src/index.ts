@@ -1,0 +1,2 @@
+/** @packageDocumentation server */
+export const PACKAGE_NAME = '@soleus/server';
