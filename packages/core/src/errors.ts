@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   SOLEUS_RULE_UNIT: 'Rule threshold unit is not UCUM or does not convert to the fact unit',
   SOLEUS_RULE_TEMPLATE: 'Card text interpolates a fact that is not in the fact catalogue',
   SOLEUS_RULE_PACK_EMPTY: 'Rule pack directory holds no rule files',
+  SOLEUS_RULE_DUPLICATE_PACK: 'Two pack directories declare one pack id',
   SOLEUS_FACT_SCHEMA: 'Fact catalogue file does not match facts.schema.json',
   SOLEUS_FACT_DUPLICATE: 'Two fact definitions share one name',
   SOLEUS_FACT_TYPE: 'A fact value does not match the type its catalogue entry declares',
