@@ -40,6 +40,13 @@ export const ERROR_CODES = {
   SOLEUS_HOOK_INVALID_REQUEST: 'The CDS Hooks request does not match the hook definition',
   SOLEUS_HOOK_UNKNOWN_SERVICE: 'No CDS service has that id',
   SOLEUS_HOOK_PREFETCH_MISSING: 'Required data was neither prefetched nor fetchable (HTTP 412)',
+  SOLEUS_HOOK_PREFETCH_OUTCOME:
+    'A prefetch value was an OperationOutcome: the client could not supply that data',
+  SOLEUS_HOOK_PREFETCH_PARTIAL:
+    'A prefetched or fetched searchset has pages that could not be read: the data is partial',
+  SOLEUS_HOOK_PREFETCH_TEMPLATE:
+    'A prefetch template token could not be filled from the request context',
+  SOLEUS_HOOK_INVALID_RESPONSE: 'A CDS Hooks response breaks the CDS Hooks response rules',
   SOLEUS_HOOK_INVALID_FEEDBACK:
     'The feedback body does not match the CDS Hooks feedback definition',
 } as const;
