@@ -1,0 +1,77 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Issue } from '../errors';
+import type { FactCatalogueFile, FactDefinition } from '../generated/fact-catalogue-file';
+import { createIssue } from './create-issue';
+import { readJsonFile } from './read-json-file';
+import type { SchemaCheck } from './schema-validator';
+
+/** The fact catalogue read from a directory, with every problem found. */
+export interface LoadedFactCatalog {
+  /** Fact definitions by name (first definition wins when names clash; the clash is an issue). */
+  readonly facts: ReadonlyMap<string, FactDefinition>;
+  readonly issues: readonly Issue[];
+}
+
+const SUFFIX = '.facts.json';
+
+/**
+ * Reads every `*.facts.json` in a directory, validates it against facts.schema.json and indexes the
+ * facts by name, reporting invalid files (SOLEUS_FACT_SCHEMA, SOLEUS_RULE_JSON) and clashing names
+ * (SOLEUS_FACT_DUPLICATE) instead of throwing.
+ * @param factsDir - directory of fact catalogue files
+ * @param checkSchema - the facts schema validator
+ * @returns the facts and the issues
+ */
+export function loadFactCatalog(factsDir: string, checkSchema: SchemaCheck): LoadedFactCatalog {
+  const facts = new Map<string, FactDefinition>();
+  const origin = new Map<string, string>();
+  const issues: Issue[] = [];
+  for (const name of listFiles(factsDir, issues)) {
+    const read = readJsonFile(join(factsDir, name), name);
+    if (!read.ok) {
+      issues.push(read.issue);
+      continue;
+    }
+    const schemaIssues = checkSchema(read.json, name);
+    if (schemaIssues.length > 0) {
+      issues.push(...schemaIssues);
+      continue;
+    }
+    (read.json as FactCatalogueFile).facts.forEach((fact, i) => {
+      const first = origin.get(fact.name);
+      if (first !== undefined) {
+        issues.push(
+          createIssue(
+            'SOLEUS_FACT_DUPLICATE',
+            name,
+            `/facts/${i}/name`,
+            `fact "${fact.name}" is already defined in ${first}; expected each fact name once`,
+          ),
+        );
+        return;
+      }
+      origin.set(fact.name, `${name}#/facts/${i}`);
+      facts.set(fact.name, fact);
+    });
+  }
+  return { facts, issues };
+}
+
+function listFiles(dir: string, issues: Issue[]): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(SUFFIX))
+      .sort();
+  } catch {
+    issues.push(
+      createIssue(
+        'SOLEUS_FACT_SCHEMA',
+        dir,
+        '',
+        'cannot read the facts directory; expected a directory of *.facts.json files',
+      ),
+    );
+    return [];
+  }
+}

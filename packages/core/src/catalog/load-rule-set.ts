@@ -1,0 +1,123 @@
+/**
+ * The rule-catalogue loader: reads value sets, the fact catalogue and rule packs, validates each file
+ * against its schema, checks meaning (`checkRuleSet`), converts threshold units once, and returns an
+ * immutable {@link RuleSet}. Every problem of every file is collected; one invalid file means nothing
+ * loads, because a partly loaded catalogue would silently stop some cards from firing.
+ */
+import { SoleusError, type Issue } from '../errors';
+import { OPERATORS } from '../engine/operators';
+import { loadValueSets } from '../terminology/load-value-sets';
+import type { TerminologyProvider } from '../terminology/terminology-provider';
+import { buildValueSetIndex } from '../terminology/value-set-index';
+import { convertQuantity } from '../units/convert-quantity';
+import { buildRuleSet } from './build-rule-set';
+import { checkRuleSet } from './check-rule-set';
+import { convertRuleUnits } from './convert-rule-units';
+import type { ContentDirs } from './default-content';
+import { loadFactCatalog } from './load-fact-catalog';
+import { readRulePacks } from './read-rule-packs';
+import type { RuleSet } from './rule-set';
+import { createSchemaValidators } from './schema-validator';
+
+/** Options of {@link loadRuleSet}. */
+export interface LoadRuleSetOptions extends ContentDirs {
+  /** Terminology to check and evaluate `inValueSet` against; default: index of `valueSetsDir`. */
+  readonly terminology?: TerminologyProvider;
+}
+
+/** The outcome of validating a catalogue without throwing. */
+export type RuleSetValidation =
+  | { readonly ok: true; readonly ruleSet: RuleSet; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * Loads, validates and checks a rule catalogue, collecting every issue instead of throwing (for
+ * `soleus validate`, which prints them all).
+ * @param options - rules, facts and value-set directories, and an optional terminology provider
+ * @returns the rule set when there are no issues, else every issue with file and JSON Pointer
+ */
+export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation {
+  const schemas = createSchemaValidators();
+  const { terminology, issues } = loadTerminology(options);
+  const catalog = loadFactCatalog(options.factsDir, schemas.facts);
+  const files = readRulePacks(options.rulesDir, schemas);
+  const context = {
+    facts: catalog.facts,
+    operators: OPERATORS,
+    terminology,
+    convert: convertQuantity,
+  };
+  issues.push(...catalog.issues, ...files.issues);
+  // Rule checks against a broken fact catalogue or value-set folder would only echo those problems
+  // once per rule; they run after the facts and value sets load.
+  if (issues.length === files.issues.length) {
+    issues.push(...checkRuleSet(files, context));
+  }
+  if (issues.length > 0) {
+    return { ok: false, issues };
+  }
+  const rules = files.rules.map((rule) => ({
+    definition: convertRuleUnits(rule.definition, catalog.facts, convertQuantity),
+    file: rule.file,
+    pack:
+      files.packs.get(rule.definition.pack) ?? (rule.dirPack as NonNullable<typeof rule.dirPack>),
+  }));
+  const ruleSet = buildRuleSet({ rules, packs: files.packs, facts: catalog.facts, terminology });
+  return { ok: true, ruleSet, issues };
+}
+
+/**
+ * Loads a rule catalogue synchronously (for the CLI and start-up code).
+ * @param options - rules, facts and value-set directories, and an optional terminology provider
+ * @returns the immutable rule set
+ * @throws {SOLEUS_RULE_*|SOLEUS_FACT_*|SOLEUS_VALUESET_*} one error whose code is the first issue's and
+ *   whose `issues` lists every problem found
+ */
+export function loadRuleSetSync(options: LoadRuleSetOptions): RuleSet {
+  const result = validateRuleSet(options);
+  if (!result.ok) {
+    throw toError(result.issues, options.rulesDir);
+  }
+  return result.ruleSet;
+}
+
+/**
+ * Loads a rule catalogue: `loadRuleSet()` once at start-up, then `evaluate()` many times.
+ * @param options - rules, facts and value-set directories, and an optional terminology provider
+ * @returns the immutable rule set
+ * @throws {SOLEUS_RULE_*|SOLEUS_FACT_*|SOLEUS_VALUESET_*} one error whose code is the first issue's and
+ *   whose `issues` lists every problem found
+ */
+export async function loadRuleSet(options: LoadRuleSetOptions): Promise<RuleSet> {
+  return Promise.resolve().then(() => loadRuleSetSync(options));
+}
+
+function loadTerminology(options: LoadRuleSetOptions): {
+  terminology: TerminologyProvider;
+  issues: Issue[];
+} {
+  if (options.terminology) {
+    return { terminology: options.terminology, issues: [] };
+  }
+  const loaded = loadValueSets(options.valueSetsDir);
+  try {
+    return {
+      terminology: buildValueSetIndex(loaded.valueSets, { files: loaded.files }),
+      issues: [...loaded.issues],
+    };
+  } catch (err) {
+    const issues = err instanceof SoleusError ? err.issues : [];
+    return { terminology: buildValueSetIndex([]), issues: [...loaded.issues, ...issues] };
+  }
+}
+
+function toError(issues: readonly Issue[], rulesDir: string): SoleusError {
+  const first = issues[0];
+  const count = `${issues.length} problem${issues.length === 1 ? '' : 's'}`;
+  const list = issues.map((issue) => `  - ${issue.message}`).join('\n');
+  return new SoleusError(
+    first?.code ?? 'SOLEUS_RULE_SCHEMA',
+    `${count} in rule catalogue ${rulesDir}:\n${list}`,
+    { issues },
+  );
+}

@@ -1,0 +1,114 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Issue } from '../errors';
+import type { PackManifest } from '../generated/pack-manifest';
+import type { RuleDefinition } from '../generated/rule-definition';
+import { createIssue } from './create-issue';
+import { readJsonFile } from './read-json-file';
+import type { SchemaValidators } from './schema-validator';
+
+/** A schema-valid rule file and where it was read from. */
+export interface RuleFile {
+  readonly definition: RuleDefinition;
+  /** Path relative to the rules directory, e.g. `dvt/dvt-excluded.rule.json`. */
+  readonly file: string;
+  /** The manifest of the pack directory the file sits in, if that directory has a valid pack.json. */
+  readonly dirPack?: PackManifest;
+}
+
+/** Everything read from a rules directory, before semantic checks. */
+export interface RulePackFiles {
+  /** Valid pack manifests by id, in directory-name order. */
+  readonly packs: ReadonlyMap<string, PackManifest>;
+  readonly rules: readonly RuleFile[];
+  readonly issues: readonly Issue[];
+}
+
+const RULE_SUFFIX = '.rule.json';
+
+/**
+ * Reads every pack directory of a rules directory: `pack.json` plus `*.rule.json`, each parsed and
+ * checked against its schema. Structural problems become issues; nothing throws.
+ * @param rulesDir - directory of pack directories
+ * @param schemas - compiled schema validators
+ * @returns schema-valid packs and rules, plus every issue found
+ */
+export function readRulePacks(rulesDir: string, schemas: SchemaValidators): RulePackFiles {
+  const packs = new Map<string, PackManifest>();
+  const rules: RuleFile[] = [];
+  const issues: Issue[] = [];
+  for (const dirName of listPackDirs(rulesDir, issues)) {
+    const dirPack = readPack(join(rulesDir, dirName), dirName, schemas, issues);
+    if (dirPack && packs.has(dirPack.id)) {
+      issues.push(
+        createIssue(
+          'SOLEUS_RULE_DUPLICATE_PACK',
+          `${dirName}/pack.json`,
+          '/id',
+          `pack id "${dirPack.id}" is already used by another pack directory; expected each pack id once`,
+        ),
+      );
+    } else if (dirPack) {
+      packs.set(dirPack.id, dirPack);
+    }
+    const names = readdirSync(join(rulesDir, dirName))
+      .filter((n) => n.endsWith(RULE_SUFFIX))
+      .sort();
+    if (names.length === 0) {
+      issues.push(
+        createIssue(
+          'SOLEUS_RULE_PACK_EMPTY',
+          dirName,
+          '',
+          `pack directory holds no *${RULE_SUFFIX} files; expected at least one rule, or remove the directory`,
+        ),
+      );
+    }
+    for (const name of names) {
+      const file = `${dirName}/${name}`;
+      const read = readJsonFile(join(rulesDir, file), file);
+      const found = read.ok ? schemas.rule(read.json, file) : [read.issue];
+      issues.push(...found);
+      if (read.ok && found.length === 0) {
+        const definition = read.json as RuleDefinition;
+        rules.push(dirPack ? { definition, file, dirPack } : { definition, file });
+      }
+    }
+  }
+  return { packs, rules, issues };
+}
+
+function readPack(
+  dir: string,
+  dirName: string,
+  schemas: SchemaValidators,
+  issues: Issue[],
+): PackManifest | undefined {
+  const file = `${dirName}/pack.json`;
+  const read = readJsonFile(join(dir, 'pack.json'), file);
+  if (!read.ok) {
+    issues.push(read.issue);
+    return undefined;
+  }
+  const found = schemas.pack(read.json, file);
+  issues.push(...found);
+  return found.length === 0 ? (read.json as PackManifest) : undefined;
+}
+
+function listPackDirs(rulesDir: string, issues: Issue[]): string[] {
+  try {
+    return readdirSync(rulesDir)
+      .filter((name) => statSync(join(rulesDir, name)).isDirectory())
+      .sort();
+  } catch {
+    issues.push(
+      createIssue(
+        'SOLEUS_RULE_JSON',
+        rulesDir,
+        '',
+        'cannot read the rules directory; expected a directory of pack directories',
+      ),
+    );
+    return [];
+  }
+}
