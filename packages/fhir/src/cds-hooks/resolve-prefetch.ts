@@ -1,0 +1,135 @@
+/**
+ * Prefetch resolution with the exact CDS Hooks 2.0.1 semantics (§prefetch-template, REQ 49–54, 60–61):
+ *
+ * - key present with a resource → use it; a searchset Bundle with a `next` link is followed when the
+ *   FHIR server can be used, else it is kept as partial with a warning;
+ * - key present with `null` → the client says no data exists: nothing is fetched (REQ 53);
+ * - key present with an OperationOutcome → the client's prefetch failed (REQ 52): it is treated as
+ *   missing, with a warning, and fetched when possible (HAPI's OMIT-then-fetch policy);
+ * - key absent → fetched from `fhirServer`, but only when both `fhirServer` and `fhirAuthorization` are
+ *   present (REQ 60). All absent keys are fetched in parallel, each under its own time box.
+ *
+ * A failed or impossible fetch leaves the key's data unknown (never "none") and yields a warning. When a
+ * required key ends up without data the whole call fails with SOLEUS_HOOK_PREFETCH_MISSING (HTTP 412).
+ */
+import type { FhirResource } from 'fhir/r4';
+import { SoleusError, type Issue } from '@soleus/core';
+import { createFhirFetcher, type FhirFetcher } from './fhir-fetcher';
+import { prefetchIssue } from './prefetch-issue';
+import {
+  resolvePrefetchKey,
+  type KeyResolution,
+  type PrefetchKeyState,
+} from './resolve-prefetch-key';
+import type { CdsRequest } from './types';
+
+/** Options of {@link resolvePrefetch}. */
+export interface ResolvePrefetchOptions {
+  /** Time box of each key's fetch (all its pages), in milliseconds. */
+  readonly timeoutMs: number;
+  /**
+   * Fetcher to use instead of the default undici one. Like the default, it is used only when the
+   * request carries both `fhirServer` and `fhirAuthorization` (REQ 60).
+   */
+  readonly fetch?: FhirFetcher;
+  /** Upper bound on searchset pages read per key (default 10). */
+  readonly maxPages?: number;
+  /** Keys without which the service cannot answer; their absence means HTTP 412. */
+  readonly required?: readonly string[];
+}
+
+/** Resolved prefetch: the resources, the issues met, and how each key was satisfied. */
+export interface ResolvedPrefetch {
+  /** Every resource found, de-duplicated by `Type/id`, in template-key order. */
+  readonly resources: FhirResource[];
+  readonly issues: Issue[];
+  readonly keys: Record<string, PrefetchKeyState>;
+}
+
+const DEFAULT_MAX_PAGES = 10;
+const SATISFIED: ReadonlySet<PrefetchKeyState> = new Set(['prefetched', 'null', 'fetched']);
+
+/**
+ * Resolves a service's prefetch templates against a request: uses what the client sent, fetches the rest.
+ * @param request - the validated CDS Hooks request
+ * @param templates - the service's prefetch templates, key → query with `{{context.x}}` tokens
+ * @param options - time box, optional fetcher, page bound and required keys
+ * @returns the resources, issues and per-key states
+ * @throws {SOLEUS_HOOK_PREFETCH_MISSING} when a required key was neither prefetched nor fetchable
+ */
+export async function resolvePrefetch(
+  request: CdsRequest,
+  templates: Readonly<Record<string, string>>,
+  options: ResolvePrefetchOptions,
+): Promise<ResolvedPrefetch> {
+  const fetcher = fetcherFor(request, options);
+  const required = options.required ?? [];
+  const keys = [...new Set([...Object.keys(templates), ...required])];
+  const resolutions = await Promise.all(
+    keys.map((key) =>
+      resolvePrefetchKey(key, templates[key], request, fetcher, {
+        timeoutMs: options.timeoutMs,
+        maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+      }),
+    ),
+  );
+  const states: Record<string, PrefetchKeyState> = {};
+  resolutions.forEach((resolution, index) => {
+    states[keys[index] ?? ''] = resolution.state;
+  });
+  const issues = [...extraKeyIssues(request, keys), ...resolutions.flatMap((r) => r.issues)];
+  const missing = required.filter((key) => !SATISFIED.has(states[key] ?? 'unavailable'));
+  if (missing.length > 0) {
+    throw new SoleusError(
+      'SOLEUS_HOOK_PREFETCH_MISSING',
+      `required prefetch ${missing.map((k) => `"${k}"`).join(', ')} was neither prefetched nor fetchable from fhirServer`,
+      { issues },
+    );
+  }
+  return { resources: dedupe(resolutions), issues, keys: states };
+}
+
+function fetcherFor(request: CdsRequest, options: ResolvePrefetchOptions): FhirFetcher | undefined {
+  const { fhirServer, fhirAuthorization } = request;
+  if (fhirServer === undefined || fhirAuthorization === undefined) {
+    return undefined;
+  }
+  return (
+    options.fetch ??
+    createFhirFetcher({
+      baseUrl: fhirServer,
+      accessToken: fhirAuthorization.access_token,
+      timeoutMs: options.timeoutMs,
+    })
+  );
+}
+
+function dedupe(resolutions: readonly KeyResolution[]): FhirResource[] {
+  const seen = new Set<string>();
+  const resources: FhirResource[] = [];
+  for (const resource of resolutions.flatMap((r) => r.resources)) {
+    // A resource without id cannot be matched, so it is kept rather than dropped.
+    const key = resource.id === undefined ? undefined : `${resource.resourceType}/${resource.id}`;
+    if (key === undefined || !seen.has(key)) {
+      if (key !== undefined) {
+        seen.add(key);
+      }
+      resources.push(resource);
+    }
+  }
+  return resources;
+}
+
+function extraKeyIssues(request: CdsRequest, keys: readonly string[]): Issue[] {
+  const known = new Set(keys);
+  return Object.keys(request.prefetch ?? {})
+    .filter((key) => !known.has(key))
+    .map((key) =>
+      prefetchIssue(
+        'SOLEUS_HOOK_INVALID_REQUEST',
+        key,
+        `ignored; this service declares no prefetch key "${key}"`,
+        'information',
+      ),
+    );
+}

@@ -1,0 +1,104 @@
+/**
+ * A real HTTP FHIR server stub on 127.0.0.1 (ephemeral port) for prefetch tests. It records every
+ * request with its Authorization header, tracks how many requests were in flight at once (to prove
+ * parallel fetching), and answers from routes keyed by resource type (the first path segment after
+ * `/fhir/`). Unknown routes answer 404 with an OperationOutcome, like a FHIR server.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a route answers. */
+export interface StubAnswer {
+  readonly status?: number;
+  readonly body?: unknown;
+  /** Delay before answering, in milliseconds. */
+  readonly delayMs?: number;
+}
+
+/** A route: a fixed answer or one computed from the request URL and the stub's base URL. */
+export type StubRoute = StubAnswer | ((url: URL, baseUrl: string) => StubAnswer);
+
+/** One request the stub received. */
+export interface StubRequest {
+  readonly method: string;
+  /** Path and query, e.g. `/fhir/Observation?patient=p1`. */
+  readonly url: string;
+  readonly authorization: string | undefined;
+}
+
+/** A running stub. */
+export interface FhirStub {
+  /** FHIR base, e.g. `http://127.0.0.1:41234/fhir`. */
+  readonly baseUrl: string;
+  readonly requests: StubRequest[];
+  /** Highest number of requests being answered at the same time. */
+  readonly maxInFlight: () => number;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Starts a stub FHIR server.
+ * @param routes - resource type → answer
+ * @returns the running stub
+ */
+export async function startFhirStub(
+  routes: Readonly<Record<string, StubRoute>>,
+): Promise<FhirStub> {
+  const requests: StubRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let baseUrl = '';
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      authorization: req.headers.authorization,
+    });
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    const url = new URL(req.url ?? '/', baseUrl);
+    const type = url.pathname.replace(/^\/fhir\//, '').split('/')[0] ?? '';
+    const route = routes[type];
+    const answer: StubAnswer =
+      route === undefined
+        ? { status: 404, body: notFound() }
+        : typeof route === 'function'
+          ? route(url, baseUrl)
+          : route;
+    const send = (): void => {
+      inFlight -= 1;
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/fhir+json' });
+      res.end(JSON.stringify(answer.body ?? {}));
+    };
+    if (answer.delayMs) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        send();
+      }, answer.delayMs);
+      timers.add(timer);
+    } else {
+      send();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}/fhir`;
+  return {
+    baseUrl,
+    requests,
+    maxInFlight: () => maxInFlight,
+    close: async () => {
+      timers.forEach((timer) => clearTimeout(timer));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function notFound(): object {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code: 'not-found', diagnostics: 'unknown route' }],
+  };
+}
