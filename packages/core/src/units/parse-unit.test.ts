@@ -1,0 +1,45 @@
+import { parseUnit } from './parse-unit';
+
+describe('parseUnit', () => {
+  it.each<[string | undefined, string, string[]]>([
+    [undefined, '', []],
+    ['', '', []],
+    ['  ', '', []],
+    ['mmol/L', 'mmol/L', []],
+    [' mmol/L ', 'mmol/L', []],
+    ['mEq/L', 'meq/L', []],
+    ['meq/L', 'meq/L', []],
+    ['mg/dl', 'mg/dL', []],
+    ['MG/DL', 'mg/dL', []],
+    ['µmol/L', 'umol/L', []],
+    ['μmol/L', 'umol/L', []],
+    ['umol/l', 'umol/L', []],
+    ['mmol/l', 'mmol/L', []],
+    ['ug/L', 'ug/L', []],
+    ['µg/L', 'ug/L', []],
+    ['μg/L', 'ug/L', []],
+    ['mcg/L', 'ug/L', []],
+    ['ng/ml', 'ng/mL', []],
+    ['lb', '[lb_av]', []],
+    ['lbs', '[lb_av]', []],
+    ['[lb_av]', '[lb_av]', []],
+    ['ng/mL{FEU}', 'ng/mL', ['FEU']],
+    ['ug/mL{FEU}', 'ug/mL', ['FEU']],
+    ['µg/mL{DDU}', 'ug/mL', ['DDU']],
+    ['mg/L FEU', 'mg/L', ['FEU']],
+    ['mg/l feu', 'mg/L', ['FEU']],
+    ['ng/mL DDU', 'ng/mL', ['DDU']],
+    ['ng/mL (DDU)', 'ng/mL', ['DDU']],
+    ['mg/L{FEU} FEU', 'mg/L', ['FEU', 'FEU']],
+    ['mg/L XYZ', 'mg/L XYZ', []],
+    ['{index}', '1', ['index']],
+    ['{cells}/uL', '1/uL', ['cells']],
+    ['mL/min/{1.73_m2}', 'mL/min/1', ['1.73_m2']],
+    ['mL/min/1.73m2', 'mL/min/1', ['1.73_m2']],
+    ['mL/min/1.73 m2', 'mL/min/1', ['1.73_m2']],
+    ['mL/min/1.73 m²', 'mL/min/1', ['1.73_m2']],
+    ['mL/min/{1.73m2}', 'mL/min/1', ['1.73_m2']],
+  ])('%p → ucum %p, annotations %p', (unit, ucum, annotations) => {
+    expect(parseUnit(unit)).toEqual({ ucum, annotations });
+  });
+});
