@@ -28,7 +28,14 @@ export function checkCardText(
   file: string,
   facts: ReadonlyMap<string, FactDefinition>,
 ): Issue[] {
-  const issues: Issue[] = [];
+  return [
+    ...checkSummaries(rule, file),
+    ...checkPlaceholders(rule, file, facts),
+    ...checkResourceIdsFrom(rule, file, facts),
+  ];
+}
+
+function checkSummaries(rule: RuleDefinition, file: string): Issue[] {
   const summaries: [string, string | undefined][] = [
     ['/card/summary', rule.card.summary],
     ...(rule.card.variants ?? []).map((v, i): [string, string | undefined] => [
@@ -36,19 +43,27 @@ export function checkCardText(
       v.summary,
     ]),
   ];
-  for (const [pointer, summary] of summaries) {
-    const length = summary === undefined ? 0 : [...summary].length;
-    if (length >= SUMMARY_LIMIT) {
-      issues.push(
-        createIssue(
-          'SOLEUS_RULE_SUMMARY_TOO_LONG',
-          file,
-          pointer,
-          `summary is ${length} characters; expected fewer than ${SUMMARY_LIMIT} (CDS Hooks), before interpolation`,
-        ),
-      );
-    }
-  }
+  return summaries
+    .map(
+      ([pointer, summary]) => [pointer, summary === undefined ? 0 : [...summary].length] as const,
+    )
+    .filter(([, length]) => length >= SUMMARY_LIMIT)
+    .map(([pointer, length]) =>
+      createIssue(
+        'SOLEUS_RULE_SUMMARY_TOO_LONG',
+        file,
+        pointer,
+        `summary is ${length} characters; expected fewer than ${SUMMARY_LIMIT} (CDS Hooks), before interpolation`,
+      ),
+    );
+}
+
+function checkPlaceholders(
+  rule: RuleDefinition,
+  file: string,
+  facts: ReadonlyMap<string, FactDefinition>,
+): Issue[] {
+  const issues: Issue[] = [];
   visitStrings(rule.card, '/card', (text, pointer) => {
     for (const match of text.matchAll(PLACEHOLDER)) {
       const problem = placeholderProblem(match[1] ?? '', facts);
@@ -57,22 +72,27 @@ export function checkCardText(
       }
     }
   });
-  rule.card.suggestions?.forEach((suggestion, i) =>
-    suggestion.actions.forEach((action, j) => {
-      if (action.resourceIdsFrom !== undefined && !facts.has(action.resourceIdsFrom)) {
-        const pointer = `/card/suggestions/${i}/actions/${j}/resourceIdsFrom`;
-        issues.push(
-          createIssue(
-            'SOLEUS_RULE_UNKNOWN_FACT',
-            file,
-            pointer,
-            `unknown fact "${action.resourceIdsFrom}"; expected a catalogued fact holding Type/id references`,
-          ),
-        );
-      }
-    }),
-  );
   return issues;
+}
+
+function checkResourceIdsFrom(
+  rule: RuleDefinition,
+  file: string,
+  facts: ReadonlyMap<string, FactDefinition>,
+): Issue[] {
+  return (rule.card.suggestions ?? []).flatMap((suggestion, i) =>
+    suggestion.actions
+      .map((action, j) => ({ name: action.resourceIdsFrom, j }))
+      .filter(({ name }) => name !== undefined && !facts.has(name))
+      .map(({ name, j }) =>
+        createIssue(
+          'SOLEUS_RULE_UNKNOWN_FACT',
+          file,
+          `/card/suggestions/${i}/actions/${j}/resourceIdsFrom`,
+          `unknown fact "${name ?? ''}"; expected a catalogued fact holding Type/id references`,
+        ),
+      ),
+  );
 }
 
 function placeholderProblem(

@@ -36,20 +36,7 @@ export function checkLeaf(
   };
   const fact = context.facts.get(leaf.fact);
   const operator = context.operators.get(leaf.operator);
-  if (!fact) {
-    report(
-      '/fact',
-      `unknown fact "${leaf.fact}"; expected a fact of the catalogue (${listNames(context.facts.keys())})`,
-      'SOLEUS_RULE_UNKNOWN_FACT',
-    );
-  }
-  if (!operator) {
-    report(
-      '/operator',
-      `unknown operator "${leaf.operator}"; expected one of ${[...context.operators.keys()].join(', ')}`,
-      'SOLEUS_RULE_UNKNOWN_OPERATOR',
-    );
-  }
+  reportUnknownNames(leaf, fact, operator, report, context);
   if (!fact || !operator) {
     return issues;
   }
@@ -73,6 +60,29 @@ export function checkLeaf(
   return issues;
 }
 
+function reportUnknownNames(
+  leaf: LeafCondition,
+  fact: FactDefinition | undefined,
+  operator: OperatorSpec | undefined,
+  report: Report,
+  context: RuleCheckContext,
+): void {
+  if (!fact) {
+    report(
+      '/fact',
+      `unknown fact "${leaf.fact}"; expected a fact of the catalogue (${listNames(context.facts.keys())})`,
+      'SOLEUS_RULE_UNKNOWN_FACT',
+    );
+  }
+  if (!operator) {
+    report(
+      '/operator',
+      `unknown operator "${leaf.operator}"; expected one of ${[...context.operators.keys()].join(', ')}`,
+      'SOLEUS_RULE_UNKNOWN_OPERATOR',
+    );
+  }
+}
+
 function checkValue(
   leaf: LeafCondition,
   fact: FactDefinition,
@@ -82,19 +92,7 @@ function checkValue(
 ): void {
   const value: unknown = leaf.value;
   if (isFactReference(value)) {
-    const other = context.facts.get(value.fact);
-    if (!other) {
-      report(
-        '/value/fact',
-        `unknown fact "${value.fact}"; expected a fact of the catalogue`,
-        'SOLEUS_RULE_UNKNOWN_FACT',
-      );
-    } else if (other.type !== fact.type) {
-      report(
-        '/value/fact',
-        `compares ${fact.type} fact "${fact.name}" with ${other.type} fact "${other.name}"; expected facts of one type`,
-      );
-    }
+    checkFactReference(value.fact, fact, report, context);
     return;
   }
   if (operator.value === 'none' || operator.value === 'any') {
@@ -118,6 +116,28 @@ function checkValue(
       operator.value === 'valueSet' && typeof value === 'string'
         ? 'SOLEUS_RULE_UNKNOWN_VALUESET'
         : undefined,
+    );
+  }
+}
+
+/** `{"fact": name}` compares with another fact, which must exist and have the same type. */
+function checkFactReference(
+  name: string,
+  fact: FactDefinition,
+  report: Report,
+  context: RuleCheckContext,
+): void {
+  const other = context.facts.get(name);
+  if (!other) {
+    report(
+      '/value/fact',
+      `unknown fact "${name}"; expected a fact of the catalogue`,
+      'SOLEUS_RULE_UNKNOWN_FACT',
+    );
+  } else if (other.type !== fact.type) {
+    report(
+      '/value/fact',
+      `compares ${fact.type} fact "${fact.name}" with ${other.type} fact "${other.name}"; expected facts of one type`,
     );
   }
 }

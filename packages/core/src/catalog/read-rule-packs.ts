@@ -51,31 +51,43 @@ export function readRulePacks(rulesDir: string, schemas: SchemaValidators): Rule
     } else if (dirPack) {
       packs.set(dirPack.id, dirPack);
     }
-    const names = readdirSync(join(rulesDir, dirName))
-      .filter((n) => n.endsWith(RULE_SUFFIX))
-      .sort();
-    if (names.length === 0) {
-      issues.push(
-        createIssue(
-          'SOLEUS_RULE_PACK_EMPTY',
-          dirName,
-          '',
-          `pack directory holds no *${RULE_SUFFIX} files; expected at least one rule, or remove the directory`,
-        ),
-      );
-    }
-    for (const name of names) {
-      const file = `${dirName}/${name}`;
-      const read = readJsonFile(join(rulesDir, file), file);
-      const found = read.ok ? schemas.rule(read.json, file) : [read.issue];
-      issues.push(...found);
-      if (read.ok && found.length === 0) {
-        const definition = read.json as RuleDefinition;
-        rules.push(dirPack ? { definition, file, dirPack } : { definition, file });
-      }
-    }
+    rules.push(...readRuleFiles(rulesDir, dirName, dirPack, schemas, issues));
   }
   return { packs, rules, issues };
+}
+
+function readRuleFiles(
+  rulesDir: string,
+  dirName: string,
+  dirPack: PackManifest | undefined,
+  schemas: SchemaValidators,
+  issues: Issue[],
+): RuleFile[] {
+  const names = readdirSync(join(rulesDir, dirName))
+    .filter((n) => n.endsWith(RULE_SUFFIX))
+    .sort();
+  if (names.length === 0) {
+    issues.push(
+      createIssue(
+        'SOLEUS_RULE_PACK_EMPTY',
+        dirName,
+        '',
+        `pack directory holds no *${RULE_SUFFIX} files; expected at least one rule, or remove the directory`,
+      ),
+    );
+  }
+  const rules: RuleFile[] = [];
+  for (const name of names) {
+    const file = `${dirName}/${name}`;
+    const read = readJsonFile(join(rulesDir, file), file);
+    const found = read.ok ? schemas.rule(read.json, file) : [read.issue];
+    issues.push(...found);
+    if (read.ok && found.length === 0) {
+      const definition = read.json as RuleDefinition;
+      rules.push(dirPack ? { definition, file, dirPack } : { definition, file });
+    }
+  }
+  return rules;
 }
 
 function readPack(

@@ -29,23 +29,7 @@ export function loadValueSets(dir: string): LoadedValueSets {
   const issues: Issue[] = [];
   const valueSets: ValueSetResource[] = [];
   const files = new Map<string, string>();
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((name) => name.endsWith(SUFFIX))
-      .sort();
-  } catch (err) {
-    issues.push(
-      issue(
-        'SOLEUS_VALUESET_INVALID',
-        dir,
-        '',
-        `cannot read value-set directory (${errorName(err)}); expected a readable directory`,
-      ),
-    );
-    names = [];
-  }
-  for (const name of names) {
+  for (const name of listFiles(dir, issues)) {
     const json = readJson(join(dir, name), name, issues);
     if (json === undefined || !checkShape(json, name, issues)) {
       continue;
@@ -68,6 +52,24 @@ export function loadValueSets(dir: string): LoadedValueSets {
   return issues.length > 0
     ? { valueSets: [], files: new Map(), issues }
     : { valueSets, files, issues };
+}
+
+function listFiles(dir: string, issues: Issue[]): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(SUFFIX))
+      .sort();
+  } catch (err) {
+    issues.push(
+      issue(
+        'SOLEUS_VALUESET_INVALID',
+        dir,
+        '',
+        `cannot read value-set directory (${errorName(err)}); expected a readable directory`,
+      ),
+    );
+    return [];
+  }
 }
 
 function readJson(path: string, file: string, issues: Issue[]): unknown {
