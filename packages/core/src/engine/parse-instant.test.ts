@@ -14,7 +14,7 @@ describe('parseInstant', () => {
     expect(parseInstant(given)).toBe(want);
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     ['2024-03-01T09:00:00', 'a time without a zone would be read in the local zone'],
     ['2024-13-01', 'month 13'],
     ['01/03/2024', 'not ISO 8601'],

@@ -1,0 +1,170 @@
+import { factSetOf, type Fact } from '../src/facts/fact';
+import { evaluate } from '../src/engine/evaluate';
+import type { EvaluateOptions } from '../src/engine/evaluation-result';
+import { buildTestRuleSet, type TestRule } from './support/rule-set-factory';
+
+const NOW = '2024-03-31T12:00:00Z';
+const PV: EvaluateOptions = { now: NOW, hook: 'patient-view' };
+const FACTS = {
+  'calf.pain': 'boolean',
+  'wells.score': 'number',
+  'wells.class': 'string',
+  'dx.codes': 'string[]',
+  'us.date': 'date',
+  'anticoag.active': 'boolean',
+} as const;
+
+const pain = (operator = 'equal', value: unknown = true) => ({
+  all: [{ fact: 'calf.pain', operator, value } as never],
+});
+
+function ids(results: readonly { ruleId: string }[]): string[] {
+  return results.map((r) => r.ruleId);
+}
+
+describe('evaluate: selection of rules', () => {
+  const rules: TestRule[] = [
+    { id: 'r.active', conditions: pain() },
+    { id: 'r.draft', status: 'draft', conditions: pain() },
+    { id: 'r.retired', status: 'retired', conditions: pain() },
+    { id: 'r.sign', hooks: ['order-sign'], conditions: pain() },
+    { id: 'r.both', hooks: ['order-sign', 'patient-view'], conditions: pain() },
+  ];
+  const ruleSet = buildTestRuleSet({ rules, facts: FACTS });
+  const facts = factSetOf({ 'calf.pain': true });
+
+  it.each<[string, Partial<EvaluateOptions>, string[]]>([
+    ['patient-view, active only', {}, ['r.active', 'r.both']],
+    ['patient-view with drafts', { includeDrafts: true }, ['r.active', 'r.both', 'r.draft']],
+    ['order-sign', { hook: 'order-sign' }, ['r.both', 'r.sign']],
+    ['order-select: nothing listens', { hook: 'order-select' }, []],
+  ])('%s', async (_name, options, want) => {
+    const result = await evaluate(ruleSet, facts, { ...PV, ...options });
+    expect(ids(result.results)).toEqual(want);
+    expect(ids(result.fired)).toEqual(want);
+    expect(result.hook).toBe(options.hook ?? 'patient-view');
+  });
+
+  it('never evaluates a retired rule, even with drafts', async () => {
+    const result = await evaluate(ruleSet, facts, { ...PV, includeDrafts: true });
+    expect(ids(result.results)).not.toContain('r.retired');
+  });
+});
+
+describe('evaluate: unknown facts are never negative', () => {
+  const rules: TestRule[] = [
+    {
+      id: 'u.not-equal',
+      conditions: {
+        all: [{ fact: 'wells.class', operator: 'notEqual', value: 'likely' as never }],
+      },
+    },
+    {
+      id: 'u.not-in',
+      conditions: { all: [{ fact: 'wells.class', operator: 'notIn', value: ['likely'] as never }] },
+    },
+    {
+      id: 'u.lt',
+      conditions: { all: [{ fact: 'wells.score', operator: 'lessThan', value: 2 as never }] },
+    },
+    {
+      id: 'u.no-dx',
+      conditions: { all: [{ fact: 'dx.codes', operator: 'doesNotContain', value: 'x' as never }] },
+    },
+    { id: 'u.is-unknown', conditions: { all: [{ fact: 'wells.score', operator: 'isUnknown' }] } },
+    {
+      id: 'u.recent',
+      conditions: { all: [{ fact: 'us.date', operator: 'withinLast', value: 'P14D' as never }] },
+    },
+  ];
+  const ruleSet = buildTestRuleSet({ rules, facts: FACTS });
+
+  it.each<[string, Record<string, Fact['value']>]>([
+    ['facts missing from the set', {}],
+    [
+      'facts present as null',
+      { 'wells.class': null, 'wells.score': null, 'dx.codes': null, 'us.date': null },
+    ],
+  ])('%s: only isUnknown fires', async (_name, values) => {
+    const result = await evaluate(ruleSet, factSetOf(values), PV);
+    expect(ids(result.fired)).toEqual(['u.is-unknown']);
+    expect(result.results).toHaveLength(rules.length);
+  });
+
+  it('fires the negative operators once the facts are known', async () => {
+    const facts = factSetOf({
+      'wells.class': 'unlikely',
+      'wells.score': 1,
+      'dx.codes': [],
+      'us.date': '2024-03-30',
+    });
+    const result = await evaluate(ruleSet, facts, PV);
+    expect(ids(result.fired).sort()).toEqual([
+      'u.lt',
+      'u.no-dx',
+      'u.not-equal',
+      'u.not-in',
+      'u.recent',
+    ]);
+  });
+});
+
+describe('evaluate: date facts against now', () => {
+  const rules: TestRule[] = [
+    {
+      id: 'd.within',
+      conditions: { all: [{ fact: 'us.date', operator: 'withinLast', value: 'P14D' as never }] },
+    },
+    {
+      id: 'd.older',
+      conditions: { all: [{ fact: 'us.date', operator: 'olderThan', value: 'P1M' as never }] },
+    },
+  ];
+  const ruleSet = buildTestRuleSet({ rules, facts: FACTS });
+
+  it.each<[string, string | Date, string, string[]]>([
+    ['exactly 14 days ago is within', NOW, '2024-03-17T12:00:00Z', ['d.within']],
+    ['one second more is not', NOW, '2024-03-17T11:59:59Z', []],
+    ['a date-only value is start of day UTC', NOW, '2024-03-17', []],
+    ['the offset is honoured (17 March 10:30 UTC)', NOW, '2024-03-17T23:30:00+13:00', []],
+    ['the offset is honoured (17 March 12:00 UTC)', NOW, '2024-03-18T01:00:00+13:00', ['d.within']],
+    ['P1M back from 31 March is 29 February', NOW, '2024-02-29T11:59:59Z', ['d.older']],
+    ['a Date now works like text', new Date(Date.parse(NOW)), '2024-03-30T00:00:00Z', ['d.within']],
+    ['a future date is not within the last 14 days', NOW, '2024-04-01T00:00:00Z', []],
+  ])('%s', async (_name, now, date, want) => {
+    const result = await evaluate(ruleSet, factSetOf({ 'us.date': date }), { ...PV, now });
+    expect(ids(result.fired)).toEqual(want);
+    expect(result.now).toBe('2024-03-31T12:00:00.000Z');
+    expect(result.issues).toEqual([]);
+  });
+
+  it.each([['2024-03-17T12:00:00'], ['yesterday'], [42]])(
+    'an uninterpretable date fact (%p) is unknown and reported',
+    async (value) => {
+      const result = await evaluate(ruleSet, factSetOf({ 'us.date': value }), PV);
+      expect(result.fired).toEqual([]);
+      expect(result.issues).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'SOLEUS_FACT_TYPE',
+          details: { fact: 'us.date' },
+        }),
+      ]);
+      expect(result.issues[0]?.message).toContain('us.date');
+      expect(result.issues[0]?.message).not.toContain(String(value));
+    },
+  );
+
+  it.each<[unknown]>([
+    ['not a date'],
+    ['2024-03-31T12:00:00'],
+    [new Date(Number.NaN)],
+    [undefined],
+  ])('rejects now = %p with SOLEUS_ENGINE_INVALID_NOW', async (now) => {
+    await expect(
+      evaluate(ruleSet, factSetOf({}), { ...PV, now: now as string }),
+    ).rejects.toMatchObject({
+      code: 'SOLEUS_ENGINE_INVALID_NOW',
+    });
+  });
+});
