@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRuleSet, loadRuleSetSync, validateRuleSet } from '../src/catalog/load-rule-set';
+import { validateRulePack } from '../src/catalog/validate-rule-pack';
 import { SoleusError, type Issue } from '../src/errors';
 
 const FIXTURES = join(__dirname, 'fixtures', 'invalid-rules');
@@ -31,6 +32,7 @@ const CASES: [fixture: string, want: [string, string, string][]][] = [
       ['SOLEUS_RULE_SCHEMA', 'dvt/a.rule.json', '/conditions/all/1/any/0/operatr'],
     ],
   ],
+  ['SOLEUS_RULE_SCHEMA.schema-major', [['SOLEUS_RULE_SCHEMA', 'dvt/a.rule.json', '/$schema']]],
   ['SOLEUS_RULE_JSON', [['SOLEUS_RULE_JSON', 'dvt/a.rule.json', '']]],
   [
     'SOLEUS_RULE_UNKNOWN_FACT',
@@ -143,5 +145,15 @@ describe('all issues at once', () => {
         expect.objectContaining({ code: 'SOLEUS_RULE_UNKNOWN_OPERATOR' }),
       ]) as unknown,
     });
+  });
+});
+
+describe('validateRulePack', () => {
+  it.each([
+    ['valid', []],
+    ['SOLEUS_RULE_UNKNOWN_PACK', [['SOLEUS_RULE_UNKNOWN_PACK', 'dvt/a.rule.json', '/pack']]],
+  ] as const)('returns the issues of %s without throwing', (fixture, want) => {
+    const { rulesDir, factsDir, valueSetsDir } = dirsOf(fixture);
+    expect(located(validateRulePack(rulesDir, { factsDir, valueSetsDir }))).toEqual(want);
   });
 });

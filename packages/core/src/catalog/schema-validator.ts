@@ -37,8 +37,11 @@ export function createSchemaValidators(schemaDir: string = SCHEMA_DIR): SchemaVa
   // templates without declaring it (FHIR resources are open objects); every other strict check stays.
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
   addFormats(ajv);
-  const compile = (name: string): ValidateFunction =>
-    ajv.compile(JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as object);
+  const compile = (name: string): ValidateFunction => {
+    const schema = JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as { $id?: string };
+    const validate = ajv.compile(schema);
+    return Object.assign(validate, { schemaId: schema.$id ?? '' });
+  };
   const rule = compile('rule.schema.json');
   const pack = compile('pack.schema.json');
   const facts = compile('facts.schema.json');
@@ -56,11 +59,36 @@ export function createSchemaValidators(schemaDir: string = SCHEMA_DIR): SchemaVa
   };
 }
 
-function run(validate: ValidateFunction, json: unknown, file: string, code: ErrorCode): Issue[] {
+function run(
+  validate: ValidateFunction & { schemaId?: string },
+  json: unknown,
+  file: string,
+  code: ErrorCode,
+): Issue[] {
+  const major = checkSchemaMajor(json, validate.schemaId ?? '', file, code);
   if (validate(json)) {
+    return major;
+  }
+  const issues = pruneBranchNoise(validate.errors ?? [], json).map((e) => toIssue(e, file, code));
+  return [...major, ...issues];
+}
+
+/**
+ * The schema `$id` is versioned (`…/schema/rule/v1`): a file that declares another major of the same
+ * schema by URL was written for a different loader and is rejected rather than half-understood.
+ * Relative paths (`../../schema/rule.schema.json`) carry no version and are accepted.
+ */
+function checkSchemaMajor(json: unknown, schemaId: string, file: string, code: ErrorCode): Issue[] {
+  const own = /^(.*\/)v(\d+)$/.exec(schemaId);
+  const declared = (json as { $schema?: unknown } | null)?.$schema;
+  if (!own || typeof declared !== 'string' || !declared.startsWith(own[1] ?? '')) {
     return [];
   }
-  return pruneBranchNoise(validate.errors ?? [], json).map((error) => toIssue(error, file, code));
+  if (declared === schemaId) {
+    return [];
+  }
+  const what = `schema "${declared}" is not a version this loader reads; expected "${schemaId}"`;
+  return [createIssue(code, file, '/$schema', what)];
 }
 
 function pruneBranchNoise(errors: readonly ErrorObject[], root: unknown): ErrorObject[] {
