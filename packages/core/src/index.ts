@@ -16,3 +16,43 @@ export {
 export { parseUnit, type ParsedUnit } from './units/parse-unit';
 export { isUcumUnit } from './units/is-ucum-unit';
 export { findAnalyte, type AnalyteDefinition } from './units/analyte-table';
+export { CONDITION_CLINICAL, CONDITION_VER_STATUS, ICD10CM, SNOMED, UCUM } from './terminology/systems';
+export {
+  LOINC,
+  SNOMED,
+  RXNORM,
+  ICD10CM,
+  UCUM,
+  CONDITION_CLINICAL,
+  CONDITION_VER_STATUS,
+  OBSERVATION_CATEGORY,
+  SOLEUS_CANONICAL_BASE,
+  CARD_SYSTEM,
+  CALF_FINDINGS_SYSTEM,
+  OVERRIDE_REASON_SYSTEM,
+  WELLS_QUESTIONNAIRE,
+  VALUESET_BASE,
+} from './terminology/systems';
+export type { Coding, TerminologyProvider } from './terminology/terminology-provider';
+export type {
+  ValueSetConcept,
+  ValueSetExpansionContains,
+  ValueSetInclude,
+  ValueSetResource,
+} from './terminology/value-set-resource';
+export { buildValueSetIndex, type BuildValueSetIndexOptions } from './terminology/value-set-index';
+export { loadValueSets, type LoadedValueSets } from './terminology/load-value-sets';
+export type { LoadedRule, RuleSet } from './catalog/rule-set';
+export { DEFAULT_CONTENT, type ContentDirs } from './catalog/default-content';
+export {
+  loadRuleSet,
+  loadRuleSetSync,
+  validateRuleSet,
+  type LoadRuleSetOptions,
+  type RuleSetValidation,
+} from './catalog/load-rule-set';
+export { validateRulePack } from './catalog/validate-rule-pack';
+export { checkRuleSet, type RuleSetCandidate } from './catalog/check-rule-set';
+export { checkRule } from './catalog/check-rule';
+export type { ConvertQuantity, RuleCheckContext } from './catalog/rule-check-context';
+export type { RuleFile } from './catalog/read-rule-packs';
