@@ -2,7 +2,7 @@ import { factSetOf } from '../src/facts/fact';
 import { evaluate } from '../src/engine/evaluate';
 import type { EvaluateOptions } from '../src/engine/evaluation-result';
 import type { CardTemplate } from '../src/generated/rule-definition';
-import { buildTestRuleSet, type TestRule } from './support/rule-set-factory';
+import { allOf, buildTestRuleSet, leaf, type TestRule } from './support/rule-set-factory';
 
 const PV: EvaluateOptions = { now: '2024-03-31T12:00:00Z', hook: 'patient-view' };
 const FACTS = {
@@ -11,7 +11,7 @@ const FACTS = {
   'anticoag.active': 'boolean',
   'bleed.risk': 'string',
 } as const;
-const always = { all: [{ fact: 'calf.pain', operator: 'equal', value: true as never }] } as const;
+const always = allOf(leaf('calf.pain', 'equal', true));
 const card = (
   indicator: CardTemplate['indicator'],
   extra: Partial<CardTemplate> = {},
@@ -92,7 +92,7 @@ describe('evaluate: ranking', () => {
       { id: 'x.fires', conditions: always },
       {
         id: 'x.silent',
-        conditions: { all: [{ fact: 'wells.score', operator: 'greaterThan', value: 2 as never }] },
+        conditions: allOf(leaf('wells.score', 'greaterThan', 2)),
       },
     ];
     const result = await evaluate(
@@ -109,12 +109,8 @@ describe('evaluate: ranking', () => {
 });
 
 describe('evaluate: suppression', () => {
-  const painAnd = (score: number) => ({
-    all: [
-      { fact: 'calf.pain', operator: 'equal', value: true as never },
-      { fact: 'wells.score', operator: 'greaterThanOrEqual', value: score as never },
-    ],
-  });
+  const painAnd = (score: number) =>
+    allOf(leaf('calf.pain', 'equal', true), leaf('wells.score', 'greaterThanOrEqual', score));
   it.each<[string, TestRule[], { fired: string[]; suppressed: Record<string, string> }]>([
     [
       'a fired rule withdraws its targets',
@@ -159,8 +155,8 @@ describe('evaluate: suppression', () => {
 });
 
 describe('evaluate: variants and suggestions', () => {
-  const anticoag = { all: [{ fact: 'anticoag.active', operator: 'equal', value: true as never }] };
-  const highBleed = { all: [{ fact: 'bleed.risk', operator: 'equal', value: 'high' as never }] };
+  const anticoag = allOf(leaf('anticoag.active', 'equal', true));
+  const highBleed = allOf(leaf('bleed.risk', 'equal', 'high'));
   const action = [{ type: 'create' as const, description: 'order' }] as [
     { type: 'create'; description: string },
   ];

@@ -1,7 +1,7 @@
 import { factSetOf, type Fact } from '../src/facts/fact';
 import { evaluate } from '../src/engine/evaluate';
 import type { EvaluateOptions } from '../src/engine/evaluation-result';
-import { buildTestRuleSet, type TestRule } from './support/rule-set-factory';
+import { allOf, buildTestRuleSet, leaf, type TestRule } from './support/rule-set-factory';
 
 const NOW = '2024-03-31T12:00:00Z';
 const PV: EvaluateOptions = { now: NOW, hook: 'patient-view' };
@@ -14,9 +14,8 @@ const FACTS = {
   'anticoag.active': 'boolean',
 } as const;
 
-const pain = (operator = 'equal', value: unknown = true) => ({
-  all: [{ fact: 'calf.pain', operator, value } as never],
-});
+const pain = (operator = 'equal', value: unknown = true) =>
+  allOf(leaf('calf.pain', operator, value));
 
 function ids(results: readonly { ruleId: string }[]): string[] {
   return results.map((r) => r.ruleId);
@@ -56,25 +55,25 @@ describe('evaluate: unknown facts are never negative', () => {
     {
       id: 'u.not-equal',
       conditions: {
-        all: [{ fact: 'wells.class', operator: 'notEqual', value: 'likely' as never }],
+        all: [leaf('wells.class', 'notEqual', 'likely')],
       },
     },
     {
       id: 'u.not-in',
-      conditions: { all: [{ fact: 'wells.class', operator: 'notIn', value: ['likely'] as never }] },
+      conditions: allOf(leaf('wells.class', 'notIn', ['likely'])),
     },
     {
       id: 'u.lt',
-      conditions: { all: [{ fact: 'wells.score', operator: 'lessThan', value: 2 as never }] },
+      conditions: allOf(leaf('wells.score', 'lessThan', 2)),
     },
     {
       id: 'u.no-dx',
-      conditions: { all: [{ fact: 'dx.codes', operator: 'doesNotContain', value: 'x' as never }] },
+      conditions: allOf(leaf('dx.codes', 'doesNotContain', 'x')),
     },
-    { id: 'u.is-unknown', conditions: { all: [{ fact: 'wells.score', operator: 'isUnknown' }] } },
+    { id: 'u.is-unknown', conditions: allOf(leaf('wells.score', 'isUnknown')) },
     {
       id: 'u.recent',
-      conditions: { all: [{ fact: 'us.date', operator: 'withinLast', value: 'P14D' as never }] },
+      conditions: allOf(leaf('us.date', 'withinLast', 'P14D')),
     },
   ];
   const ruleSet = buildTestRuleSet({ rules, facts: FACTS });
@@ -113,11 +112,11 @@ describe('evaluate: date facts against now', () => {
   const rules: TestRule[] = [
     {
       id: 'd.within',
-      conditions: { all: [{ fact: 'us.date', operator: 'withinLast', value: 'P14D' as never }] },
+      conditions: allOf(leaf('us.date', 'withinLast', 'P14D')),
     },
     {
       id: 'd.older',
-      conditions: { all: [{ fact: 'us.date', operator: 'olderThan', value: 'P1M' as never }] },
+      conditions: allOf(leaf('us.date', 'olderThan', 'P1M')),
     },
   ];
   const ruleSet = buildTestRuleSet({ rules, facts: FACTS });

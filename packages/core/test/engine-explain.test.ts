@@ -3,7 +3,7 @@ import { evaluate } from '../src/engine/evaluate';
 import type { EvaluateOptions } from '../src/engine/evaluation-result';
 import { getCompiledRuleSet } from '../src/engine/get-compiled-rule-set';
 import { SoleusError } from '../src/errors';
-import { buildTestRuleSet, type TestRule } from './support/rule-set-factory';
+import { allOf, anyOf, buildTestRuleSet, leaf, type TestRule } from './support/rule-set-factory';
 
 const PV: EvaluateOptions = { now: '2024-03-31T12:00:00Z', hook: 'patient-view' };
 const FACTS = {
@@ -17,25 +17,18 @@ const FACTS = {
 const rule: TestRule = {
   id: 'e.dvt',
   version: '2.1.0',
-  conditions: {
-    all: [
-      { fact: 'calf.pain', operator: 'equal', value: true as never },
-      {
-        any: [
-          { fact: 'wells.score', operator: 'greaterThanOrEqual', value: 2 as never },
-          { not: { fact: 'us.date', operator: 'withinLast', value: 'P14D' as never } },
-        ],
-      },
-      { fact: 'wells.items', operator: 'greaterThan', value: 0 as never, path: '$.swelling' },
-    ],
-  },
+  conditions: allOf(
+    leaf('calf.pain', 'equal', true),
+    anyOf(leaf('wells.score', 'greaterThanOrEqual', 2), {
+      not: leaf('us.date', 'withinLast', 'P14D'),
+    }),
+    leaf('wells.items', 'greaterThan', 0, '$.swelling'),
+  ),
   card: {
     indicator: 'critical',
     summary: 's',
     detail: 'd',
-    variants: [
-      { when: { all: [{ fact: 'dx.codes', operator: 'inValueSet', value: 'vs:pe' as never }] } },
-    ],
+    variants: [{ when: allOf(leaf('dx.codes', 'inValueSet', 'vs:pe')) }],
   },
 };
 const ruleSet = buildTestRuleSet({
@@ -170,12 +163,10 @@ describe('evaluate: failures are wrapped with rule, version and pointer', () => 
     id: 'e.broken',
     version: '1.4.2',
     pack: 'b',
-    conditions: {
-      all: [
-        { fact: 'calf.pain', operator: 'equal', value: true as never },
-        { fact: 'dx.codes', operator: 'inValueSet', value: 'vs:missing' as never },
-      ],
-    },
+    conditions: allOf(
+      leaf('calf.pain', 'equal', true),
+      leaf('dx.codes', 'inValueSet', 'vs:missing'),
+    ),
   };
 
   it('wraps an operator failure as SOLEUS_ENGINE_EVALUATION with the cause', async () => {
@@ -208,7 +199,7 @@ describe('evaluate: failures are wrapped with rule, version and pointer', () => 
   it('rejects an operator missing from the table when the engine is compiled', async () => {
     const bad: TestRule = {
       id: 'e.typo',
-      conditions: { all: [{ fact: 'calf.pain', operator: 'equals', value: true as never }] },
+      conditions: allOf(leaf('calf.pain', 'equals', true)),
     };
     await expect(
       evaluate(buildTestRuleSet({ rules: [bad], facts: FACTS }), factSetOf({}), PV),

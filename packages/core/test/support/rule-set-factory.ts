@@ -8,7 +8,13 @@ import type { FactType } from '../../src/engine/operators';
 import { SoleusError } from '../../src/errors';
 import type { FactDefinition } from '../../src/generated/fact-catalogue-file';
 import type { PackManifest } from '../../src/generated/pack-manifest';
-import type { RuleDefinition } from '../../src/generated/rule-definition';
+import type {
+  AllCondition,
+  AnyCondition,
+  Condition,
+  LeafCondition,
+  RuleDefinition,
+} from '../../src/generated/rule-definition';
 import type { Coding, TerminologyProvider } from '../../src/terminology/terminology-provider';
 
 /** A rule as a test writes it: id and conditions, everything else optional. */
@@ -96,4 +102,49 @@ export function buildTestRuleSet(input: TestRuleSetInput): RuleSet {
     terminology: testTerminology(input.valueSets ?? {}),
     contentVersion: 'test@1.0.0',
   };
+}
+
+/**
+ * A leaf condition. The generated `LeafCondition.value` type is an object map, which no literal fits,
+ * so the cast lives here once instead of in every test.
+ * @param fact - fact name
+ * @param operator - operator name
+ * @param value - compared value (omit for isKnown / isUnknown)
+ * @param path - JSONPath into an object fact
+ * @returns the leaf
+ */
+export function leaf(
+  fact: string,
+  operator: string,
+  value?: unknown,
+  path?: string,
+): LeafCondition {
+  const condition: LeafCondition = { fact, operator };
+  if (value !== undefined) {
+    condition.value = value as LeafCondition['value'];
+  }
+  if (path !== undefined) {
+    condition.path = path;
+  }
+  return condition;
+}
+
+/**
+ * A conjunction.
+ * @param first - first condition
+ * @param rest - further conditions
+ * @returns `{ all: [...] }`
+ */
+export function allOf(first: Condition, ...rest: Condition[]): AllCondition {
+  return { all: [first, ...rest] };
+}
+
+/**
+ * A disjunction.
+ * @param first - first condition
+ * @param rest - further conditions
+ * @returns `{ any: [...] }`
+ */
+export function anyOf(first: Condition, ...rest: Condition[]): AnyCondition {
+  return { any: [first, ...rest] };
 }
