@@ -16,7 +16,6 @@ export {
 export { parseUnit, type ParsedUnit } from './units/parse-unit';
 export { isUcumUnit } from './units/is-ucum-unit';
 export { findAnalyte, type AnalyteDefinition } from './units/analyte-table';
-export { CONDITION_CLINICAL, CONDITION_VER_STATUS, ICD10CM, SNOMED, UCUM } from './terminology/systems';
 export {
   LOINC,
   SNOMED,
