@@ -55,3 +55,13 @@ export { checkRuleSet, type RuleSetCandidate } from './catalog/check-rule-set';
 export { checkRule } from './catalog/check-rule';
 export type { ConvertQuantity, RuleCheckContext } from './catalog/rule-check-context';
 export type { RuleFile } from './catalog/read-rule-packs';
+export { evaluate } from './engine/evaluate';
+export type { EvaluateOptions, EvaluationResult, Hook } from './engine/evaluation-result';
+export type { ConditionTrace, Indicator, RuleResult } from './engine/rule-result';
+export {
+  OPERATORS,
+  type FactType,
+  type OperatorContext,
+  type OperatorSpec,
+} from './engine/operators';
+export { parseIsoDuration, type IsoDuration } from './engine/iso-duration';
