@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadValueSets } from './load-value-sets';
@@ -25,6 +25,15 @@ function write(files: Record<string, unknown>): void {
 }
 
 describe('loadValueSets', () => {
+  it('reads value sets in sub-directories and names them by relative path', () => {
+    mkdirSync(join(dir, 'dvt'));
+    write({ 'dvt/z.valueset.json': { ...valid, url: `${url}-z` }, 'a.valueset.json': valid });
+    const loaded = loadValueSets(dir);
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.valueSets.map((vs) => vs.url)).toEqual([url, `${url}-z`]);
+    expect(loaded.files.get(`${url}-z`)).toBe('dvt/z.valueset.json');
+  });
+
   it('reads *.valueset.json files in name order and ignores other files', () => {
     write({
       'b.valueset.json': { ...valid, url: `${url}-b` },

@@ -4,7 +4,7 @@
  * silently stop firing).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ErrorCode, Issue } from '../errors';
 import type { ValueSetResource } from './value-set-resource';
 
@@ -12,7 +12,7 @@ import type { ValueSetResource } from './value-set-resource';
 export interface LoadedValueSets {
   /** The value sets, in file-name order; empty when `issues` is not. */
   readonly valueSets: readonly ValueSetResource[];
-  /** Value-set url → file name it was read from. */
+  /** Value-set url → file it was read from, relative to the directory (e.g. `dvt/fever.valueset.json`). */
   readonly files: ReadonlyMap<string, string>;
   /** Every problem found, each with file and JSON Pointer. */
   readonly issues: readonly Issue[];
@@ -21,8 +21,8 @@ export interface LoadedValueSets {
 const SUFFIX = '.valueset.json';
 
 /**
- * Reads every `*.valueset.json` in a directory and validates its shape without throwing.
- * @param dir - directory holding FHIR R4 ValueSet JSON files
+ * Reads every `*.valueset.json` in a directory tree and validates its shape without throwing.
+ * @param dir - directory holding FHIR R4 ValueSet JSON files, directly or in sub-directories
  * @returns the value sets, or none plus issues (SOLEUS_VALUESET_INVALID, SOLEUS_VALUESET_DUPLICATE)
  */
 export function loadValueSets(dir: string): LoadedValueSets {
@@ -56,7 +56,9 @@ export function loadValueSets(dir: string): LoadedValueSets {
 
 function listFiles(dir: string, issues: Issue[]): string[] {
   try {
-    return readdirSync(dir)
+    // Value sets are grouped by domain in sub-directories (valuesets/dvt/, valuesets/shared/, …).
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((name) => name.split(sep).join('/'))
       .filter((name) => name.endsWith(SUFFIX))
       .sort();
   } catch (err) {
