@@ -50,7 +50,7 @@ export {
   type LoadRuleSetOptions,
   type RuleSetValidation,
 } from './catalog/load-rule-set';
-export { validateRulePack } from './catalog/validate-rule-pack';
+export { validateRulePack, type RulePackTarget } from './catalog/validate-rule-pack';
 export { checkRuleSet, type RuleSetCandidate } from './catalog/check-rule-set';
 export { checkRule } from './catalog/check-rule';
 export type { ConvertQuantity, RuleCheckContext } from './catalog/rule-check-context';
