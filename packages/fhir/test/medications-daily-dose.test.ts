@@ -235,6 +235,30 @@ const known: Array<
     },
   ],
   [
+    'timeOfDay list without frequency or period: once per listed time, daily',
+    {
+      given: order('198440', [
+        {
+          doseAndRate: [{ doseQuantity: tbl(2) }],
+          timing: { repeat: { timeOfDay: ['08:00:00', '20:00:00'] } },
+        },
+      ]),
+      want: [['161', 2000]],
+    },
+  ],
+  [
+    'when list (MORN, NIGHT) without frequency: twice a day',
+    {
+      given: order('198440', [
+        {
+          doseAndRate: [{ doseQuantity: tbl(1) }],
+          timing: { repeat: { when: ['MORN', 'NIGHT'] } },
+        },
+      ]),
+      want: [['161', 1000]],
+    },
+  ],
+  [
     'concurrent lines (no sequence) are summed: 2 tabs morning + 1 tab night',
     {
       given: order('198440', [

@@ -129,7 +129,7 @@ function highest(
   rxcui: string,
 ): number {
   const steps = [...bySequence.values()].map((step) => step.get(rxcui) ?? 0);
-  // Rounded to 1 µg so that 325 × 8 reads 2600, not 2599.9999999999995.
+  // Rounded to 1 µg so that float noise never shows as a value just below a threshold.
   return Math.round(Math.max(...steps) * 1000) / 1000;
 }
 

@@ -5,7 +5,8 @@
  *   the prescriber allows, which is what a maximum-dose check needs.
  * - Otherwise dose = `doseQuantity`, else `doseRange.high`, and the rate is frequency per
  *   `period`/`periodUnit`. PRN lines (`asNeededBoolean` true or `asNeededCodeableConcept`) use
- *   `frequencyMax` when given, else `frequency`. `frequency` defaults to 1 when only a period is given.
+ *   `frequencyMax` when given, else `frequency`. `frequency` defaults to 1 when only a period is given, or to the
+ *   number of `timeOfDay`/`when` entries (per day when no period is given).
  * - `periodMax` is never used: it lengthens the interval ("every 4–6 h") and so can only lower the
  *   dose; for PRN the shortest interval `period` is the worst case. This is how the brief's "periodMax
  *   ignored unless PRN" is honoured without under-counting.
@@ -44,26 +45,38 @@ export function dosageRate(dosage: Dosage, path: string): DosageRate {
       what: 'expected doseQuantity or doseRange.high with a value, found none',
     };
   }
-  const repeat = dosage.timing?.repeat;
-  const days =
-    repeat?.period === undefined || repeat.periodUnit === undefined
-      ? undefined
-      : periodToDays(repeat.period, repeat.periodUnit);
-  if (days === undefined) {
+  const timesPerDay = timingPerDay(dosage);
+  if (timesPerDay === undefined) {
     return {
       ok: false,
       path: `${path}.timing.repeat`,
-      what: 'expected frequency per period/periodUnit, found no usable timing',
+      what: 'expected frequency per period/periodUnit (or timeOfDay/when), found no usable timing',
     };
   }
+  return { ok: true, perDay: quantity.value * timesPerDay, quantity, path: `${path}.doseAndRate` };
+}
+
+/**
+ * Administrations per day. `timeOfDay` / `when` lists without a frequency ("08:00 and 20:00") count
+ * one administration per entry, per day unless a period says otherwise — counting them as one would
+ * under-count.
+ */
+function timingPerDay(dosage: Dosage): number | undefined {
+  const repeat = dosage.timing?.repeat;
+  const listed = Math.max(repeat?.timeOfDay?.length ?? 0, repeat?.when?.length ?? 0);
+  let days: number | undefined;
+  if (repeat?.period !== undefined && repeat.periodUnit !== undefined) {
+    days = periodToDays(repeat.period, repeat.periodUnit);
+  } else if (repeat?.period === undefined && listed > 0) {
+    days = 1; // a list of times with no period at all is a daily schedule
+  }
+  if (days === undefined) {
+    return undefined;
+  }
   const prn = dosage.asNeededBoolean === true || dosage.asNeededCodeableConcept !== undefined;
-  const frequency = (prn ? (repeat?.frequencyMax ?? repeat?.frequency) : repeat?.frequency) ?? 1;
-  return {
-    ok: true,
-    perDay: (quantity.value * frequency) / days,
-    quantity,
-    path: `${path}.doseAndRate`,
-  };
+  const frequency =
+    (prn ? (repeat?.frequencyMax ?? repeat?.frequency) : repeat?.frequency) ?? Math.max(1, listed);
+  return frequency / days;
 }
 
 function maxDoseRate(
