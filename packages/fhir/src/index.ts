@@ -26,3 +26,51 @@ export {
   type DailyDose,
   type IngredientDailyDose,
 } from './medications/daily-dose';
+export type {
+  CdsAction,
+  CdsCard,
+  CdsCoding,
+  CdsContext,
+  CdsDiscoveryResponse,
+  CdsFeedback,
+  CdsFeedbackItem,
+  CdsHookName,
+  CdsLink,
+  CdsOverrideReason,
+  CdsRequest,
+  CdsResponse,
+  CdsService,
+  CdsSource,
+  CdsSuggestion,
+  DraftOrder,
+  FhirAuthorization,
+  OrderSelectContext,
+  OrderSignContext,
+  PatientViewContext,
+  PrefetchValue,
+} from './cds-hooks/types';
+export {
+  CDS_HOOKS,
+  validateCdsRequest,
+  type CdsRequestValidation,
+} from './cds-hooks/validate-cds-request';
+export { validateFeedback, type CdsFeedbackValidation } from './cds-hooks/validate-feedback';
+export { validateCdsResponse } from './cds-hooks/validate-cds-response';
+export { CDS_SCHEMA_DIR, type CdsSchemaName } from './cds-hooks/cds-schemas';
+export {
+  buildOperationOutcome,
+  pointerToPath,
+  type CdsErrorStatus,
+} from './cds-hooks/operation-outcome';
+export {
+  resolvePrefetch,
+  type ResolvePrefetchOptions,
+  type ResolvedPrefetch,
+} from './cds-hooks/resolve-prefetch';
+export type { PrefetchKeyState } from './cds-hooks/resolve-prefetch-key';
+export {
+  createFhirFetcher,
+  type FhirFetcher,
+  type FhirFetcherOptions,
+} from './cds-hooks/fhir-fetcher';
+export { fillPrefetchTemplate, type FilledTemplate } from './cds-hooks/fill-prefetch-template';

@@ -1,0 +1,85 @@
+/**
+ * Validates a CDS Hooks service call against its hook's JSON Schema (`schema/cds-request.<hook>.schema.json`)
+ * and then the rule a schema cannot express: every `selections` entry of order-select names a resource
+ * in `draftOrders`. Invalid input yields readable issues (JSON Pointer, expected, found) and a ready
+ * OperationOutcome for the 400 answer. Spec-legal requests are never refused: unknown fields and `null`
+ * prefetch values pass.
+ */
+import type { OperationOutcome } from 'fhir/r4';
+import type { Issue } from '@soleus/core';
+import { getCdsSchemaValidator } from './cds-schemas';
+import { buildOperationOutcome } from './operation-outcome';
+import { schemaErrorsToIssues } from './schema-errors-to-issues';
+import type { CdsHookName, CdsRequest } from './types';
+
+/** The hooks that have a request schema. */
+export const CDS_HOOKS: readonly CdsHookName[] = ['patient-view', 'order-select', 'order-sign'];
+
+/** A validated request, or the issues and the 400 body. */
+export type CdsRequestValidation =
+  | { readonly ok: true; readonly request: CdsRequest }
+  | { readonly ok: false; readonly outcome: OperationOutcome; readonly issues: readonly Issue[] };
+
+/**
+ * Checks a parsed request body against the definition of the service's hook.
+ * @param hook - the hook the called service is registered for
+ * @param body - the parsed JSON body
+ * @returns the typed request, or SOLEUS_HOOK_INVALID_REQUEST issues with an OperationOutcome
+ */
+export function validateCdsRequest(hook: string, body: unknown): CdsRequestValidation {
+  if (!isServedHook(hook)) {
+    const issues = [
+      invalid(
+        '/hook',
+        `this service cannot take hook calls of its kind; expected one of ${CDS_HOOKS.join(', ')}`,
+      ),
+    ];
+    return { ok: false, issues, outcome: buildOperationOutcome(400, issues) };
+  }
+  const validate = getCdsSchemaValidator(`cds-request.${hook}`);
+  const issues = validate(body)
+    ? selectionIssues(body as CdsRequest)
+    : schemaErrorsToIssues(validate.errors ?? [], 'SOLEUS_HOOK_INVALID_REQUEST', 'request');
+  if (issues.length > 0) {
+    return { ok: false, issues, outcome: buildOperationOutcome(400, issues) };
+  }
+  return { ok: true, request: body as CdsRequest };
+}
+
+function isServedHook(hook: string): hook is CdsHookName {
+  return (CDS_HOOKS as readonly string[]).includes(hook);
+}
+
+function selectionIssues(request: CdsRequest): Issue[] {
+  const context = request.context as {
+    selections?: readonly string[];
+    draftOrders?: { entry?: readonly { resource?: { resourceType?: string; id?: string } }[] };
+  };
+  if (!context.selections) {
+    return [];
+  }
+  const drafted = new Set(
+    (context.draftOrders?.entry ?? []).map(
+      (e) => `${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`,
+    ),
+  );
+  return context.selections.flatMap((selection, index) =>
+    drafted.has(selection)
+      ? []
+      : [
+          invalid(
+            `/context/selections/${index}`,
+            'expected a Type/id reference to an entry of context.draftOrders; found a reference that names no draft order',
+          ),
+        ],
+  );
+}
+
+function invalid(pointer: string, what: string): Issue {
+  return {
+    severity: 'error',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    message: `request#${pointer}: ${what}`,
+    location: { pointer },
+  };
+}
