@@ -155,5 +155,6 @@ describe('validateRulePack', () => {
   ] as const)('returns the issues of %s without throwing', (fixture, want) => {
     const { rulesDir, factsDir, valueSetsDir } = dirsOf(fixture);
     expect(located(validateRulePack(rulesDir, { factsDir, valueSetsDir }))).toEqual(want);
+    expect(located(validateRulePack({ rulesDir, factsDir, valueSetsDir }))).toEqual(want);
   });
 });
