@@ -49,6 +49,16 @@ export const ERROR_CODES = {
   SOLEUS_HOOK_INVALID_RESPONSE: 'A CDS Hooks response breaks the CDS Hooks response rules',
   SOLEUS_HOOK_INVALID_FEEDBACK:
     'The feedback body does not match the CDS Hooks feedback definition',
+  SOLEUS_HOOK_MALFORMED_JSON: 'The request body is not valid JSON',
+  SOLEUS_HOOK_UNSUPPORTED_MEDIA_TYPE: 'The request body is not application/json (HTTP 415)',
+  SOLEUS_HOOK_BODY_TOO_LARGE: 'The request body is larger than the configured limit (HTTP 413)',
+  SOLEUS_HOOK_UNAUTHORIZED: 'The client JWT is absent or failed verification (HTTP 401)',
+  SOLEUS_HOOK_EVALUATION_TIMEOUT:
+    'A service call ran past the evaluation time box and was answered with no cards',
+  SOLEUS_SERVER_CONFIG: 'The server configuration (environment or config file) is invalid',
+  SOLEUS_SERVER_INSECURE_BIND:
+    'No JWT issuer is configured and the server was asked to listen beyond loopback',
+  SOLEUS_SERVER_FEEDBACK_STORE: 'A line of the feedback store could not be read and was skipped',
 } as const;
 
 /** A Soleus error or issue code. */
