@@ -65,3 +65,13 @@ export {
   type OperatorSpec,
 } from './engine/operators';
 export { parseIsoDuration, type IsoDuration } from './engine/iso-duration';
+export {
+  ERROR_CODES,
+  SoleusError,
+  formatLocation,
+  isSoleusError,
+  type ErrorCode,
+  type Issue,
+  type IssueLocation,
+  type SoleusErrorOptions,
+} from './errors';
