@@ -21,11 +21,11 @@ import type {
 } from './resolved-product';
 
 /**
- * Resolves an order's medication to ingredients, classes, strengths and route.
+ * Resolves the `medication[x]` of a {@link https://hl7.org/fhir/R4/medicationrequest.html | MedicationRequest}
+ * or MedicationStatement to ingredients, classes, strengths and route.
  * @param order - a MedicationRequest or MedicationStatement
  * @param resolve - resolves a non-contained `medicationReference` (bundle entry) to a resource
- * @returns the product (with warnings, e.g. for a text-only match) or the issue explaining why not:
- *   {@link https://hl7.org/fhir/R4/medicationrequest.html | MedicationRequest}
+ * @returns the product with any warnings (e.g. a text-only match), or the issue explaining why not
  * @throws never: data problems come back as `{ ok: false, issue }` with code
  *   SOLEUS_FHIR_UNMAPPED_MEDICATION or SOLEUS_FHIR_UNINTERPRETABLE
  */
