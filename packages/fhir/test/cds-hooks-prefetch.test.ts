@@ -1,6 +1,5 @@
 import type { Bundle, FhirResource, Observation } from 'fhir/r4';
 import { SoleusError } from '@soleus/core';
-import { createFhirFetcher } from '../src/cds-hooks/fhir-fetcher';
 import { resolvePrefetch } from '../src/cds-hooks/resolve-prefetch';
 import type { CdsRequest, PrefetchValue } from '../src/cds-hooks/types';
 import { startFhirStub, type FhirStub, type StubAnswer } from './support/fhir-stub';
@@ -364,6 +363,22 @@ describe('resolvePrefetch against a real HTTP FHIR stub', () => {
     expect(result.issues[0]?.message).toContain('{{context.encounterId}}');
   });
 
+  it('an unusable fhirServer is a warning, not a crash; absent keys become unavailable', async () => {
+    stub = await startFhirStub({});
+    const result = await resolvePrefetch(
+      hookRequest({ server: 'ftp://ehr.example/fhir' }),
+      TEMPLATES,
+      {
+        timeoutMs: 2000,
+      },
+    );
+    expect(result.keys).toEqual({ labs: 'unavailable', conditions: 'unavailable' });
+    expect(result.issues[0]).toMatchObject({
+      code: 'SOLEUS_FHIR_FETCH',
+      location: { pointer: '/fhirServer' },
+    });
+  });
+
   it('resources are de-duplicated by Type/id across keys', async () => {
     stub = await startFhirStub({});
     const request = hookRequest({
@@ -372,33 +387,5 @@ describe('resolvePrefetch against a real HTTP FHIR stub', () => {
     });
     const result = await resolvePrefetch(request, TEMPLATES, { timeoutMs: 2000 });
     expect(result.resources.map((r) => r.id)).toEqual(['a', 'b', 'c']);
-  });
-});
-
-describe('createFhirFetcher', () => {
-  it.each([
-    ['another host', 'http://198.51.100.7/fhir/Patient/1'],
-    ['another port', 'http://127.0.0.1:1/fhir/Patient/1'],
-    ['another scheme', 'https://127.0.0.1/fhir/Patient/1'],
-  ])('refuses a URL on %s with SOLEUS_FHIR_FETCH before any request', async (_name, url) => {
-    const stub = await startFhirStub({ Patient: { body: { resourceType: 'Patient', id: '1' } } });
-    try {
-      const fetcher = createFhirFetcher({
-        baseUrl: stub.baseUrl,
-        accessToken: TOKEN,
-        timeoutMs: 500,
-      });
-      await expect(fetcher.fetchJson(url)).rejects.toMatchObject({ code: 'SOLEUS_FHIR_FETCH' });
-      await expect(fetcher.fetchJson('Patient/1')).resolves.toEqual({
-        resourceType: 'Patient',
-        id: '1',
-      });
-      await expect(fetcher.fetchJson(`${stub.baseUrl}/Patient/1`)).resolves.toMatchObject({
-        id: '1',
-      });
-      expect(stub.requests.map((r) => r.url)).toEqual(['/fhir/Patient/1', '/fhir/Patient/1']);
-    } finally {
-      await stub.close();
-    }
   });
 });

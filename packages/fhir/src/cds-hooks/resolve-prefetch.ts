@@ -62,7 +62,7 @@ export async function resolvePrefetch(
   templates: Readonly<Record<string, string>>,
   options: ResolvePrefetchOptions,
 ): Promise<ResolvedPrefetch> {
-  const fetcher = fetcherFor(request, options);
+  const { fetcher, issues: fetcherIssues } = fetcherFor(request, options);
   const required = options.required ?? [];
   const keys = [...new Set([...Object.keys(templates), ...required])];
   const resolutions = await Promise.all(
@@ -77,7 +77,11 @@ export async function resolvePrefetch(
   resolutions.forEach((resolution, index) => {
     states[keys[index] ?? ''] = resolution.state;
   });
-  const issues = [...extraKeyIssues(request, keys), ...resolutions.flatMap((r) => r.issues)];
+  const issues = [
+    ...fetcherIssues,
+    ...extraKeyIssues(request, keys),
+    ...resolutions.flatMap((r) => r.issues),
+  ];
   const missing = required.filter((key) => !SATISFIED.has(states[key] ?? 'unavailable'));
   if (missing.length > 0) {
     throw new SoleusError(
@@ -89,19 +93,37 @@ export async function resolvePrefetch(
   return { resources: dedupe(resolutions), issues, keys: states };
 }
 
-function fetcherFor(request: CdsRequest, options: ResolvePrefetchOptions): FhirFetcher | undefined {
+interface FetcherChoice {
+  readonly fetcher?: FhirFetcher;
+  readonly issues: readonly Issue[];
+}
+
+function fetcherFor(request: CdsRequest, options: ResolvePrefetchOptions): FetcherChoice {
   const { fhirServer, fhirAuthorization } = request;
   if (fhirServer === undefined || fhirAuthorization === undefined) {
-    return undefined;
+    return { issues: [] };
   }
-  return (
-    options.fetch ??
-    createFhirFetcher({
+  if (options.fetch) {
+    return { fetcher: options.fetch, issues: [] };
+  }
+  try {
+    const fetcher = createFhirFetcher({
       baseUrl: fhirServer,
       accessToken: fhirAuthorization.access_token,
       timeoutMs: options.timeoutMs,
-    })
-  );
+    });
+    return { fetcher, issues: [] };
+  } catch (err) {
+    // An unusable fhirServer means "cannot fetch", not a crash: keys fall back to unavailable.
+    const reason = err instanceof SoleusError ? err.message : 'fhirServer is unusable';
+    const issue: Issue = {
+      severity: 'warning',
+      code: 'SOLEUS_FHIR_FETCH',
+      message: `request#/fhirServer: ${reason}; nothing is fetched from it`,
+      location: { pointer: '/fhirServer' },
+    };
+    return { issues: [issue] };
+  }
 }
 
 function dedupe(resolutions: readonly KeyResolution[]): FhirResource[] {

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 export interface StubAnswer {
   readonly status?: number;
   readonly body?: unknown;
+  /** A raw body sent as it is instead of `body` (for non-JSON answers). */
+  readonly raw?: string;
   /** Delay before answering, in milliseconds. */
   readonly delayMs?: number;
 }
@@ -69,7 +71,7 @@ export async function startFhirStub(
     const send = (): void => {
       inFlight -= 1;
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/fhir+json' });
-      res.end(JSON.stringify(answer.body ?? {}));
+      res.end(answer.raw ?? JSON.stringify(answer.body ?? {}));
     };
     if (answer.delayMs) {
       const timer = setTimeout(() => {
