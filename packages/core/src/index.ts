@@ -65,6 +65,8 @@ export {
   type OperatorSpec,
 } from './engine/operators';
 export { parseIsoDuration, type IsoDuration } from './engine/iso-duration';
+export { subtractDuration } from './engine/subtract-duration';
+export { parseInstant } from './engine/parse-instant';
 export {
   ERROR_CODES,
   SoleusError,
