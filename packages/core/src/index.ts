@@ -77,3 +77,29 @@ export {
   type IssueLocation,
   type SoleusErrorOptions,
 } from './errors';
+export {
+  factSetOf,
+  type Fact,
+  type FactEvidence,
+  type FactObject,
+  type FactSet,
+  type FactValue,
+} from './facts/fact';
+export { collectLeaves, type LocatedLeaf } from './catalog/walk-conditions';
+export type {
+  Action,
+  AllCondition,
+  AnyCondition,
+  CardTemplate,
+  Coding as RuleCoding,
+  Condition,
+  Evidence,
+  LeafCondition,
+  Link,
+  NotCondition,
+  RuleDefinition,
+  Suggestion,
+  TextVariant,
+} from './generated/rule-definition';
+export type { FactCatalogueFile, FactDefinition } from './generated/fact-catalogue-file';
+export type { PackManifest } from './generated/pack-manifest';
