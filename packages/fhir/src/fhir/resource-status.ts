@@ -85,15 +85,14 @@ function historyVerdict(ver: string | undefined): StatusVerdict {
 }
 
 function hasAbatement(c: Condition): boolean {
-  return (
-    [
-      c.abatementDateTime,
-      c.abatementAge,
-      c.abatementPeriod,
-      c.abatementRange,
-      c.abatementString,
-    ].some((v) => v !== undefined) || c.abatementBoolean === true
-  );
+  const abatements = [
+    c.abatementDateTime,
+    c.abatementAge,
+    c.abatementPeriod,
+    c.abatementRange,
+    c.abatementString,
+  ];
+  return abatements.some((v) => v !== undefined);
 }
 
 /**
