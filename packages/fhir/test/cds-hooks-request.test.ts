@@ -257,7 +257,7 @@ describe('validateCdsRequest', () => {
       'patient-view',
       set('/prefetch/labs', 'none'),
       '/prefetch/labs',
-      /expected object,null; found string/,
+      /expected object or null; found string/,
     ],
     [
       'prefetch value without resourceType',

@@ -81,7 +81,7 @@ function expected(error: ErrorObject, params: Record<string, unknown>): string {
     case 'enum':
       return `one of ${(params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'type':
-      return String(params['type']);
+      return String(params['type']).split(',').join(' or ');
     case 'minLength':
       return `at least ${String(params['limit'])} character(s)`;
     case 'maxLength':
