@@ -14,6 +14,7 @@ describe('parseIsoDuration', () => {
     ],
     ['PT30M', { ...zero, minutes: 30 }],
     ['P0D', zero],
+    ['PT0.5S', { ...zero, seconds: 0.5 }],
   ])('parses %s', (given, want) => {
     expect(parseIsoDuration(given)).toEqual(want);
   });

@@ -1,10 +1,11 @@
 /**
  * ISO 8601 durations (`PnYnMnWnDTnHnMnS`) as rules write look-back windows, e.g. `P14D`, `PT4H`, `P12M`.
- * Only whole, non-negative components are accepted: a fractional month has no calendar meaning, and a
- * rule author who needs 36 hours writes `PT36H`.
+ * Components are whole, non-negative numbers, except seconds, which may carry a fraction (`PT0.5S`), as
+ * the loader's check accepts: a fractional month has no calendar meaning, and a rule author who needs
+ * 36 hours writes `PT36H`.
  */
 
-/** The components of an ISO 8601 duration, each a whole non-negative number. */
+/** The components of an ISO 8601 duration: whole non-negative numbers (seconds may be fractional). */
 export interface IsoDuration {
   readonly years: number;
   readonly months: number;
@@ -16,7 +17,7 @@ export interface IsoDuration {
 }
 
 const DURATION_PATTERN =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /**
  * Parses an ISO 8601 duration such as `P14D`, `PT4H` or `P1Y2M`.
