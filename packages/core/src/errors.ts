@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   SOLEUS_FHIR_UNMAPPED_MEDICATION: 'A medication product is not in the shipped RxNorm subset',
   SOLEUS_FHIR_UNINTERPRETABLE:
     'A FHIR value could not be interpreted (unit, date, code) and was treated as unknown',
+  SOLEUS_FHIR_CONFLICT:
+    'The record and a clinician attestation disagree; the conservative value was kept',
   SOLEUS_FHIR_FETCH: 'Fetching data from the FHIR server failed',
   SOLEUS_HOOK_INVALID_REQUEST: 'The CDS Hooks request does not match the hook definition',
   SOLEUS_HOOK_UNKNOWN_SERVICE: 'No CDS service has that id',
