@@ -149,8 +149,8 @@ describe('evaluate: date facts against now', () => {
           details: { fact: 'us.date' },
         }),
       ]);
-      expect(result.issues[0]?.message).toContain('us.date');
-      expect(result.issues[0]?.message).not.toContain(String(value));
+      expect(result.issues?.[0]?.message).toContain('us.date');
+      expect(result.issues?.[0]?.message).not.toContain(String(value));
     },
   );
 

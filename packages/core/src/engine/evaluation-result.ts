@@ -23,6 +23,10 @@ export interface EvaluationResult {
   readonly results: readonly RuleResult[];
   /** Rules that fired and were not suppressed, ranked: the cards to show. */
   readonly fired: readonly RuleResult[];
-  /** Facts the engine could not interpret and treated as unknown (e.g. a date fact that is not a date). */
-  readonly issues: readonly Issue[];
+  /**
+   * Facts the engine could not interpret and treated as unknown (e.g. a date fact that is not a date).
+   * `evaluate` always sets it; it is optional only so hand-built results (tests, fixtures) may omit it.
+   * Callers should merge these into the issues they report, so no skipped fact goes unmentioned.
+   */
+  readonly issues?: readonly Issue[];
 }
