@@ -74,3 +74,33 @@ export {
   type FhirFetcherOptions,
 } from './cds-hooks/fhir-fetcher';
 export { fillPrefetchTemplate, type FilledTemplate } from './cds-hooks/fill-prefetch-template';
+export { parseFhirDate, type FhirDate, type FhirDatePrecision } from './fhir/parse-fhir-date';
+export {
+  observationEffectiveTime,
+  observationTimeSource,
+  type ObservationTime,
+} from './fhir/observation-effective-time';
+export {
+  conditionOnset,
+  conditionOnsetSource,
+  type ConditionOnsetSource,
+} from './fhir/condition-onset';
+export {
+  conditionCounts,
+  medicationRequestCounts,
+  medicationStatementCounts,
+  observationCounts,
+  procedureCounts,
+  type ConditionUse,
+  type StatusVerdict,
+} from './fhir/resource-status';
+export { statusCode, type StatusCode } from './fhir/status-code';
+export {
+  laterality,
+  LATERALITY_TABLE,
+  type Laterality,
+  type LateralityInput,
+  type LateralityTable,
+} from './fhir/laterality';
+export { ageAt } from './fhir/age-at';
+export { referenceKey, type ReferenceScope } from './fhir/reference-key';
