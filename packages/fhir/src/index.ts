@@ -74,6 +74,28 @@ export {
   type FhirFetcherOptions,
 } from './cds-hooks/fhir-fetcher';
 export { fillPrefetchTemplate, type FilledTemplate } from './cds-hooks/fill-prefetch-template';
+export { HOOKS, isHook, type Hook } from './evaluate/hooks';
+export {
+  evaluateRecord,
+  type EvaluateRecordOptions,
+  type EvaluateRecordOutcome,
+} from './evaluate/evaluate-record';
+export { explainEvaluation, type Explanation } from './evaluate/explain-evaluation';
+export { recordFromBundle, type PatientRecord } from './record/record-from-bundle';
+export { bundleToFacts, type BundleToFactsOptions } from './facts/bundle-to-facts';
+export { indexRecord, primaryCode, type IndexEntry, type RecordIndex } from './facts/record-index';
+export type { FactContext } from './facts/fact-context';
+export type { FactSource } from './facts/fact-source';
+export { DERIVATIONS, type Derivation } from './facts/derivations';
+export type { DataRequirement } from './facts/data-requirement';
+export { resultsToCards, type CardOptions } from './cards/results-to-cards';
+export { buildDiscovery, prefetchTemplates, serviceIdFor } from './cds-hooks/discovery';
+export {
+  handleCdsRequest,
+  servicesOf,
+  type CdsDeps,
+  type CdsResult,
+} from './cds-hooks/handle-cds-request';
 export { parseFhirDate, type FhirDate, type FhirDatePrecision } from './fhir/parse-fhir-date';
 export {
   observationEffectiveTime,

@@ -119,9 +119,7 @@ export interface LeafCondition {
   /**
    * Right-hand side: a literal (number, string, boolean, array), an ISO 8601 duration for date operators, a value-set url for inValueSet, or {"fact": name} to compare with another fact.
    */
-  value?: {
-    [k: string]: unknown;
-  };
+  value?: number | string | boolean | unknown[] | {};
   /**
    * UCUM unit of a numeric `value`. The loader converts the threshold to the fact's catalogue unit once, at load time (e.g. 1.7 mg/dL magnesium → mmol/L). Omit when the value is already in the fact's unit.
    */

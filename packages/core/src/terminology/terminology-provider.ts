@@ -22,4 +22,11 @@ export interface TerminologyProvider {
   has(valueSet: string): boolean;
   /** @returns canonical urls of every loaded value set */
   valueSets(): readonly string[];
+  /**
+   * Lists a value set's codes, so discovery can narrow prefetch queries by code. Optional: a provider
+   * backed by a terminology server may not enumerate.
+   * @param valueSet - canonical url (or short id)
+   * @returns the codings, or undefined when the set cannot be listed (e.g. it uses code prefixes)
+   */
+  expand?(valueSet: string): readonly Coding[] | undefined;
 }

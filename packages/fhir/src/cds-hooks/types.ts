@@ -146,6 +146,8 @@ export interface CdsCard {
 export interface CdsResponse {
   readonly cards: readonly CdsCard[];
   readonly systemActions?: readonly CdsAction[];
+  /** Reserved for extensions (REQ 214): an object whose keys SHOULD be globally unique. */
+  readonly extension?: Readonly<Record<string, unknown>>;
 }
 
 /** One entry of discovery. {@link https://cds-hooks.hl7.org/2.0/#response | §discovery response} */

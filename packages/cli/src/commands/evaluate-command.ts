@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { isSoleusError, loadRuleSet, DEFAULT_CONTENT, type RuleSet } from '@soleus/core';
+import { evaluateRecord, recordFromBundle, HOOKS, type Hook } from '@soleus/fhir';
+import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { readJsonFile } from '../read-json-file';
+
+const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
+                       [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
+                       [--explain] [--rules <rules dir>]
+
+Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
+response.extension. Without --now the current time is used. For order-select without --selections,
+every draft order counts as selected.
+`;
+
+/**
+ * `soleus evaluate`: runs the rule packs on one patient bundle, exactly as the service would.
+ * @param args - command arguments
+ * @param io - output and clock
+ * @returns exit code
+ * @throws {CliUsageError} on bad arguments or input (exit 2)
+ */
+export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const opts = parseOptions(args);
+  if (opts.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const hook = parseHook(opts.hook);
+  if (!opts.bundle) {
+    throw new CliUsageError('--bundle <patient.json> is required');
+  }
+  const now = opts.now ?? io.now();
+  if (Number.isNaN(Date.parse(now))) {
+    throw new CliUsageError(`--now must be an ISO 8601 instant, found "${now}"`);
+  }
+  try {
+    const record = recordFromBundle(await readJsonFile(opts.bundle, 'patient bundle'), 'bundle');
+    const drafts = opts['draft-orders']
+      ? recordFromBundle(await readJsonFile(opts['draft-orders'], 'draft orders bundle'), 'draftOrders')
+      : undefined;
+    const ruleSet = await loadRules(opts.rules);
+    const outcome = await evaluateRecord(record, {
+      ruleSet,
+      hook,
+      now,
+      ...(drafts ? { draftOrders: drafts.entries.map((e) => e.resource) } : {}),
+      ...(opts.selections ? { selections: opts.selections.split(',').map((s) => s.trim()) } : {}),
+      explain: opts.explain === true,
+    });
+    io.stdout(`${JSON.stringify(outcome.response, null, 2)}\n`);
+    return EXIT.ok;
+  } catch (err) {
+    if (isSoleusError(err)) {
+      throw new CliUsageError(`${err.code}: ${err.message}`);
+    }
+    throw err;
+  }
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: {
+        hook: { type: 'string' },
+        bundle: { type: 'string' },
+        'draft-orders': { type: 'string' },
+        selections: { type: 'string' },
+        now: { type: 'string' },
+        rules: { type: 'string' },
+        explain: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
+  }
+}
+
+function parseHook(value: string | undefined): Hook {
+  const hook = HOOKS.find((h) => h === value);
+  if (!hook) {
+    throw new CliUsageError(`--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`);
+  }
+  return hook;
+}
+
+async function loadRules(dir: string | undefined): Promise<RuleSet> {
+  return loadRuleSet(dir ? { ...DEFAULT_CONTENT, rulesDir: dir } : DEFAULT_CONTENT);
+}

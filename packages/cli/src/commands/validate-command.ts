@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { DEFAULT_CONTENT, formatLocation, validateRulePack } from '@soleus/core';
+import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+
+const HELP = `usage: soleus validate [rule-pack-dir] [--facts <dir>] [--valuesets <dir>]
+
+Checks every rule pack under the directory (default: the bundled rules) against the rule schema and
+the semantic checks, and prints every problem at once. Exit 1 when there are problems.
+`;
+
+/**
+ * `soleus validate`: loader diagnostics for informaticists.
+ * @param args - command arguments
+ * @param io - output
+ * @returns 0 when the packs are valid, 1 when problems were found
+ * @throws {CliUsageError} on bad arguments
+ */
+export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        facts: { type: 'string' },
+        valuesets: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
+  }
+  if (parsed.values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length > 1) {
+    throw new CliUsageError(`expected at most one rule-pack directory, found ${parsed.positionals.length}`);
+  }
+  const content = {
+    rulesDir: parsed.positionals[0] ? resolve(parsed.positionals[0]) : DEFAULT_CONTENT.rulesDir,
+    factsDir: parsed.values.facts ? resolve(parsed.values.facts) : DEFAULT_CONTENT.factsDir,
+    valueSetsDir: parsed.values.valuesets ? resolve(parsed.values.valuesets) : DEFAULT_CONTENT.valueSetsDir,
+  };
+  const issues = await validateRulePack(content);
+  const errors = issues.filter((i) => i.severity === 'error');
+  for (const issue of issues) {
+    io.stdout(`${issue.severity} ${issue.code} ${formatLocation(issue.location)}: ${issue.message}\n`);
+  }
+  io.stdout(errors.length === 0 ? `ok: rule packs in ${content.rulesDir} are valid\n` : `${errors.length} problem(s)\n`);
+  return errors.length === 0 ? EXIT.ok : EXIT.problems;
+}

@@ -1,0 +1,46 @@
+import { type CliIo, CliUsageError, EXIT } from './cli-io';
+import { evaluateCommand } from './commands/evaluate-command';
+import { validateCommand } from './commands/validate-command';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
+  ['evaluate', { run: evaluateCommand, summary: 'evaluate a patient bundle on a hook and print the CDS Hooks response' }],
+  ['validate', { run: validateCommand, summary: 'check a rule pack directory and print every problem' }],
+]);
+
+const USAGE = [
+  'usage: soleus <command> [options]',
+  '',
+  ...[...COMMANDS].map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
+  '',
+  'soleus <command> --help shows the options of a command.',
+].join('\n');
+
+/**
+ * Runs the `soleus` command line.
+ * @param argv - arguments after the program name
+ * @param io - output streams and clock
+ * @returns the exit code: 0 ok, 1 problems found, 2 bad input or usage
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.get(name);
+  if (!command) {
+    io.stderr(`soleus: unknown command "${name}"; expected one of ${[...COMMANDS.keys()].join(', ')}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      io.stderr(`soleus ${name}: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}

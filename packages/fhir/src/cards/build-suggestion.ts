@@ -1,0 +1,44 @@
+import type { Suggestion } from '@soleus/core';
+import type { CdsAction, CdsSuggestion } from '../cds-hooks/types';
+import { interpolate, interpolateDeep, type TemplateScope } from './interpolate';
+
+/**
+ * Builds one CDS Hooks suggestion from a rule's template. `create`/`update` carry an interpolated FHIR
+ * resource; `delete` expands to one action per `Type/id` reference held by the `resourceIdsFrom` fact
+ * (the draft orders to withdraw). A suggestion whose delete has nothing to delete is dropped: offering
+ * a button that does nothing would mislead.
+ * @param template - the suggestion template from the rule
+ * @param scope - facts and hook context
+ * @param uuid - uuid generator
+ * @returns the suggestion, or undefined when it cannot be acted on
+ */
+export function buildSuggestion(
+  template: Suggestion,
+  scope: TemplateScope,
+  uuid: () => string,
+): CdsSuggestion | undefined {
+  const actions: CdsAction[] = [];
+  for (const action of template.actions) {
+    const description = interpolate(action.description, scope);
+    if (action.type === 'delete') {
+      const refs = action.resourceIdsFrom ? scope.facts.get(action.resourceIdsFrom)?.value : undefined;
+      if (!Array.isArray(refs) || refs.length === 0) {
+        return undefined;
+      }
+      for (const ref of refs) {
+        actions.push({ type: 'delete', description, resourceId: ref });
+      }
+    } else if (action.resource) {
+      const resource = interpolateDeep(action.resource, scope) as CdsAction['resource'];
+      actions.push({ type: action.type, description, resource });
+    } else {
+      return undefined;
+    }
+  }
+  return {
+    uuid: uuid(),
+    label: interpolate(template.label, scope),
+    ...(template.isRecommended === undefined ? {} : { isRecommended: template.isRecommended }),
+    actions,
+  };
+}

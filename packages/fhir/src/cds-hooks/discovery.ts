@@ -1,0 +1,127 @@
+/**
+ * Discovery generated from the rule packs: one service per hook, with prefetch templates derived from
+ * the data the hook's rules need. Queries are narrowed by code where CDS Hooks' token rules allow
+ * (`code=system|code,…` token equality), so an EHR sends tens of resources, not the whole record.
+ */
+import type { RuleSet } from '@soleus/core';
+import { compiledSources } from '../facts/compiled-sources';
+import { sourceRequirements, type DataRequirement } from '../facts/data-requirement';
+import { DERIVATIONS } from '../facts/derivations';
+import { factsUsedByHook } from '../facts/facts-used-by-hook';
+import { HOOKS, type Hook } from '../evaluate/hooks';
+import type { CdsDiscoveryResponse, CdsService } from './types';
+
+/** Service id for a hook. */
+export function serviceIdFor(hook: Hook): string {
+  return `soleus-${hook}`;
+}
+
+const DESCRIPTIONS: Record<Hook, string> = {
+  'patient-view':
+    'Calf pain: DVT must be excluded before a benign attribution; red flags; cramp work-up.',
+  'order-select': 'Analgesic ladder and cramp medication safety for the selected draft orders.',
+  'order-sign':
+    'Analgesic ladder and cramp medication safety before signing: doses, contraindications, interactions.',
+};
+
+/**
+ * Builds the discovery response.
+ * @param ruleSet - the loaded rule set
+ * @returns one service per hook that has at least one active rule
+ */
+export function buildDiscovery(ruleSet: RuleSet): CdsDiscoveryResponse {
+  const services: CdsService[] = [];
+  for (const hook of HOOKS) {
+    const rules = ruleSet.rules.filter(
+      (r) => r.definition.status === 'active' && r.definition.hooks.includes(hook),
+    );
+    if (rules.length > 0) {
+      services.push({
+        hook,
+        id: serviceIdFor(hook),
+        title: `Soleus calf-pain CDS (${hook})`,
+        description: DESCRIPTIONS[hook],
+        prefetch: prefetchTemplates(ruleSet, hook),
+      });
+    }
+  }
+  return { services };
+}
+
+/**
+ * Prefetch templates for a hook: key → FHIR query with `{{context.patientId}}`.
+ * @param ruleSet - the loaded rule set
+ * @param hook - the hook
+ * @returns the templates
+ */
+export function prefetchTemplates(ruleSet: RuleSet, hook: Hook): Record<string, string> {
+  const byType = new Map<DataRequirement['resourceType'], DataRequirement[]>();
+  for (const requirement of hookRequirements(ruleSet, hook)) {
+    const list = byType.get(requirement.resourceType) ?? [];
+    list.push(requirement);
+    byType.set(requirement.resourceType, list);
+  }
+  const templates: Record<string, string> = { patient: 'Patient/{{context.patientId}}' };
+  for (const [type, requirements] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+    if (type !== 'Patient') {
+      templates[PREFETCH_KEYS[type]] = searchTemplate(ruleSet, type, requirements);
+    }
+  }
+  return templates;
+}
+
+const PREFETCH_KEYS: Record<DataRequirement['resourceType'], string> = {
+  Patient: 'patient',
+  Observation: 'observations',
+  Condition: 'conditions',
+  Procedure: 'procedures',
+  MedicationRequest: 'medicationRequests',
+  MedicationStatement: 'medicationStatements',
+  DiagnosticReport: 'diagnosticReports',
+  QuestionnaireResponse: 'questionnaireResponses',
+  Encounter: 'encounters',
+};
+
+/** Types searched by `code` (token): narrowing is possible when every value set is enumerable. */
+const CODE_SEARCHABLE = new Set(['Observation', 'Condition', 'Procedure', 'DiagnosticReport']);
+const STATUS_ACTIVE = new Set(['MedicationRequest', 'MedicationStatement']);
+
+function searchTemplate(
+  ruleSet: RuleSet,
+  type: string,
+  requirements: readonly DataRequirement[],
+): string {
+  const base = `${type}?patient={{context.patientId}}`;
+  if (STATUS_ACTIVE.has(type)) {
+    return `${base}&status=active`;
+  }
+  if (!CODE_SEARCHABLE.has(type) || requirements.some((r) => r.valueSet === undefined)) {
+    return base;
+  }
+  const tokens = new Set<string>();
+  for (const requirement of requirements) {
+    const codings = ruleSet.terminology.expand?.(requirement.valueSet ?? '');
+    if (!codings) {
+      return base; // a value set with code families (prefixes) cannot be listed: ask for the type
+    }
+    codings.forEach((c) => tokens.add(`${c.system ?? ''}|${c.code ?? ''}`));
+  }
+  return tokens.size === 0 ? base : `${base}&code=${[...tokens].sort().join(',')}`;
+}
+
+/** Every data requirement of the facts the hook's rules use (directly or via derivations). */
+function hookRequirements(ruleSet: RuleSet, hook: Hook): DataRequirement[] {
+  const sources = compiledSources(ruleSet);
+  const requirements: DataRequirement[] = [];
+  for (const name of factsUsedByHook(ruleSet, hook)) {
+    const source = sources.get(name)?.source;
+    if (source?.kind === 'derived') {
+      requirements.push(
+        ...(DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}) ?? []),
+      );
+    } else if (source) {
+      requirements.push(...sourceRequirements(source));
+    }
+  }
+  return requirements;
+}

@@ -1,0 +1,152 @@
+/**
+ * Transport-neutral CDS Hooks service call (medplum fhir-router style): (serviceId, body, deps) →
+ * (status, body). Any HTTP framework maps `status` and sends `body` as JSON. Errors become FHIR
+ * OperationOutcome bodies at this one boundary: 400 invalid request, 404 unknown service, 412 required
+ * data neither prefetched nor fetchable, 500 anything unexpected — never a stack trace or internals.
+ */
+import type { FhirResource, OperationOutcome } from 'fhir/r4';
+import { isSoleusError, type Issue, type RuleSet } from '@soleus/core';
+import { evaluateRecord } from '../evaluate/evaluate-record';
+import type { Hook } from '../evaluate/hooks';
+import { buildDiscovery } from './discovery';
+import type { FhirFetcher } from './fhir-fetcher';
+import { buildOperationOutcome } from './operation-outcome';
+import { resolvePrefetch } from './resolve-prefetch';
+import type { CdsRequest, CdsResponse, CdsService } from './types';
+import { validateCdsRequest } from './validate-cds-request';
+
+/** What a service call needs besides the request. */
+export interface CdsDeps {
+  readonly ruleSet: RuleSet;
+  /** The evaluation instant of this call (ISO 8601); the transport supplies it, this module never reads a clock. */
+  readonly now: string;
+  /** Time box of each prefetch fetch from fhirServer, ms (default 5,000). */
+  readonly prefetchTimeoutMs?: number;
+  /** FHIR fetcher override (tests, custom HTTP stacks). */
+  readonly fetch?: FhirFetcher;
+  readonly uuid?: () => string;
+  /** Add the rule trace under `response.extension`. */
+  readonly explain?: boolean;
+}
+
+/** The outcome of a call, for the transport and its logs. */
+export interface CdsResult {
+  readonly status: 200 | 400 | 404 | 412 | 500;
+  readonly body: CdsResponse | OperationOutcome;
+  /** Hook of the called service, when known. */
+  readonly hook?: Hook;
+  /** Rule ids of the cards returned, for logs and metrics (no PHI). */
+  readonly firedRuleIds?: readonly string[];
+  readonly issues?: readonly Issue[];
+  readonly timings?: Readonly<Record<string, number>>;
+}
+
+const servicesCache = new WeakMap<RuleSet, ReadonlyMap<string, CdsService>>();
+
+/**
+ * Answers `POST {base}/cds-services/{serviceId}`.
+ * @param serviceId - the `{id}` path segment
+ * @param body - the parsed JSON body
+ * @param deps - rule set, now, fetch options
+ * @returns status and body; never throws
+ */
+export async function handleCdsRequest(
+  serviceId: string,
+  body: unknown,
+  deps: CdsDeps,
+): Promise<CdsResult> {
+  try {
+    const service = servicesOf(deps.ruleSet).get(serviceId);
+    if (!service) {
+      return notFound(serviceId);
+    }
+    const hook = service.hook as Hook;
+    const validation = validateCdsRequest(hook, body);
+    if (!validation.ok) {
+      return { status: 400, body: validation.outcome, hook, issues: validation.issues };
+    }
+    return await evaluateCall(validation.request, hook, service, deps);
+  } catch (err) {
+    if (isSoleusError(err) && err.code === 'SOLEUS_HOOK_PREFETCH_MISSING') {
+      return { status: 412, body: buildOperationOutcome(412, err.issues), issues: err.issues };
+    }
+    return { status: 500, body: buildOperationOutcome(500) };
+  }
+}
+
+/**
+ * The discovery services of a rule set, memoised.
+ * @param ruleSet - the loaded rule set
+ * @returns service id → service
+ */
+export function servicesOf(ruleSet: RuleSet): ReadonlyMap<string, CdsService> {
+  let services = servicesCache.get(ruleSet);
+  if (!services) {
+    services = new Map(buildDiscovery(ruleSet).services.map((s) => [s.id, s]));
+    servicesCache.set(ruleSet, services);
+  }
+  return services;
+}
+
+async function evaluateCall(
+  request: CdsRequest,
+  hook: Hook,
+  service: CdsService,
+  deps: CdsDeps,
+): Promise<CdsResult> {
+  const t0 = performance.now();
+  const templates = service.prefetch ?? {};
+  const prefetch = await resolvePrefetch(request, templates, {
+    timeoutMs: deps.prefetchTimeoutMs ?? 5000,
+    required: Object.keys(templates),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  const t1 = performance.now();
+  const context = request.context as unknown as Readonly<Record<string, unknown>>;
+  const draftOrders = draftResources(context);
+  const selections = Array.isArray(context.selections)
+    ? (context.selections as string[])
+    : undefined;
+  const outcome = await evaluateRecord(
+    { entries: prefetch.resources.map((resource) => ({ resource })), issues: prefetch.issues },
+    {
+      ruleSet: deps.ruleSet,
+      hook,
+      now: deps.now,
+      context: primitiveContext(context),
+      ...(draftOrders ? { draftOrders } : {}),
+      ...(selections ? { selections } : {}),
+      ...(deps.uuid ? { uuid: deps.uuid } : {}),
+      ...(deps.explain ? { explain: true } : {}),
+    },
+  );
+  return {
+    status: 200,
+    body: outcome.response,
+    hook,
+    firedRuleIds: outcome.evaluation.fired.map((r) => r.ruleId),
+    issues: outcome.issues,
+    timings: { prefetch: t1 - t0, ...outcome.timings },
+  };
+}
+
+function draftResources(context: Readonly<Record<string, unknown>>): FhirResource[] | undefined {
+  const bundle = context.draftOrders as { entry?: { resource?: FhirResource }[] } | undefined;
+  return bundle?.entry?.flatMap((e) => (e.resource ? [e.resource] : []));
+}
+
+/** Only first-level primitive context fields are offered to card templates (as prefetch tokens are). */
+function primitiveContext(context: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(context).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+  );
+}
+
+function notFound(serviceId: string): CdsResult {
+  const issue: Issue = {
+    severity: 'error',
+    code: 'SOLEUS_HOOK_UNKNOWN_SERVICE',
+    message: `no CDS service has id "${serviceId.slice(0, 80)}"; GET /cds-services lists the services`,
+  };
+  return { status: 404, body: buildOperationOutcome(404, [issue]), issues: [issue] };
+}

@@ -1,0 +1,72 @@
+import type { FhirResource } from 'fhir/r4';
+import { evaluate, type EvaluationResult, type FactSet, type Issue, type RuleSet } from '@soleus/core';
+import { resultsToCards } from '../cards/results-to-cards';
+import type { CdsResponse } from '../cds-hooks/types';
+import { bundleToFacts } from '../facts/bundle-to-facts';
+import type { PatientRecord } from '../record/record-from-bundle';
+import { explainEvaluation, type Explanation } from './explain-evaluation';
+import type { Hook } from './hooks';
+
+/** Options for {@link evaluateRecord}. */
+export interface EvaluateRecordOptions {
+  readonly ruleSet: RuleSet;
+  readonly hook: Hook;
+  /** Evaluation instant, ISO 8601. Always passed in; never read from a clock here. */
+  readonly now: string;
+  /** order-select / order-sign: the draft orders (context.draftOrders entries). */
+  readonly draftOrders?: readonly FhirResource[];
+  /** order-select: `Type/id` of the newly selected draft orders; only these count as drafts. */
+  readonly selections?: readonly string[];
+  /** Hook context for `{{context.x}}` tokens in card text (patientId, userId, encounterId). */
+  readonly context?: Readonly<Record<string, unknown>>;
+  /** Add the rule trace to the response under `extension`. */
+  readonly explain?: boolean;
+  readonly uuid?: () => string;
+  readonly sourceLabel?: string;
+}
+
+/** The response plus what an integrator or informaticist needs to see behind it. */
+export interface EvaluateRecordOutcome {
+  readonly response: CdsResponse;
+  readonly facts: FactSet;
+  readonly evaluation: EvaluationResult;
+  /** Data-quality issues (skipped resources, unconvertible units, unmapped medications …). */
+  readonly issues: readonly Issue[];
+  /** Milliseconds spent in each stage. */
+  readonly timings: { readonly facts: number; readonly engine: number; readonly cards: number };
+}
+
+/**
+ * Facts → engine → cards for one patient record: the path every entry point (CLI, service, embedding)
+ * shares, so that they cannot drift apart.
+ * @param record - the patient's resources
+ * @param options - rule set, hook, now, drafts and selections
+ * @returns the CDS Hooks response and its explanation
+ * @throws {SOLEUS_ENGINE_INVALID_NOW} when `now` is not an instant
+ */
+export async function evaluateRecord(
+  record: PatientRecord,
+  options: EvaluateRecordOptions,
+): Promise<EvaluateRecordOutcome> {
+  const t0 = performance.now();
+  const { facts, issues } = bundleToFacts(record, options);
+  const t1 = performance.now();
+  const evaluation = await evaluate(options.ruleSet, facts, { now: options.now, hook: options.hook });
+  const t2 = performance.now();
+  const patientId = record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
+  const cards = resultsToCards(evaluation, {
+    ruleSet: options.ruleSet,
+    facts,
+    context: { ...(patientId ? { patientId } : {}), ...options.context },
+    ...(options.uuid ? { uuid: options.uuid } : {}),
+    ...(options.sourceLabel ? { sourceLabel: options.sourceLabel } : {}),
+  });
+  const t3 = performance.now();
+  const explanation: Explanation | undefined = options.explain
+    ? explainEvaluation(evaluation, facts, issues, options.ruleSet)
+    : undefined;
+  const response: CdsResponse = explanation
+    ? { cards, extension: { 'dev.soleus.explanation': explanation } }
+    : { cards };
+  return { response, facts, evaluation, issues, timings: { facts: t1 - t0, engine: t2 - t1, cards: t3 - t2 } };
+}

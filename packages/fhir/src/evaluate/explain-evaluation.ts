@@ -1,0 +1,56 @@
+import type { EvaluationResult, Fact, FactSet, Issue, RuleSet } from '@soleus/core';
+
+/** The rule trace `soleus evaluate --explain` adds under `response.extension`. */
+export interface Explanation {
+  readonly now: string;
+  readonly hook: string;
+  readonly contentVersion: string;
+  readonly rules: readonly {
+    readonly id: string;
+    readonly version: string;
+    readonly fired: boolean;
+    readonly suppressedBy?: string;
+    readonly indicator: string;
+    readonly conditions: readonly {
+      readonly pointer: string;
+      readonly fact: string;
+      readonly operator: string;
+      readonly value: unknown;
+      readonly factValue: Fact | null;
+      readonly result: boolean;
+    }[];
+  }[];
+  readonly facts: Readonly<Record<string, Fact>>;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Builds the explanation of an evaluation: every rule with each leaf condition, the facts, the issues.
+ * @param evaluation - engine result
+ * @param facts - the facts used
+ * @param issues - data-quality issues
+ * @param ruleSet - the rule set (for its content version)
+ * @returns a JSON-serialisable explanation
+ */
+export function explainEvaluation(
+  evaluation: EvaluationResult,
+  facts: FactSet,
+  issues: readonly Issue[],
+  ruleSet: RuleSet,
+): Explanation {
+  return {
+    now: evaluation.now,
+    hook: evaluation.hook,
+    contentVersion: ruleSet.contentVersion,
+    rules: evaluation.results.map((r) => ({
+      id: r.ruleId,
+      version: r.ruleVersion,
+      fired: r.fired,
+      ...(r.suppressedBy ? { suppressedBy: r.suppressedBy } : {}),
+      indicator: r.indicator,
+      conditions: r.conditions.map((c) => ({ ...c })),
+    })),
+    facts: Object.fromEntries(facts),
+    issues,
+  };
+}

@@ -1,0 +1,50 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { SoleusError, type FactDefinition, type Issue, type RuleSet } from '@soleus/core';
+import { DERIVATIONS } from './derivations';
+import type { FactSource } from './fact-source';
+import sourceSchema from './fact-source.schema.json';
+
+/** A catalogue fact with its validated source. */
+export interface CompiledSource {
+  readonly definition: FactDefinition;
+  readonly source: FactSource;
+}
+
+const validateSource = new Ajv2020({ allErrors: false, strict: false }).compile<FactSource>(sourceSchema);
+const cache = new WeakMap<RuleSet, ReadonlyMap<string, CompiledSource>>();
+
+/**
+ * Validates every catalogue fact's `source` against what this adapter can compute, once per rule set.
+ * @param ruleSet - the loaded rule set
+ * @returns fact name → definition and typed source
+ * @throws {SOLEUS_FACT_SCHEMA} listing every fact whose source is not understood
+ */
+export function compiledSources(ruleSet: RuleSet): ReadonlyMap<string, CompiledSource> {
+  const cached = cache.get(ruleSet);
+  if (cached) {
+    return cached;
+  }
+  const compiled = new Map<string, CompiledSource>();
+  const issues: Issue[] = [];
+  for (const [name, definition] of ruleSet.facts) {
+    const source = definition.source as unknown;
+    if (!validateSource(source)) {
+      issues.push(sourceIssue(name, `source is not a fact source @soleus/fhir understands (${JSON.stringify(source)})`));
+    } else if (source.kind === 'derived' && !DERIVATIONS.has(source.derivation)) {
+      issues.push(
+        sourceIssue(name, `unknown derivation "${source.derivation}"; expected one of ${[...DERIVATIONS.keys()].join(', ') || '(none)'}`),
+      );
+    } else {
+      compiled.set(name, { definition, source });
+    }
+  }
+  if (issues.length > 0) {
+    throw new SoleusError('SOLEUS_FACT_SCHEMA', `${issues.length} fact source problem(s):\n${issues.map((i) => i.message).join('\n')}`, { issues });
+  }
+  cache.set(ruleSet, compiled);
+  return compiled;
+}
+
+function sourceIssue(name: string, what: string): Issue {
+  return { severity: 'error', code: 'SOLEUS_FACT_SCHEMA', message: `fact ${name}: ${what}`, location: { pointer: `/facts/${name}/source` } };
+}

@@ -1,0 +1,43 @@
+import type { FactSource } from './fact-source';
+
+/** A kind of record data a fact reads: a resource type, optionally narrowed to codes in a value set. */
+export interface DataRequirement {
+  readonly resourceType:
+    | 'Patient'
+    | 'Observation'
+    | 'Condition'
+    | 'Procedure'
+    | 'MedicationRequest'
+    | 'MedicationStatement'
+    | 'DiagnosticReport'
+    | 'QuestionnaireResponse'
+    | 'Encounter';
+  /** Only resources whose code is in this value set are needed (lets discovery narrow the query). */
+  readonly valueSet?: string;
+}
+
+/**
+ * What record data a non-derived fact source reads.
+ * @param source - a fact source
+ * @returns its data requirements (none for hook and issue facts)
+ */
+export function sourceRequirements(source: FactSource): DataRequirement[] {
+  switch (source.kind) {
+    case 'observation':
+      return [{ resourceType: 'Observation', valueSet: source.valueSet }];
+    case 'condition':
+      return [{ resourceType: 'Condition', valueSet: source.valueSet }];
+    case 'procedure':
+      return [{ resourceType: 'Procedure', valueSet: source.valueSet }];
+    case 'medication':
+      return source.scope === 'draft'
+        ? []
+        : [{ resourceType: 'MedicationRequest' }, { resourceType: 'MedicationStatement' }];
+    case 'patient':
+      return [{ resourceType: 'Patient' }];
+    case 'hook':
+    case 'issues':
+    case 'derived':
+      return [];
+  }
+}

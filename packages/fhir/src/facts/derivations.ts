@@ -1,0 +1,25 @@
+import type { Fact } from "@soleus/core";
+import type { DataRequirement } from "./data-requirement";
+import type { FactContext } from "./fact-context";
+
+/**
+ * A fact computed by TypeScript because it is a mechanism, not a lookup (interval Wells scoring, D-dimer
+ * normalisation, Cockcroft-Gault). Thresholds and codes still come from `params` and pack parameters.
+ */
+export interface Derivation {
+  /** Computes the fact. */
+  readonly compute: (
+    params: Readonly<Record<string, unknown>>,
+    ctx: FactContext,
+  ) => Fact;
+  /** The record data the derivation reads, so discovery can ask the EHR for it (prefetch). */
+  readonly requires: (
+    params: Readonly<Record<string, unknown>>,
+  ) => readonly DataRequirement[];
+}
+
+/** Every derivation by name. Rule packs register theirs here. */
+export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<
+  string,
+  Derivation
+>([]);

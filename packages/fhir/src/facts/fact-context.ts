@@ -1,0 +1,24 @@
+import type { FhirResource, MedicationRequest } from 'fhir/r4';
+import type { Fact, RuleSet } from '@soleus/core';
+import type { Hook } from '../evaluate/hooks';
+import type { IssueCollector } from './issue-collector';
+import type { RecordIndex } from './record-index';
+
+/** Everything a fact builder may read. Built once per request; `now` is given, never read. */
+export interface FactContext {
+  /** Evaluation instant, epoch ms, and as ISO 8601. */
+  readonly nowMs: number;
+  readonly nowIso: string;
+  readonly hook: Hook;
+  readonly index: RecordIndex;
+  readonly ruleSet: RuleSet;
+  /** The draft orders that count on this hook: all of them on order-sign, the selections on order-select. */
+  readonly drafts: readonly MedicationRequest[];
+  /** Every draft order of the hook (context only; not evaluated as new orders on order-select). */
+  readonly allDrafts: readonly FhirResource[];
+  readonly issues: IssueCollector;
+  /** Pack parameters by pack id (pack.json `parameters`). */
+  readonly params: (packId: string) => Readonly<Record<string, unknown>>;
+  /** Another fact, computed on demand and memoised (derived facts build on simpler ones). */
+  readonly fact: (name: string) => Fact;
+}

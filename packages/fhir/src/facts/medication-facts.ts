@@ -1,0 +1,105 @@
+import type { MedicationRequest, MedicationStatement } from 'fhir/r4';
+import { RXNORM, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
+import { medicationRequestCounts, medicationStatementCounts } from '../fhir/resource-status';
+import { computeDailyDose } from '../medications/daily-dose';
+import { resolveMedication } from '../medications/resolve-medication';
+import type { ResolvedProduct } from '../medications/resolved-product';
+import { aggregateCandidates, type Candidate } from './aggregate';
+import type { FactContext } from './fact-context';
+import type { MedicationSource } from './fact-source';
+import { resourceRef } from './resource-ref';
+
+type Order = MedicationRequest | MedicationStatement;
+
+/**
+ * Medication facts by ingredient value set (§9.6): products are mapped to ingredients through the shipped
+ * RxNorm subset, so an order coded at SCD/SBD level or by `medicationReference` still counts. Active
+ * requests and statements come from the record, drafts from the hook; an unmapped product is a
+ * data-quality issue, never silently ignored. `dailyDose` sums mg/day of the value set's ingredients
+ * over every matching order; an order whose dose cannot be computed makes the sum a lower bound and is
+ * reported as an issue (so a card can still fire on what is known, and never says a total is safe).
+ * @param definition - catalogue entry
+ * @param source - medication source
+ * @param ctx - fact context
+ * @returns the fact
+ */
+export function medicationFact(definition: FactDefinition, source: MedicationSource, ctx: FactContext): Fact {
+  const candidates: Candidate[] = [];
+  const ignored: FactEvidence[] = [];
+  let totalMg = 0;
+  let dosed = 0;
+  for (const order of ordersInScope(source, ctx, ignored)) {
+    const ref = resourceRef(order);
+    const resolution = resolveMedication(order, (r) => ctx.index.resolve(r));
+    if (!resolution.ok) {
+      ctx.issues.add(resolution.issue);
+      ignored.push({ resource: ref, note: 'medication not in the RxNorm subset' });
+      continue;
+    }
+    resolution.issues.forEach((issue) => ctx.issues.add(issue));
+    const product = resolution.product;
+    if (source.excludeTopical && product.topical) {
+      ignored.push({ resource: ref, note: 'topical product (exempt)' });
+      continue;
+    }
+    const matching = matchingIngredients(product, source.valueSet, ctx);
+    if (matching.size === 0) {
+      continue;
+    }
+    candidates.push({ resource: ref, reported: product.ingredients.map((i) => i.name).join(' / ') });
+    if (source.aggregate === 'dailyDose') {
+      const dose = computeDailyDose(order, product);
+      if (!dose.ok) {
+        ctx.issues.add(dose.issue);
+        ignored.push({ resource: ref, note: 'daily dose cannot be computed; total is a lower bound' });
+        continue;
+      }
+      totalMg += dose.doses.filter((d) => matching.has(d.rxcui)).reduce((sum, d) => sum + d.mgPerDay, 0);
+      dosed += 1;
+    }
+  }
+  if (source.aggregate !== 'dailyDose') {
+    return aggregateCandidates(source.aggregate, candidates, ignored);
+  }
+  const evidence = candidates.map((c) => ({ resource: c.resource, ...(c.reported ? { reported: c.reported } : {}) }));
+  const value = candidates.length === 0 ? 0 : dosed === 0 ? null : totalMg;
+  return { value, unit: definition.unit ?? 'mg/d', evidence, ...(ignored.length > 0 ? { ignored } : {}) };
+}
+
+function matchingIngredients(product: ResolvedProduct, valueSet: string, ctx: FactContext): Set<string> {
+  return new Set(
+    product.ingredients
+      .filter((i) => ctx.index.codingIn(valueSet, { system: RXNORM, code: i.rxcui }))
+      .map((i) => i.rxcui),
+  );
+}
+
+function ordersInScope(source: MedicationSource, ctx: FactContext, ignored: FactEvidence[]): Order[] {
+  const orders: Order[] = [];
+  const drafts = new Set<unknown>(ctx.allDrafts);
+  if (source.scope !== 'draft') {
+    for (const request of ctx.index.ofType('MedicationRequest')) {
+      if (drafts.has(request)) {
+        continue; // draft orders are the hook's, counted below (a re-signed active order is not doubled)
+      }
+      const status = medicationRequestCounts(request);
+      if (status.counts) {
+        orders.push(request);
+      } else if (request.status !== 'draft') {
+        ignored.push({ resource: resourceRef(request), note: status.reason });
+      }
+    }
+    for (const statement of ctx.index.ofType('MedicationStatement')) {
+      const status = medicationStatementCounts(statement);
+      if (status.counts) {
+        orders.push(statement);
+      } else {
+        ignored.push({ resource: resourceRef(statement), note: status.reason });
+      }
+    }
+  }
+  if (source.scope !== 'active') {
+    orders.push(...ctx.drafts);
+  }
+  return orders;
+}

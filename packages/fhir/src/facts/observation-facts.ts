@@ -1,0 +1,98 @@
+import type { Observation } from 'fhir/r4';
+import { normaliseQuantity, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
+import { observationEffectiveTime } from '../fhir/observation-effective-time';
+import { parseFhirDate } from '../fhir/parse-fhir-date';
+import { observationCounts } from '../fhir/resource-status';
+import { aggregateCandidates, type Candidate } from './aggregate';
+import type { FactContext } from './fact-context';
+import type { ObservationSource } from './fact-source';
+import { resourceRef } from './resource-ref';
+import { windowStart } from './window';
+
+/**
+ * Lab and vital facts: Observations whose code is in the value set, that count (§0.1), carry a date of
+ * at least day precision inside the window, and whose value can be read — a quantity only through its
+ * unit (§0.2: the unit decides, never the code). Everything skipped is listed in `ignored`; skips for
+ * status, date or unit also become data-quality issues, and so does a fact left unknown only by
+ * stale results.
+ * @param definition - catalogue entry (its `unit` is the unit values are converted to)
+ * @param source - observation source
+ * @param ctx - fact context
+ * @returns the fact
+ */
+export function observationFact(definition: FactDefinition, source: ObservationSource, ctx: FactContext): Fact {
+  const from = windowStart(ctx.nowMs, source.window);
+  const candidates: Candidate[] = [];
+  const ignored: FactEvidence[] = [];
+  let stale = 0;
+  for (const obs of ctx.index.withCodeIn('Observation', source.valueSet)) {
+    const ref = resourceRef(obs);
+    const skip = (note: string, issue: boolean, path?: string): void => {
+      ignored.push({ resource: ref, note });
+      if (issue) {
+        ctx.issues.warn('SOLEUS_FHIR_UNINTERPRETABLE', `${note}; treated as unknown`, { resource: ref, ...(path ? { path } : {}) });
+      }
+    };
+    const status = observationCounts(obs);
+    if (!status.counts && !(source.includePreliminary && obs.status === 'preliminary')) {
+      skip(status.reason, status.issue === true, 'status');
+      continue;
+    }
+    const at = parseFhirDate(observationEffectiveTime(obs));
+    if (!at || at.precision === 'year' || at.precision === 'month') {
+      skip('effective time missing or coarser than a day', true, 'effective[x]');
+      continue;
+    }
+    if (at.epochMs > ctx.nowMs) {
+      skip('effective time is after the evaluation time', true, 'effective[x]');
+      continue;
+    }
+    if (at.epochMs < from) {
+      stale += 1;
+      ignored.push({ resource: ref, at: new Date(at.epochMs).toISOString(), note: `older than the ${source.window ?? ''} window` });
+      continue;
+    }
+    const value = readValue(obs, source, definition);
+    if (!value.ok) {
+      skip(value.reason, true, value.path);
+      continue;
+    }
+    candidates.push({ resource: ref, atMs: at.epochMs, value: value.value, ...(value.reported ? { reported: value.reported } : {}) });
+  }
+  if (candidates.length === 0 && stale > 0) {
+    ctx.issues.add({
+      severity: 'information',
+      code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+      message: `${definition.name}: ${stale} result(s) older than the ${source.window ?? ''} window; the value is unknown`,
+    });
+  }
+  return aggregateCandidates(source.aggregate, candidates, ignored, definition.unit);
+}
+
+type ReadResult =
+  | { ok: true; value: number | boolean; reported?: string }
+  | { ok: false; reason: string; path: string };
+
+function readValue(obs: Observation, source: ObservationSource, definition: FactDefinition): ReadResult {
+  if (source.value === 'presence') {
+    return { ok: true, value: true };
+  }
+  if (source.value === 'boolean') {
+    return typeof obs.valueBoolean === 'boolean'
+      ? { ok: true, value: obs.valueBoolean }
+      : { ok: false, reason: 'expected valueBoolean', path: 'value[x]' };
+  }
+  const q = obs.valueQuantity;
+  if (!q || typeof q.value !== 'number') {
+    return { ok: false, reason: 'expected valueQuantity with a number', path: 'valueQuantity' };
+  }
+  const reported = `${q.comparator ?? ''}${q.value} ${q.code ?? q.unit ?? '(no unit)'}`;
+  if (q.comparator) {
+    return { ok: false, reason: `value has comparator "${q.comparator}"; an exact value is needed`, path: 'valueQuantity.comparator' };
+  }
+  const converted = normaliseQuantity({ ...q, value: q.value }, source.analyte ?? definition.name);
+  if (!converted.ok) {
+    return { ok: false, reason: `unit "${q.code ?? q.unit ?? ''}" cannot be read: ${converted.reason}`, path: 'valueQuantity.unit' };
+  }
+  return { ok: true, value: converted.value, reported };
+}

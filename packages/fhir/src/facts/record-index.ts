@@ -1,0 +1,117 @@
+/**
+ * One pass over a patient's record: resources by type, by reference key and (lazily, memoised) by
+ * value-set membership of their primary code. Facts then look resources up instead of scanning the
+ * record once per fact — scanning per fact with fhirpath costs ~50–70 ms per hook at 500 entries;
+ * this index costs about 1 ms.
+ */
+import type { CodeableConcept, Coding, FhirResource, Patient } from 'fhir/r4';
+import type { TerminologyProvider } from '@soleus/core';
+
+/** The patient's record, indexed once per request. */
+export interface RecordIndex {
+  readonly patient: Patient | undefined;
+  /** Resources of one type, in input order. */
+  ofType<T extends FhirResource['resourceType']>(type: T): readonly Extract<FhirResource, { resourceType: T }>[];
+  /** Resolves `Type/id`, a bundle `fullUrl` (e.g. `urn:uuid:…`) or an absolute URL ending in `Type/id`. */
+  resolve(reference: string): FhirResource | undefined;
+  /** Resources of `type` whose primary code (see {@link primaryCode}) has a coding in `valueSet`. */
+  withCodeIn<T extends FhirResource['resourceType']>(
+    type: T,
+    valueSet: string,
+  ): readonly Extract<FhirResource, { resourceType: T }>[];
+  /** True when a coding is in a value set (memoised for this request). */
+  codingIn(valueSet: string, coding: Coding): boolean;
+  /** True when any coding of a concept is in a value set. */
+  conceptIn(valueSet: string, concept: CodeableConcept | undefined): boolean;
+}
+
+/** An input entry: a resource plus the bundle fullUrl it was known by, if any. */
+export interface IndexEntry {
+  readonly resource: FhirResource;
+  readonly fullUrl?: string;
+}
+
+/**
+ * Builds the index.
+ * @param entries - every resource of the record (the Patient included)
+ * @param terminology - value-set membership
+ * @returns the index
+ */
+export function indexRecord(entries: readonly IndexEntry[], terminology: TerminologyProvider): RecordIndex {
+  const byType = new Map<string, FhirResource[]>();
+  const byRef = new Map<string, FhirResource>();
+  for (const { resource, fullUrl } of entries) {
+    const list = byType.get(resource.resourceType) ?? [];
+    list.push(resource);
+    byType.set(resource.resourceType, list);
+    if (resource.id) {
+      byRef.set(`${resource.resourceType}/${resource.id}`, resource);
+    }
+    if (fullUrl) {
+      byRef.set(fullUrl, resource);
+    }
+  }
+  const membership = new Map<string, boolean>();
+  const matches = new Map<string, readonly FhirResource[]>();
+
+  const codingIn = (valueSet: string, coding: Coding): boolean => {
+    if (!coding.code) {
+      return false;
+    }
+    const key = `${valueSet}\u0000${coding.system ?? ''}|${coding.code}`;
+    let hit = membership.get(key);
+    if (hit === undefined) {
+      hit = terminology.contains(valueSet, coding);
+      membership.set(key, hit);
+    }
+    return hit;
+  };
+  const conceptIn = (valueSet: string, concept: CodeableConcept | undefined): boolean =>
+    (concept?.coding ?? []).some((c) => codingIn(valueSet, c));
+
+  const index: RecordIndex = {
+    patient: byType.get('Patient')?.[0] as Patient | undefined,
+    ofType: (type) => (byType.get(type) ?? []) as never,
+    resolve: (reference) => byRef.get(reference) ?? byRef.get(tailReference(reference)),
+    codingIn,
+    conceptIn,
+    withCodeIn: (type, valueSet) => {
+      const key = `${type}\u0000${valueSet}`;
+      let found = matches.get(key);
+      if (!found) {
+        found = (byType.get(type) ?? []).filter((r) => conceptIn(valueSet, primaryCode(r)));
+        matches.set(key, found);
+      }
+      return found as never;
+    },
+  };
+  return index;
+}
+
+/** `https://x/fhir/Observation/1/_history/2` → `Observation/1`. */
+function tailReference(reference: string): string {
+  const parts = reference.split('/_history/')[0]?.split('/') ?? [];
+  return parts.slice(-2).join('/');
+}
+
+/**
+ * The code a resource is classified by: Observation/Condition/Procedure/DiagnosticReport `code`,
+ * AllergyIntolerance `code`, Encounter `reasonCode[0]`. Medications are classified by ingredient through
+ * the RxNorm subset instead.
+ * @param resource - any resource
+ * @returns its primary concept, if it has one
+ */
+export function primaryCode(resource: FhirResource): CodeableConcept | undefined {
+  switch (resource.resourceType) {
+    case 'Observation':
+    case 'Condition':
+    case 'Procedure':
+    case 'DiagnosticReport':
+    case 'AllergyIntolerance':
+      return resource.code;
+    case 'Encounter':
+      return resource.reasonCode?.[0];
+    default:
+      return undefined;
+  }
+}
