@@ -7,6 +7,7 @@ import type { Issue } from '../errors';
 import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { RuleDefinition } from '../generated/rule-definition';
 import { createIssue, escapePointerToken } from './create-issue';
+import { suggestName } from './suggest-name';
 
 /** CDS Hooks: `summary` must be shorter than 140 characters. */
 const SUMMARY_LIMIT = 140;
@@ -108,7 +109,7 @@ function placeholderProblem(
   const name = expression.slice('fact.'.length);
   return facts.has(name)
     ? undefined
-    : `placeholder "{{${expression}}}" names unknown fact "${name}"; expected a fact of the catalogue`;
+    : `placeholder "{{${expression}}}" names unknown fact "${name}"; expected a fact of the catalogue${suggestName(name, facts.keys())}`;
 }
 
 /** Calls `visit` for every string inside a JSON value, with its pointer; conditions are skipped. */

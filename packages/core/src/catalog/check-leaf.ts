@@ -9,6 +9,7 @@ import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { LeafCondition } from '../generated/rule-definition';
 import { analyteOf } from './analyte-of';
 import { createIssue } from './create-issue';
+import { suggestName } from './suggest-name';
 import type { RuleCheckContext } from './rule-check-context';
 
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
@@ -70,14 +71,14 @@ function reportUnknownNames(
   if (!fact) {
     report(
       '/fact',
-      `unknown fact "${leaf.fact}"; expected a fact of the catalogue (${listNames(context.facts.keys())})`,
+      `unknown fact "${leaf.fact}"; expected a fact of the catalogue (${listNames(context.facts.keys())})${suggestName(leaf.fact, context.facts.keys())}`,
       'SOLEUS_RULE_UNKNOWN_FACT',
     );
   }
   if (!operator) {
     report(
       '/operator',
-      `unknown operator "${leaf.operator}"; expected one of ${[...context.operators.keys()].join(', ')}`,
+      `unknown operator "${leaf.operator}"; expected one of ${[...context.operators.keys()].join(', ')}${suggestName(leaf.operator, context.operators.keys())}`,
       'SOLEUS_RULE_UNKNOWN_OPERATOR',
     );
   }
