@@ -77,16 +77,7 @@ async function fetchOrGiveUp(
   stateWithoutFetch: PrefetchKeyState,
 ): Promise<KeyResolution> {
   if (!fetcher || template === undefined) {
-    const why =
-      template === undefined
-        ? 'no prefetch template declares it'
-        : 'the request has no fhirServer with fhirAuthorization';
-    const issue = prefetchIssue(
-      'SOLEUS_HOOK_PREFETCH_MISSING',
-      key,
-      `not prefetched and cannot be fetched (${why}); its data is unknown`,
-    );
-    return { state: stateWithoutFetch, resources: [], issues: [...issues, issue] };
+    return giveUp(key, template, issues, stateWithoutFetch);
   }
   const filled = fillPrefetchTemplate(template, request.context);
   if (!filled.ok) {
@@ -110,6 +101,24 @@ async function fetchOrGiveUp(
     state: 'fetched',
     resources: paged.resources,
     issues: [...issues, ...pagingIssues(key, paged)],
+  };
+}
+
+function giveUp(
+  key: string,
+  template: string | undefined,
+  issues: readonly Issue[],
+  state: PrefetchKeyState,
+): KeyResolution {
+  const why =
+    template === undefined
+      ? 'no prefetch template declares it'
+      : 'the request has no fhirServer with fhirAuthorization';
+  const what = `not prefetched and cannot be fetched (${why}); its data is unknown`;
+  return {
+    state,
+    resources: [],
+    issues: [...issues, prefetchIssue('SOLEUS_HOOK_PREFETCH_MISSING', key, what)],
   };
 }
 

@@ -59,15 +59,7 @@ export async function startFhirStub(
     });
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    const url = new URL(req.url ?? '/', baseUrl);
-    const type = url.pathname.replace(/^\/fhir\//, '').split('/')[0] ?? '';
-    const route = routes[type];
-    const answer: StubAnswer =
-      route === undefined
-        ? { status: 404, body: notFound() }
-        : typeof route === 'function'
-          ? route(url, baseUrl)
-          : route;
+    const answer = answerFor(routes, new URL(req.url ?? '/', baseUrl), baseUrl);
     const send = (): void => {
       inFlight -= 1;
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/fhir+json' });
@@ -96,6 +88,19 @@ export async function startFhirStub(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function answerFor(
+  routes: Readonly<Record<string, StubRoute>>,
+  url: URL,
+  baseUrl: string,
+): StubAnswer {
+  const type = url.pathname.replace(/^\/fhir\//, '').split('/')[0] ?? '';
+  const route = routes[type];
+  if (route === undefined) {
+    return { status: 404, body: notFound() };
+  }
+  return typeof route === 'function' ? route(url, baseUrl) : route;
 }
 
 function notFound(): object {
