@@ -90,6 +90,18 @@ describe('loadValueSets', () => {
     ]);
   });
 
+  it('reports a duplicate id (a lookup key too) on the second file', () => {
+    write({
+      'a.valueset.json': { ...valid, id: 'x' },
+      'b.valueset.json': { ...valid, id: 'x', url: `${url}-b` },
+    });
+    const loaded = loadValueSets(dir);
+    expect(loaded.valueSets).toEqual([]);
+    expect(loaded.issues.map((i) => [i.code, i.location?.file, i.location?.pointer])).toEqual([
+      ['SOLEUS_VALUESET_DUPLICATE', 'b.valueset.json', '/id'],
+    ]);
+  });
+
   it('reports a missing directory instead of throwing', () => {
     const loaded = loadValueSets(join(dir, 'missing'));
     expect(loaded.issues.map((i) => i.code)).toEqual(['SOLEUS_VALUESET_INVALID']);

@@ -34,16 +34,9 @@ export function loadValueSets(dir: string): LoadedValueSets {
     if (json === undefined || !checkShape(json, name, issues)) {
       continue;
     }
-    const first = files.get(json.url);
-    if (first !== undefined) {
-      issues.push(
-        issue(
-          'SOLEUS_VALUESET_DUPLICATE',
-          name,
-          '/url',
-          `url "${json.url}" is already used by ${first}; expected each value set url once`,
-        ),
-      );
+    const clash = findClash(json, valueSets, files);
+    if (clash) {
+      issues.push(issue('SOLEUS_VALUESET_DUPLICATE', name, clash.pointer, clash.what));
       continue;
     }
     files.set(json.url, name);
@@ -52,6 +45,29 @@ export function loadValueSets(dir: string): LoadedValueSets {
   return issues.length > 0
     ? { valueSets: [], files: new Map(), issues }
     : { valueSets, files, issues };
+}
+
+/** Urls and ids must each name one value set: both are lookup keys of the index. */
+function findClash(
+  json: ValueSetResource,
+  loaded: readonly ValueSetResource[],
+  files: ReadonlyMap<string, string>,
+): { pointer: string; what: string } | undefined {
+  const first = files.get(json.url);
+  if (first !== undefined) {
+    return {
+      pointer: '/url',
+      what: `url "${json.url}" is already used by ${first}; expected each value set url once`,
+    };
+  }
+  const sameId = json.id === undefined ? undefined : loaded.find((vs) => vs.id === json.id);
+  if (sameId) {
+    return {
+      pointer: '/id',
+      what: `id "${json.id ?? ''}" is already used by ${files.get(sameId.url) ?? sameId.url}; expected each value set id once`,
+    };
+  }
+  return undefined;
 }
 
 function listFiles(dir: string, issues: Issue[]): string[] {
