@@ -1,0 +1,20 @@
+/**
+ * What every route of one app shares: the resolved options with defaults applied, the metrics and
+ * the feedback store. Built once in {@link buildApp}; routes receive it explicitly (no globals).
+ */
+import type { RuleSet } from '@soleus/core';
+import type { FhirFetcher } from '@soleus/fhir';
+import type { FeedbackStore } from './feedback/feedback-store';
+import type { AppMetrics } from './metrics/create-metrics';
+
+/** Shared state of one app. */
+export interface AppContext {
+  readonly ruleSet: RuleSet;
+  readonly clock: () => Date;
+  readonly evaluationTimeoutMs: number;
+  readonly prefetchTimeoutMs: number;
+  readonly metrics: AppMetrics;
+  readonly store: FeedbackStore;
+  readonly fetch?: FhirFetcher;
+  readonly explain: boolean;
+}

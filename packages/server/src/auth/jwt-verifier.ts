@@ -1,0 +1,159 @@
+/**
+ * CDS client JWT verification with jose (CDS Hooks §trusting-cds-clients; best-practice checklist):
+ * the header's `alg` must be an allowed asymmetric algorithm (never `none` or HMAC, REQ 201/203), `kid`
+ * must be present, `iss` must be a trusted issuer, the key comes from that issuer's static JWKS or from
+ * an allow-listed `jku` (fetched, cached by kid, refetched on an unknown kid), `aud` must be the exact
+ * endpoint URL, exp/iat/nbf hold within the skew, the lifetime is bounded, `tenant` is allow-listed
+ * when configured, and a `jti` is accepted once. Extra claims (Epic's `sub`) are tolerated.
+ * The verdict carries only a reason code for logs: the client gets a bare 401.
+ */
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth-options';
+import { ReplayCache } from './replay-cache';
+
+/** The outcome of a verification: the trusted claims, or a reason code for the log only. */
+export type JwtVerdict =
+  | { readonly ok: true; readonly iss: string; readonly tenant?: string; readonly jti: string }
+  | { readonly ok: false; readonly reason: string };
+
+/** Verifies the bearer token of one call against the exact endpoint URL. */
+export type JwtVerifier = (token: string, audience: string, now: Date) => Promise<JwtVerdict>;
+
+const REFUSED_ALGORITHMS = /^(none|HS\d+)$/i;
+
+/**
+ * Builds a verifier for the configured issuers.
+ * @param options - trusted issuers and bounds
+ * @returns the verifier; it never throws
+ */
+export function createJwtVerifier(options: AuthOptions): JwtVerifier {
+  const algorithms = (options.algorithms ?? DEFAULT_ALGORITHMS).filter(
+    (alg) => !REFUSED_ALGORITHMS.test(alg),
+  );
+  const skew = options.clockSkewSeconds ?? 60;
+  const maxLifetime = options.maxTokenLifetimeSeconds ?? 3600;
+  const replay = new ReplayCache(options.replayCacheSize ?? 100_000);
+  const keySets = createKeySetResolver(options);
+  const issuers = new Map(options.issuers.map((issuer) => [issuer.iss, issuer]));
+  return async (token, audience, now) => {
+    const pre = precheck(token, algorithms, issuers);
+    if (!pre.ok) {
+      return pre;
+    }
+    const getKey = keySets(pre.issuer, pre.jku);
+    if (!getKey) {
+      return { ok: false, reason: 'untrusted-jku' };
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        algorithms,
+        issuer: pre.issuer.iss,
+        audience,
+        clockTolerance: skew,
+        maxTokenAge: maxLifetime,
+        currentDate: now,
+        requiredClaims: ['iss', 'aud', 'exp', 'iat', 'jti'],
+      }));
+    } catch (err) {
+      return { ok: false, reason: joseCode(err) };
+    }
+    return checkClaims(payload, pre.issuer, replay, { nowMs: now.getTime(), skewMs: skew * 1000 });
+  };
+}
+
+interface Precheck {
+  readonly ok: true;
+  readonly issuer: TrustedIssuer;
+  readonly jku?: string;
+}
+
+function precheck(
+  token: string,
+  algorithms: readonly string[],
+  issuers: ReadonlyMap<string, TrustedIssuer>,
+): Precheck | { readonly ok: false; readonly reason: string } {
+  try {
+    const header = decodeProtectedHeader(token);
+    if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) {
+      return { ok: false, reason: 'alg-refused' };
+    }
+    if (typeof header.kid !== 'string' || (header.typ !== undefined && header.typ !== 'JWT')) {
+      return { ok: false, reason: 'header-invalid' };
+    }
+    const issuer = issuers.get(String(decodeJwt(token).iss));
+    if (!issuer) {
+      return { ok: false, reason: 'untrusted-iss' };
+    }
+    return typeof header.jku === 'string'
+      ? { ok: true, issuer, jku: header.jku }
+      : { ok: true, issuer };
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+}
+
+function checkClaims(
+  payload: JWTPayload,
+  issuer: TrustedIssuer,
+  replay: ReplayCache,
+  time: { readonly nowMs: number; readonly skewMs: number },
+): JwtVerdict {
+  const tenant = typeof payload['tenant'] === 'string' ? payload['tenant'] : undefined;
+  if (issuer.tenants && (tenant === undefined || !issuer.tenants.includes(tenant))) {
+    return { ok: false, reason: 'untrusted-tenant' };
+  }
+  const jti = String(payload.jti);
+  // Kept until the token could no longer pass the exp check anyway.
+  const forgetAtMs = (payload.exp ?? 0) * 1000 + time.skewMs;
+  if (!replay.remember(`${issuer.iss}\u0000${jti}`, forgetAtMs, time.nowMs)) {
+    return { ok: false, reason: 'replayed-jti' };
+  }
+  return tenant === undefined
+    ? { ok: true, iss: issuer.iss, jti }
+    : { ok: true, iss: issuer.iss, tenant, jti };
+}
+
+/** One key source per static JWKS and per allow-listed `jku`, built once and reused. */
+function createKeySetResolver(
+  options: AuthOptions,
+): (issuer: TrustedIssuer, jku: string | undefined) => JWTVerifyGetKey | undefined {
+  const local = new Map<string, JWTVerifyGetKey>();
+  const remote = new Map<string, JWTVerifyGetKey>();
+  for (const issuer of options.issuers) {
+    if (issuer.jwks) {
+      local.set(issuer.iss, createLocalJWKSet(issuer.jwks));
+    }
+    for (const url of issuer.jkuAllowList ?? []) {
+      if (!remote.has(url)) {
+        remote.set(
+          url,
+          createRemoteJWKSet(new URL(url), {
+            cooldownDuration: options.jwksCooldownMs ?? 30_000,
+            cacheMaxAge: options.jwksCacheMaxAgeMs ?? 600_000,
+            timeoutDuration: options.jwksTimeoutMs ?? 5000,
+          }),
+        );
+      }
+    }
+  }
+  return (issuer, jku) => {
+    if (jku === undefined) {
+      return local.get(issuer.iss);
+    }
+    return issuer.jkuAllowList?.includes(jku) ? remote.get(jku) : undefined;
+  };
+}
+
+function joseCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'verify-failed';
+}

@@ -1,0 +1,106 @@
+/**
+ * The Fastify CDS Hooks service, built without listening (Fastify testing guide: `inject()` in tests,
+ * `listen()` only in main). Wiring only: JSON body parsing with a size limit, CORS allow-list, the
+ * JWT gate (or explicit local mode), the CDS routes over `@soleus/fhir`, health and metrics, and one
+ * error mapping to FHIR OperationOutcome. All behaviour lives in the registered modules.
+ */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { SoleusError } from '@soleus/core';
+import type { AppContext } from './app-context';
+import { createJwtVerifier } from './auth/jwt-verifier';
+import { registerAuth } from './auth/register-auth';
+import { createLogger } from './create-logger';
+import { createMemoryFeedbackStore } from './feedback/memory-feedback-store';
+import { registerErrorHandling } from './http/register-error-handling';
+import { createMetrics } from './metrics/create-metrics';
+import { registerDiscoveryRoute } from './routes/register-discovery-route';
+import { registerFeedbackRoutes } from './routes/register-feedback-routes';
+import { registerOpsRoutes } from './routes/register-ops-routes';
+import { registerServiceRoute } from './routes/register-service-route';
+import {
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_EVALUATION_TIMEOUT_MS,
+  DEFAULT_PREFETCH_TIMEOUT_MS,
+  type ServerOptions,
+} from './server-options';
+import { wallClock } from './wall-clock';
+
+/**
+ * Builds the CDS Hooks app (routes registered, not listening).
+ * @param options - rule set, clock, trust, limits, store and logging
+ * @returns the Fastify instance; call `listen` or `inject` on it
+ * @throws {SOLEUS_SERVER_CONFIG} when `auth` is set without `publicBaseUrl`, or with no issuer
+ */
+export function buildApp(options: ServerOptions): FastifyInstance {
+  const logger = createLogger(options.logLevel ?? 'info', options.logStream);
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    disableRequestLogging: true,
+  });
+  const ctx = contextOf(options);
+  registerErrorHandling(app, ctx.metrics);
+  registerCors(app, options.corsOrigins ?? []);
+  registerTrust(app, options, ctx.clock);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = String(reply.statusCode);
+    ctx.metrics.requests.inc({ route, method: request.method, status });
+    if (reply.statusCode >= 400) {
+      ctx.metrics.errors.inc({ kind: status });
+    }
+  });
+  registerDiscoveryRoute(app, ctx);
+  registerServiceRoute(app, ctx);
+  registerFeedbackRoutes(app, ctx);
+  registerOpsRoutes(app, ctx);
+  app.addHook('onClose', async () => ctx.store.close());
+  return app;
+}
+
+function contextOf(options: ServerOptions): AppContext {
+  return {
+    ruleSet: options.ruleSet,
+    clock: options.clock ?? wallClock,
+    evaluationTimeoutMs: options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS,
+    prefetchTimeoutMs: options.prefetchTimeoutMs ?? DEFAULT_PREFETCH_TIMEOUT_MS,
+    metrics: createMetrics(),
+    store: options.feedbackStore ?? createMemoryFeedbackStore(),
+    explain: options.explain ?? false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+}
+
+/** CORS for browser CDS clients (REQ 208): exact-origin allow-list, preflight, Authorization allowed. */
+function registerCors(app: FastifyInstance, origins: readonly string[]): void {
+  if (origins.length === 0) {
+    return;
+  }
+  void app.register(cors, {
+    origin: [...origins],
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+}
+
+/** JWT gate, or explicit local mode with a prominent warning when no issuer is configured. */
+function registerTrust(app: FastifyInstance, options: ServerOptions, clock: () => Date): void {
+  const auth = options.auth;
+  if (!auth) {
+    app.log.warn(
+      { mode: 'local' },
+      'NO JWT ISSUER CONFIGURED: local mode, CDS endpoints are unauthenticated; bind to loopback only',
+    );
+    return;
+  }
+  if (auth.issuers.length === 0 || !options.publicBaseUrl) {
+    throw new SoleusError(
+      'SOLEUS_SERVER_CONFIG',
+      'auth: expected at least one trusted issuer and publicBaseUrl (JWT aud is that URL plus the endpoint path); found ' +
+        (auth.issuers.length === 0 ? 'no issuer' : 'no publicBaseUrl'),
+    );
+  }
+  registerAuth(app, createJwtVerifier(auth), options.publicBaseUrl.replace(/\/+$/, ''), clock);
+}

@@ -1,0 +1,75 @@
+/**
+ * OperationOutcome bodies for the HTTP-level failures the transport itself detects (401, 413, 415,
+ * malformed JSON, unknown route, unexpected errors). Service-call failures (400/404/412/500) come
+ * ready-made from `handleCdsRequest`; these cover what happens before it runs. No stack, no input
+ * echo, no detail on 401.
+ */
+import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
+import type { ErrorCode } from '@soleus/core';
+
+/** A transport failure: status, FHIR issue type, code and a message without PHI. */
+interface TransportFailure {
+  readonly status: number;
+  readonly type: OperationOutcomeIssue['code'];
+  readonly code?: ErrorCode;
+  readonly text: string;
+}
+
+/** The transport failures, by name. */
+export const TRANSPORT_FAILURES = {
+  unauthorized: { status: 401, type: 'security', text: 'Unauthorized' },
+  malformedJson: {
+    status: 400,
+    type: 'invalid',
+    code: 'SOLEUS_HOOK_MALFORMED_JSON',
+    text: 'request body: expected JSON; found text that does not parse as JSON',
+  },
+  emptyBody: {
+    status: 400,
+    type: 'invalid',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    text: 'request body: expected a JSON object; found an empty body',
+  },
+  badRequest: {
+    status: 400,
+    type: 'invalid',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    text: 'request: not a valid HTTP request for this endpoint',
+  },
+  tooLarge: {
+    status: 413,
+    type: 'too-costly',
+    code: 'SOLEUS_HOOK_BODY_TOO_LARGE',
+    text: 'request body: larger than the configured limit; narrow the prefetch or raise the limit',
+  },
+  unsupportedMediaType: {
+    status: 415,
+    type: 'not-supported',
+    code: 'SOLEUS_HOOK_UNSUPPORTED_MEDIA_TYPE',
+    text: 'Content-Type: expected application/json',
+  },
+  notFound: { status: 404, type: 'not-found', text: 'No such endpoint; see GET /cds-services' },
+  internal: { status: 500, type: 'exception', text: 'Internal error' },
+} as const satisfies Record<string, TransportFailure>;
+
+/** A transport failure name. */
+export type TransportFailureName = keyof typeof TRANSPORT_FAILURES;
+
+/**
+ * Builds the OperationOutcome of a transport failure.
+ * @param name - which failure
+ * @returns the status and its OperationOutcome body
+ */
+export function errorOutcome(name: TransportFailureName): {
+  status: number;
+  body: OperationOutcome;
+} {
+  const failure: TransportFailure = TRANSPORT_FAILURES[name];
+  const issue: OperationOutcomeIssue = {
+    severity: 'error',
+    code: failure.type,
+    diagnostics: failure.text,
+    ...(failure.code ? { details: { text: failure.code } } : {}),
+  };
+  return { status: failure.status, body: { resourceType: 'OperationOutcome', issue: [issue] } };
+}

@@ -1,0 +1,83 @@
+/**
+ * Process entry point: `node packages/server/dist/main.js`. Loads configuration (environment + optional
+ * JSON file), the bundled rule packs (or the configured ones), the feedback store, builds the app and
+ * listens. Local mode (no trusted issuer) binds loopback only. SIGTERM/SIGINT close the server
+ * gracefully (in-flight calls finish, the feedback store flushes); a second signal exits at once.
+ */
+import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import { buildApp } from './build-app';
+import { assertBindAllowed } from './config/assert-bind-allowed';
+import { loadServerConfig } from './config/load-server-config';
+import type { ServerConfig } from './config/server-config';
+import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
+
+/**
+ * Starts the service from the environment.
+ * @param env - the environment (default `process.env`)
+ * @returns the running app's close function
+ * @throws {SOLEUS_SERVER_CONFIG} or {SOLEUS_SERVER_INSECURE_BIND} before anything listens
+ */
+export async function main(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<() => Promise<void>> {
+  const config = loadServerConfig(env);
+  assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
+  const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
+  const app = buildApp({
+    ruleSet,
+    ...appOptions(config),
+    ...(config.feedbackFile
+      ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
+      : {}),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    {
+      host: config.host,
+      port: config.port,
+      rules: ruleSet.rules.length,
+      auth: config.auth !== undefined,
+    },
+    'soleus CDS Hooks service listening',
+  );
+  return () => app.close();
+}
+
+function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 'ruleSet'> {
+  return {
+    logLevel: config.logLevel,
+    corsOrigins: config.corsOrigins,
+    ...(config.auth ? { auth: config.auth } : {}),
+    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
+    ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
+    ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),
+  };
+}
+
+function onSignals(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (closing) {
+      process.exit(1);
+    }
+    closing = true;
+    process.stderr.write(`${signal}: closing soleus server\n`);
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (require.main === module) {
+  main().then(onSignals, (err: unknown) => {
+    const e = err as { code?: string; message?: string };
+    process.stderr.write(
+      `soleus server failed to start: ${e.code ?? 'error'}: ${e.message ?? ''}\n`,
+    );
+    process.exit(1);
+  });
+}

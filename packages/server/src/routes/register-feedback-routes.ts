@@ -1,0 +1,81 @@
+/**
+ * `POST /cds-services/{id}/feedback` (CDS Hooks §feedback, REQ 148–166) and
+ * `GET /cds-services/{id}/feedback/summary`. Feedback is validated as a whole (cds-fb-1..3) and
+ * stored item by item in one durable batch; repeats and batches across hook instances are legal and
+ * kept (the summary counts each card's latest outcome). Override comments are free text that may hold
+ * PHI, so only the reason code is stored.
+ */
+import type { FastifyInstance } from 'fastify';
+import { servicesOf, validateFeedback, type CdsFeedbackItem } from '@soleus/fhir';
+import type { AppContext } from '../app-context';
+import type { FeedbackItemRecord } from '../feedback/feedback-store';
+import { summarizeFeedback } from '../feedback/summarize-feedback';
+import { errorOutcome } from '../http/error-outcome';
+
+/**
+ * Registers the feedback and summary routes.
+ * @param app - the Fastify app
+ * @param ctx - the shared app state
+ */
+export function registerFeedbackRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { id: string } }>(
+    '/cds-services/:id/feedback',
+    { config: { auth: true } },
+    async (request, reply) => {
+      const serviceId = request.params.id;
+      if (!servicesOf(ctx.ruleSet).has(serviceId)) {
+        const { status, body } = errorOutcome('notFound');
+        return reply.code(status).send(body);
+      }
+      const validation = validateFeedback(request.body);
+      if (!validation.ok) {
+        return reply.code(400).send(validation.outcome);
+      }
+      const at = ctx.clock().toISOString();
+      const records = validation.feedback.feedback.map((item) => toRecord(item, serviceId, at));
+      try {
+        await ctx.store.append(records);
+      } catch (err) {
+        ctx.metrics.errors.inc({ kind: 'store' });
+        request.log.error({ err: { name: (err as Error).name } }, 'could not store feedback');
+        const { status, body } = errorOutcome('internal');
+        return reply.code(status).send(body);
+      }
+      records.forEach((r) => ctx.metrics.feedback.inc({ outcome: r.outcome }));
+      request.log.info({ serviceId, items: records.length }, 'cds feedback stored');
+      return reply.code(200).send();
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/cds-services/:id/feedback/summary',
+    { config: { auth: true } },
+    async (request, reply) => {
+      const serviceId = request.params.id;
+      if (!servicesOf(ctx.ruleSet).has(serviceId)) {
+        const { status, body } = errorOutcome('notFound');
+        return reply.code(status).send(body);
+      }
+      const { records, issues } = await ctx.store.read();
+      issues.forEach((issue) => request.log.warn({ code: issue.code }, issue.message));
+      return reply
+        .code(200)
+        .send({ serviceId, ...summarizeFeedback(records, serviceId), skippedLines: issues.length });
+    },
+  );
+}
+
+function toRecord(item: CdsFeedbackItem, serviceId: string, at: string): FeedbackItemRecord {
+  const reason = item.overrideReason?.reason;
+  return {
+    kind: 'feedback',
+    at,
+    serviceId,
+    card: item.card,
+    outcome: item.outcome,
+    outcomeTimestamp: item.outcomeTimestamp,
+    ...(item.acceptedSuggestions
+      ? { acceptedSuggestions: item.acceptedSuggestions.map((s) => s.id) }
+      : {}),
+    ...(reason ? { overrideReason: `${reason.system}|${reason.code}` } : {}),
+  };
+}

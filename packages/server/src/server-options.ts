@@ -1,0 +1,49 @@
+/**
+ * Options of {@link buildApp}: everything the CDS Hooks service needs is passed in (rule set, clock,
+ * trust, limits, store, logger), so tests build an app with a fixed clock and generated keys.
+ */
+import type { RuleSet } from '@soleus/core';
+import type { FhirFetcher } from '@soleus/fhir';
+import type { DestinationStream, LevelWithSilent } from 'pino';
+import type { AuthOptions } from './auth/auth-options';
+import type { FeedbackStore } from './feedback/feedback-store';
+
+/** Options of the Fastify CDS Hooks app. */
+export interface ServerOptions {
+  /** The loaded rule packs (`loadRuleSet(DEFAULT_CONTENT)`). */
+  readonly ruleSet: RuleSet;
+  /** The evaluation clock; defaults to the wall clock. */
+  readonly clock?: () => Date;
+  /**
+   * Public base URL the EHR calls, e.g. `https://cds.example.org` (no trailing slash). JWT `aud` must be
+   * this plus the endpoint path. Required when `auth` is set.
+   */
+  readonly publicBaseUrl?: string;
+  /** Client-JWT trust; absent means explicit local mode (no authentication, loopback only). */
+  readonly auth?: AuthOptions;
+  /** Largest accepted request body in bytes (default 10 MB). */
+  readonly bodyLimitBytes?: number;
+  /** Time box of one service call in ms; past it the call fails open to `{"cards": []}` (default 4,000). */
+  readonly evaluationTimeoutMs?: number;
+  /** Time box of each FHIR fetch for missing prefetch, ms (default 3,000). */
+  readonly prefetchTimeoutMs?: number;
+  /** Origins allowed by CORS (exact match); empty or absent means no CORS headers. */
+  readonly corsOrigins?: readonly string[];
+  /** Where card issuance and feedback go (default: an in-memory store). */
+  readonly feedbackStore?: FeedbackStore;
+  /** Where the JSON log lines go (default stdout); tests pass a capturing stream. */
+  readonly logStream?: DestinationStream;
+  /** Log level (default `info`). */
+  readonly logLevel?: LevelWithSilent;
+  /** FHIR fetcher override for missing prefetch (tests, custom HTTP stacks). */
+  readonly fetch?: FhirFetcher;
+  /** Add the rule trace under `response.extension` (dry-run/debug; off in production). */
+  readonly explain?: boolean;
+}
+
+/** Default request body limit: 10 MB. */
+export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** Default evaluation time box, ms. */
+export const DEFAULT_EVALUATION_TIMEOUT_MS = 4000;
+/** Default time box of each prefetch fetch, ms. */
+export const DEFAULT_PREFETCH_TIMEOUT_MS = 3000;
