@@ -108,6 +108,40 @@ describe('evaluate: unknown facts are never negative', () => {
   });
 });
 
+describe('evaluate: values that do not fit the catalogue type are unknown', () => {
+  const rules: TestRule[] = [
+    { id: 't.score-unknown', conditions: allOf(leaf('wells.score', 'isUnknown')) },
+    { id: 't.score-low', conditions: allOf(leaf('wells.score', 'lessThan', 2)) },
+    { id: 't.no-dx', conditions: allOf(leaf('dx.codes', 'doesNotContain', 'x')) },
+    { id: 't.no-pain', conditions: allOf(leaf('calf.pain', 'notEqual', true)) },
+  ];
+  const ruleSet = buildTestRuleSet({ rules, facts: FACTS });
+
+  it.each<[string, Record<string, Fact['value']>, string[], string[]]>([
+    ['number fact given text', { 'wells.score': '1' }, ['t.score-unknown'], ['wells.score']],
+    ['string[] fact given text', { 'dx.codes': 'x' }, ['t.score-unknown'], ['dx.codes']],
+    ['boolean fact given text', { 'calf.pain': 'false' }, ['t.score-unknown'], ['calf.pain']],
+    [
+      'well-typed values',
+      { 'wells.score': 1, 'dx.codes': [], 'calf.pain': false },
+      ['t.no-dx', 't.no-pain', 't.score-low'],
+      [],
+    ],
+  ])('%s', async (_name, values, fired, reported) => {
+    const result = await evaluate(ruleSet, factSetOf(values), PV);
+    expect(ids(result.fired).sort()).toEqual(fired);
+    expect(result.issues?.map((i) => [i.code, i.details?.['fact']])).toEqual(
+      reported.map((fact) => ['SOLEUS_FACT_TYPE', fact]),
+    );
+  });
+
+  it('reports the traced fact as it was given, so the card can show what was ignored', async () => {
+    const result = await evaluate(ruleSet, factSetOf({ 'wells.score': '1' }), PV);
+    const trace = result.results.find((r) => r.ruleId === 't.score-low')?.conditions[0];
+    expect(trace).toMatchObject({ factValue: { value: '1' }, result: false });
+  });
+});
+
 describe('evaluate: date facts against now', () => {
   const rules: TestRule[] = [
     {

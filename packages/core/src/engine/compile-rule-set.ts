@@ -22,8 +22,6 @@ export interface CompiledRuleSet {
   readonly rules: readonly LoadedRule[];
   /** Every leaf by its operator alias. */
   readonly leaves: ReadonlyMap<string, CompiledLeaf>;
-  /** Names of catalogue facts of type `date`, which are wrapped before each run. */
-  readonly dateFacts: ReadonlySet<string>;
 }
 
 /** Engine rule name of a card variant's `when`. */
@@ -83,7 +81,7 @@ function engineRulesOf(rule: LoadedRule): { name: string; when: Condition; point
  * @param ruleSet - the loaded rule set
  * @param hook - only rules listing this hook are compiled
  * @param includeDrafts - also compile `draft` rules (`retired` ones never)
- * @returns the engine with its rules, leaves and date facts
+ * @returns the engine with its rules and leaves
  * @throws {SOLEUS_ENGINE_EVALUATION} when a rule names an operator that is not in OPERATORS
  */
 export function compileRuleSet(
@@ -112,8 +110,5 @@ export function compileRuleSet(
       });
     }
   }
-  const dateFacts = new Set(
-    [...ruleSet.facts.values()].filter((f) => f.type === 'date').map((f) => f.name),
-  );
-  return { engine, rules, leaves, dateFacts };
+  return { engine, rules, leaves };
 }

@@ -124,7 +124,7 @@ export async function evaluate(
 ): Promise<EvaluationResult> {
   const nowMs = parseNow(options.now);
   const compiled = getCompiledRuleSet(ruleSet, options.hook, options.includeDrafts === true);
-  const prepared = prepareFacts(facts, compiled.dateFacts, nowMs);
+  const prepared = prepareFacts(facts, ruleSet.facts, nowMs);
   const byName = await runEngine(compiled, prepared.values);
   const ranked = compiled.rules
     .map((rule) => ({

@@ -1,12 +1,18 @@
 /**
  * Turns a {@link FactSet} into the plain object json-rules-engine runs on. Values pass through as they
- * are, except date facts: each becomes a {@link DatedValue} carrying the fact's instant and `now`, because
- * json-rules-engine operators see only `(factValue, value)`. A date fact that is not a FHIR date or
- * dateTime with a zone is uninterpretable: it becomes unknown (null) and an Issue says so.
+ * are, except:
+ * - date facts become a {@link DatedValue} carrying the fact's instant and `now`, because json-rules-engine
+ *   operators see only `(factValue, value)`;
+ * - a value that does not fit its catalogue type (a string for a number fact, a date without a zone) is
+ *   uninterpretable: it becomes unknown (null) and an Issue says so, so it can neither fire a rule nor
+ *   count as a negative.
+ * Facts that are not in the catalogue pass through unchecked.
  */
 import type { Issue } from '../errors';
 import type { FactSet } from '../facts/fact';
+import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { DatedValue } from './dated-value';
+import { matchesFactType } from './matches-fact-type';
 import { parseInstant } from './parse-instant';
 
 /** The engine's fact object and the facts it had to treat as unknown. */
@@ -15,51 +21,68 @@ export interface PreparedFacts {
   readonly issues: readonly Issue[];
 }
 
-function uninterpretableDate(name: string, found: string): Issue {
+function describeFound(value: unknown, definition: FactDefinition): string {
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'string') {
+    return definition.type === 'date' ? 'text that does not parse as one' : 'text';
+  }
+  return `a value of type ${typeof value}`;
+}
+
+function uninterpretable(definition: FactDefinition, value: unknown): Issue {
+  const expected =
+    definition.type === 'date'
+      ? 'an ISO 8601 date or dateTime with a time zone'
+      : `a value of catalogue type ${definition.type}`;
   return {
     severity: 'warning',
     code: 'SOLEUS_FACT_TYPE',
     message:
-      `fact ${name}: expected an ISO 8601 date or dateTime with a time zone (catalogue type date), ` +
-      `found ${found}; treated as unknown. Fix the fact builder that produced it.`,
-    details: { fact: name },
+      `fact ${definition.name}: expected ${expected}; found ${describeFound(value, definition)}; ` +
+      'treated as unknown. Fix the fact builder that produced it.',
+    details: { fact: definition.name },
   };
 }
 
-function describeFound(value: unknown): string {
-  if (typeof value === 'string') {
-    return 'text that is not one';
+/** The engine value of one known fact, or undefined when it is uninterpretable. */
+function toEngineValue(value: unknown, definition: FactDefinition, nowMs: number): unknown {
+  if (!matchesFactType(value, definition.type)) {
+    return undefined;
   }
-  return Array.isArray(value) ? 'a list' : `a value of type ${typeof value}`;
+  if (definition.type !== 'date') {
+    return value;
+  }
+  const at = parseInstant(value);
+  return at === null ? undefined : ({ at, now: nowMs } satisfies DatedValue);
 }
 
 /**
  * Builds json-rules-engine's fact object for one run.
  * @param facts - the facts of this evaluation
- * @param dateFacts - names of the catalogue facts of type `date`
+ * @param catalogue - the rule set's fact catalogue by name
  * @param nowMs - evaluation time in epoch milliseconds
  * @returns the fact values and the issues about facts treated as unknown
  */
 export function prepareFacts(
   facts: FactSet,
-  dateFacts: ReadonlySet<string>,
+  catalogue: ReadonlyMap<string, FactDefinition>,
   nowMs: number,
 ): PreparedFacts {
   const values: Record<string, unknown> = {};
   const issues: Issue[] = [];
   for (const [name, fact] of facts) {
-    if (!dateFacts.has(name) || fact.value === null) {
+    const definition = catalogue.get(name);
+    if (!definition || fact.value === null) {
       values[name] = fact.value;
       continue;
     }
-    const at = parseInstant(fact.value);
-    if (at === null) {
-      issues.push(uninterpretableDate(name, describeFound(fact.value)));
-      values[name] = null;
-      continue;
+    const engineValue = toEngineValue(fact.value, definition, nowMs);
+    if (engineValue === undefined) {
+      issues.push(uninterpretable(definition, fact.value));
     }
-    const dated: DatedValue = { at, now: nowMs };
-    values[name] = dated;
+    values[name] = engineValue ?? null;
   }
   return { values, issues };
 }
