@@ -31,6 +31,9 @@ export interface RuleResult {
   readonly variants: readonly number[];
   /** Indexes of the suggestions whose `when` held (or that have none). */
   readonly suggestions: readonly number[];
-  /** Every leaf condition with its fact value and outcome. */
+  /**
+   * Every leaf condition with its fact value and outcome: first the rule's `conditions`, then the leaves
+   * of its variants' and suggestions' `when` (told apart by pointer, e.g. `/card/variants/0/when/all/0`).
+   */
   readonly conditions: readonly ConditionTrace[];
 }
