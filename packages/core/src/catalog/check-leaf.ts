@@ -71,7 +71,7 @@ function reportUnknownNames(
   if (!fact) {
     report(
       '/fact',
-      `unknown fact "${leaf.fact}"; expected a fact of the catalogue (${listNames(context.facts.keys())})${suggestName(leaf.fact, context.facts.keys())}`,
+      `unknown fact "${leaf.fact}"; expected a fact of the catalogue (${listNames(context.facts.keys(), leaf.fact)})${suggestName(leaf.fact, context.facts.keys())}`,
       'SOLEUS_RULE_UNKNOWN_FACT',
     );
   }
@@ -161,7 +161,7 @@ function valueProblem(
       }
       return context.terminology.has(value)
         ? undefined
-        : `unknown value set "${value}"; expected the url or id of a loaded value set (${listNames(context.terminology.valueSets())})`;
+        : `unknown value set "${value}"; expected the url or id of a loaded value set (${listNames(context.terminology.valueSets(), value)})`;
     case 'list':
       return Array.isArray(value) && value.length > 0
         ? value.map((item) => scalarProblem(item, fact)).find(Boolean)
@@ -265,8 +265,16 @@ function describe(value: unknown): string {
   return `${Array.isArray(value) ? 'array' : typeof value} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`;
 }
 
-function listNames(names: Iterable<string>): string {
+/**
+ * Lists up to 8 valid names for a message, preferring those that share the wrong name's first segment
+ * (`dvt.` facts for `dvt.wellsKlass`), so a 100-fact catalogue still gives a useful hint.
+ */
+function listNames(names: Iterable<string>, wrong: string): string {
   const all = [...names].sort();
-  const shown = all.slice(0, 8).join(', ');
-  return all.length > 8 ? `${shown}, … ${all.length} in all` : shown || 'none loaded';
+  const head = /^[^./]+[./]/.exec(wrong.replace(/^https?:\/\//, ''))?.[0] ?? '';
+  const related = all.filter((name) => head !== '' && name.includes(head));
+  const pool = related.length > 0 ? related : all;
+  const shown = pool.slice(0, 8).join(', ');
+  const rest = all.length - Math.min(pool.length, 8);
+  return rest > 0 ? `${shown}, … ${all.length} in all` : shown || 'none loaded';
 }
