@@ -48,6 +48,12 @@ describe('convertQuantity', () => {
     ['weight', 110.23, 'lbs', 'kg', 50],
     ['weight', 70, 'kg', 'kg', 70],
     ['weight', 70000, 'g', 'kg', 70],
+    ['bodyTemperature', 100.4, '[degF]', 'Cel', 38],
+    ['bodyTemperature', 100.4, '°F', 'Cel', 38],
+    ['bodyTemperature', 38, '°C', 'Cel', 38],
+    ['bodyTemperature', 38, 'Cel', 'Cel', 38],
+    ['gestationalAge', 140, 'd', 'wk', 20],
+    ['gestationalAge', 20, 'weeks', 'wk', 20],
     [undefined, 1, 'g/dL', 'g/L', 10],
   ])('%s: %p %s → %s ≈ %p', (analyte, value, from, to, expected) => {
     const result = convertQuantity(value, from, to, analyte);
@@ -81,6 +87,8 @@ describe('convertQuantity', () => {
     [undefined, 1.4, 'mEq/L', 'mmol/L', 'cannot convert'],
     ['creatinine', 1, 'mg/dL', '', 'unit missing'],
     ['weight', 50, 'stone', 'kg', 'cannot convert'],
+    ['bodyTemperature', 38, 'C', 'Cel', 'cannot convert'],
+    ['gestationalAge', 20, 'kg', 'wk', 'cannot convert'],
     ['weight', 50, 'Gauss', 'G', 'would need a guess'],
     ['notAnAnalyte', 1, 'mg/dL', 'mg/dL', 'unknown analyte "notAnAnalyte"'],
     ['weight', Number.NaN, 'kg', 'kg', 'not a finite number'],
