@@ -2,7 +2,11 @@
 const esmOnly = ['jose'];
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/examples'],
+  // examples/ joins the roots once it has tests of its own (see examples/*/test).
+  roots: [
+    '<rootDir>/packages',
+    ...(require('node:fs').existsSync(`${__dirname}/examples`) ? ['<rootDir>/examples'] : []),
+  ],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
   moduleNameMapper: { '^@soleus/([a-z-]+)$': '<rootDir>/packages/$1/src' },
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },

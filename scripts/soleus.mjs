@@ -19,11 +19,17 @@ function newestMtime(dir) {
 }
 
 const sources = ['core', 'fhir', 'server', 'cli'].map((p) => join(root, 'packages', p, 'src'));
-const stale = !existsSync(bin) || sources.some((dir) => existsSync(dir) && newestMtime(dir) > statSync(bin).mtimeMs);
+const stale =
+  !existsSync(bin) ||
+  sources.some((dir) => existsSync(dir) && newestMtime(dir) > statSync(bin).mtimeMs);
 if (stale) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', root], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', root],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }
 const { status } = await import('node:child_process').then(({ spawnSync }) =>
   spawnSync(process.execPath, [bin, ...process.argv.slice(2)], { stdio: 'inherit' }),

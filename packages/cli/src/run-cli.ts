@@ -5,8 +5,17 @@ import { validateCommand } from './commands/validate-command';
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
-  ['evaluate', { run: evaluateCommand, summary: 'evaluate a patient bundle on a hook and print the CDS Hooks response' }],
-  ['validate', { run: validateCommand, summary: 'check a rule pack directory and print every problem' }],
+  [
+    'evaluate',
+    {
+      run: evaluateCommand,
+      summary: 'evaluate a patient bundle on a hook and print the CDS Hooks response',
+    },
+  ],
+  [
+    'validate',
+    { run: validateCommand, summary: 'check a rule pack directory and print every problem' },
+  ],
 ]);
 
 const USAGE = [
@@ -31,7 +40,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const command = COMMANDS.get(name);
   if (!command) {
-    io.stderr(`soleus: unknown command "${name}"; expected one of ${[...COMMANDS.keys()].join(', ')}\n`);
+    io.stderr(
+      `soleus: unknown command "${name}"; expected one of ${[...COMMANDS.keys()].join(', ')}\n`,
+    );
     return EXIT.usage;
   }
   try {

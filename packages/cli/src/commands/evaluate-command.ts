@@ -37,7 +37,10 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   try {
     const record = recordFromBundle(await readJsonFile(opts.bundle, 'patient bundle'), 'bundle');
     const drafts = opts['draft-orders']
-      ? recordFromBundle(await readJsonFile(opts['draft-orders'], 'draft orders bundle'), 'draftOrders')
+      ? recordFromBundle(
+          await readJsonFile(opts['draft-orders'], 'draft orders bundle'),
+          'draftOrders',
+        )
       : undefined;
     const ruleSet = await loadRules(opts.rules);
     const outcome = await evaluateRecord(record, {
@@ -83,7 +86,9 @@ function parseOptions(args: readonly string[]) {
 function parseHook(value: string | undefined): Hook {
   const hook = HOOKS.find((h) => h === value);
   if (!hook) {
-    throw new CliUsageError(`--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`);
+    throw new CliUsageError(
+      `--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`,
+    );
   }
   return hook;
 }

@@ -37,18 +37,28 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     return EXIT.ok;
   }
   if (parsed.positionals.length > 1) {
-    throw new CliUsageError(`expected at most one rule-pack directory, found ${parsed.positionals.length}`);
+    throw new CliUsageError(
+      `expected at most one rule-pack directory, found ${parsed.positionals.length}`,
+    );
   }
   const content = {
     rulesDir: parsed.positionals[0] ? resolve(parsed.positionals[0]) : DEFAULT_CONTENT.rulesDir,
     factsDir: parsed.values.facts ? resolve(parsed.values.facts) : DEFAULT_CONTENT.factsDir,
-    valueSetsDir: parsed.values.valuesets ? resolve(parsed.values.valuesets) : DEFAULT_CONTENT.valueSetsDir,
+    valueSetsDir: parsed.values.valuesets
+      ? resolve(parsed.values.valuesets)
+      : DEFAULT_CONTENT.valueSetsDir,
   };
-  const issues = await validateRulePack(content);
+  const issues = validateRulePack(content);
   const errors = issues.filter((i) => i.severity === 'error');
   for (const issue of issues) {
-    io.stdout(`${issue.severity} ${issue.code} ${formatLocation(issue.location)}: ${issue.message}\n`);
+    io.stdout(
+      `${issue.severity} ${issue.code} ${formatLocation(issue.location)}: ${issue.message}\n`,
+    );
   }
-  io.stdout(errors.length === 0 ? `ok: rule packs in ${content.rulesDir} are valid\n` : `${errors.length} problem(s)\n`);
+  io.stdout(
+    errors.length === 0
+      ? `ok: rule packs in ${content.rulesDir} are valid\n`
+      : `${errors.length} problem(s)\n`,
+  );
   return errors.length === 0 ? EXIT.ok : EXIT.problems;
 }

@@ -11,7 +11,11 @@ import { interpolate, type TemplateScope } from './interpolate';
  * @param scope - facts and hook context for interpolation
  * @returns markdown
  */
-export function buildCardDetail(rule: LoadedRule, result: RuleResult, scope: TemplateScope): string {
+export function buildCardDetail(
+  rule: LoadedRule,
+  result: RuleResult,
+  scope: TemplateScope,
+): string {
   const card = rule.definition.card;
   const sections = [interpolate(card.detail, scope)];
   for (const index of result.variants) {
@@ -61,7 +65,9 @@ function ignoredSection(result: RuleResult, facts: FactSet): string | undefined 
 
 function ruleSection(rule: LoadedRule): string {
   const def = rule.definition;
-  const citations = def.evidence.map((e) => (e.url ? `- [${e.citation}](${e.url})` : `- ${e.citation}`));
+  const citations = def.evidence.map((e) =>
+    e.url ? `- [${e.citation}](${e.url})` : `- ${e.citation}`,
+  );
   return [
     `**Rule** \`${def.id}@${def.version}\` (pack \`${rule.pack.id}@${rule.pack.version}\`)`,
     '**Evidence**',

@@ -21,7 +21,9 @@ export function buildSuggestion(
   for (const action of template.actions) {
     const description = interpolate(action.description, scope);
     if (action.type === 'delete') {
-      const refs = action.resourceIdsFrom ? scope.facts.get(action.resourceIdsFrom)?.value : undefined;
+      const refs = action.resourceIdsFrom
+        ? scope.facts.get(action.resourceIdsFrom)?.value
+        : undefined;
       if (!Array.isArray(refs) || refs.length === 0) {
         return undefined;
       }

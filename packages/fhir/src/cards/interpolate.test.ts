@@ -18,9 +18,21 @@ describe('interpolate', () => {
     ['number with unit, 3 decimals', 'K {{fact.lab.potassium}}', 'K 3.142 mmol/L'],
     ['string', 'Wells {{ fact.dvt.wellsClass }}', 'Wells likely'],
     ['boolean', '{{fact.flag.known}}', 'yes'],
-    ['unknown fact reads unknown', '{{fact.lab.unknown}} / {{fact.not.inSet}}', 'unknown / unknown'],
-    ['inline list joins', 'issues: {{fact.dq.messages}}', 'issues: Observation/a: unit missing, Condition/b: entered-in-error'],
-    ['list alone on its line becomes bullets', 'Items:\n{{fact.dq.messages}}\nend', 'Items:\n- Observation/a: unit missing\n- Condition/b: entered-in-error\nend'],
+    [
+      'unknown fact reads unknown',
+      '{{fact.lab.unknown}} / {{fact.not.inSet}}',
+      'unknown / unknown',
+    ],
+    [
+      'inline list joins',
+      'issues: {{fact.dq.messages}}',
+      'issues: Observation/a: unit missing, Condition/b: entered-in-error',
+    ],
+    [
+      'list alone on its line becomes bullets',
+      'Items:\n{{fact.dq.messages}}\nend',
+      'Items:\n- Observation/a: unit missing\n- Condition/b: entered-in-error\nend',
+    ],
     ['empty list alone on its line', '{{fact.dq.none}}', '- none'],
     ['primitive context field', 'Patient/{{context.patientId}}', 'Patient/p1'],
     ['non-primitive context field is empty', '[{{context.draftOrders}}]', '[]'],
@@ -29,7 +41,12 @@ describe('interpolate', () => {
   });
 
   it('interpolates every string of a FHIR resource template and leaves other values alone', () => {
-    const resource = { resourceType: 'ServiceRequest', subject: { reference: 'Patient/{{context.patientId}}' }, priority: 1, flags: [true] };
+    const resource = {
+      resourceType: 'ServiceRequest',
+      subject: { reference: 'Patient/{{context.patientId}}' },
+      priority: 1,
+      flags: [true],
+    };
     expect(interpolateDeep(resource, scope)).toEqual({
       resourceType: 'ServiceRequest',
       subject: { reference: 'Patient/p1' },

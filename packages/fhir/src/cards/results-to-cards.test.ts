@@ -1,4 +1,11 @@
-import { factSetOf, type EvaluationResult, type LoadedRule, type RuleDefinition, type RuleResult, type RuleSet } from '@soleus/core';
+import {
+  factSetOf,
+  type EvaluationResult,
+  type LoadedRule,
+  type RuleDefinition,
+  type RuleResult,
+  type RuleSet,
+} from '@soleus/core';
 import { validateCdsResponse } from '../cds-hooks/validate-cds-response';
 import { resultsToCards } from './results-to-cards';
 
@@ -16,24 +23,47 @@ const definition: RuleDefinition = {
     indicator: 'critical',
     summary: 'Avoid the NSAID: eGFR {{fact.renal.egfr}}.',
     detail: 'Kidney function is too low for a systemic NSAID.',
-    variants: [{ when: { all: [{ fact: 'renal.egfr', operator: 'lessThan', value: 15 }] }, summary: 'Avoid the NSAID: kidney failure.' }],
+    variants: [
+      {
+        when: { all: [{ fact: 'renal.egfr', operator: 'lessThan', value: 15 }] },
+        summary: 'Avoid the NSAID: kidney failure.',
+      },
+    ],
     selectionBehavior: 'at-most-one',
     suggestions: [
       {
         label: 'Replace with acetaminophen',
         isRecommended: true,
         actions: [
-          { type: 'delete', description: 'Remove the draft NSAID', resourceIdsFrom: 'order.draftNsaidIds' },
+          {
+            type: 'delete',
+            description: 'Remove the draft NSAID',
+            resourceIdsFrom: 'order.draftNsaidIds',
+          },
           {
             type: 'create',
             description: 'Order acetaminophen',
-            resource: { resourceType: 'MedicationRequest', status: 'draft', intent: 'order', subject: { reference: 'Patient/{{context.patientId}}' } },
+            resource: {
+              resourceType: 'MedicationRequest',
+              status: 'draft',
+              intent: 'order',
+              subject: { reference: 'Patient/{{context.patientId}}' },
+            },
           },
         ],
       },
-      { label: 'Remove only', actions: [{ type: 'delete', description: 'Remove', resourceIdsFrom: 'order.none' }] },
+      {
+        label: 'Remove only',
+        actions: [{ type: 'delete', description: 'Remove', resourceIdsFrom: 'order.none' }],
+      },
     ],
-    links: [{ label: 'KDIGO 2012', url: 'https://kdigo.org/guidelines/ckd-evaluation-and-management/', type: 'absolute' }],
+    links: [
+      {
+        label: 'KDIGO 2012',
+        url: 'https://kdigo.org/guidelines/ckd-evaluation-and-management/',
+        type: 'absolute',
+      },
+    ],
     overrideReasons: [{ code: 'benefit-outweighs-risk', display: 'Benefit outweighs risk' }],
   },
   evidence: [{ citation: 'KDIGO 2012 CKD guideline', url: 'https://kdigo.org/' }],
@@ -41,7 +71,13 @@ const definition: RuleDefinition = {
 const rule: LoadedRule = { definition, file: 'analgesic/nsaid-contraindicated.rule.json', pack };
 const ruleSet = { rulesById: new Map([[definition.id, rule]]) } as unknown as RuleSet;
 const facts = factSetOf({
-  'renal.egfr': { value: 12, unit: 'mL/min/{1.73_m2}', at: '2026-11-20T08:00:00.000Z', evidence: [{ resource: 'Observation/egfr1' }], ignored: [{ resource: 'Observation/old', note: 'older than the P90D window' }] },
+  'renal.egfr': {
+    value: 12,
+    unit: 'mL/min/{1.73_m2}',
+    at: '2026-11-20T08:00:00.000Z',
+    evidence: [{ resource: 'Observation/egfr1' }],
+    ignored: [{ resource: 'Observation/old', note: 'older than the P90D window' }],
+  },
   'order.draftNsaidIds': ['MedicationRequest/draft-1'],
   'order.none': [],
 });
@@ -53,9 +89,24 @@ const result: RuleResult = {
   indicator: 'critical',
   variants: [0],
   suggestions: [0, 1],
-  conditions: [{ pointer: '/conditions/all/0', fact: 'renal.egfr', operator: 'lessThan', value: 30, factValue: facts.get('renal.egfr') ?? null, result: true }],
+  conditions: [
+    {
+      pointer: '/conditions/all/0',
+      fact: 'renal.egfr',
+      operator: 'lessThan',
+      value: 30,
+      factValue: facts.get('renal.egfr') ?? null,
+      result: true,
+    },
+  ],
 };
-const evaluation: EvaluationResult = { now: '2026-11-22T09:00:00.000Z', hook: 'order-sign', results: [result], fired: [result], issues: [] };
+const evaluation: EvaluationResult = {
+  now: '2026-11-22T09:00:00.000Z',
+  hook: 'order-sign',
+  results: [result],
+  fired: [result],
+  issues: [],
+};
 
 describe('resultsToCards', () => {
   let n = 0;
@@ -63,7 +114,11 @@ describe('resultsToCards', () => {
   const [card] = resultsToCards(evaluation, { ruleSet, facts, context: { patientId: 'p1' }, uuid });
 
   it('carries the card id in source.topic, a uuid and the effective indicator', () => {
-    expect(card?.source.topic).toEqual({ system: 'https://soleus.dev/fhir/CodeSystem/card', code: 'nsaid-contraindicated', display: 'NSAID contraindicated' });
+    expect(card?.source.topic).toEqual({
+      system: 'https://soleus.dev/fhir/CodeSystem/card',
+      code: 'nsaid-contraindicated',
+      display: 'NSAID contraindicated',
+    });
     expect(card?.uuid).toMatch(/^00000000-/);
     expect(card?.indicator).toBe('critical');
   });
@@ -73,7 +128,9 @@ describe('resultsToCards', () => {
   });
 
   it('explains the decision: facts with value, unit, date and resource, ignored evidence, rule id@version, evidence', () => {
-    expect(card?.detail).toContain('`renal.egfr` = 12 mL/min/{1.73_m2} at 2026-11-20T08:00:00.000Z from Observation/egfr1');
+    expect(card?.detail).toContain(
+      '`renal.egfr` = 12 mL/min/{1.73_m2} at 2026-11-20T08:00:00.000Z from Observation/egfr1',
+    );
     expect(card?.detail).toContain('Observation/old: older than the P90D window');
     expect(card?.detail).toContain('`nsaid-contraindicated@1.0.0` (pack `analgesic@1.2.0`)');
     expect(card?.detail).toContain('[KDIGO 2012 CKD guideline](https://kdigo.org/)');
@@ -83,24 +140,42 @@ describe('resultsToCards', () => {
     expect(card?.selectionBehavior).toBe('at-most-one');
     expect(card?.suggestions).toHaveLength(1);
     expect(card?.suggestions?.[0]?.actions).toEqual([
-      { type: 'delete', description: 'Remove the draft NSAID', resourceId: 'MedicationRequest/draft-1' },
+      {
+        type: 'delete',
+        description: 'Remove the draft NSAID',
+        resourceId: 'MedicationRequest/draft-1',
+      },
       {
         type: 'create',
         description: 'Order acetaminophen',
-        resource: { resourceType: 'MedicationRequest', status: 'draft', intent: 'order', subject: { reference: 'Patient/p1' } },
+        resource: {
+          resourceType: 'MedicationRequest',
+          status: 'draft',
+          intent: 'order',
+          subject: { reference: 'Patient/p1' },
+        },
       },
     ]);
   });
 
   it('gives override reasons a system and display, and validates against the CDS Hooks response schema', () => {
-    expect(card?.overrideReasons).toEqual([{ system: 'https://soleus.dev/fhir/CodeSystem/override-reason', code: 'benefit-outweighs-risk', display: 'Benefit outweighs risk' }]);
+    expect(card?.overrideReasons).toEqual([
+      {
+        system: 'https://soleus.dev/fhir/CodeSystem/override-reason',
+        code: 'benefit-outweighs-risk',
+        display: 'Benefit outweighs risk',
+      },
+    ]);
     expect(validateCdsResponse({ cards: [card] })).toEqual([]);
   });
 
   it('cuts an interpolated summary that would reach 140 characters', () => {
     const long = factSetOf({ 'renal.egfr': { value: 20, unit: 'x'.repeat(200) } });
     const noVariant = { ...result, variants: [] };
-    const [c] = resultsToCards({ ...evaluation, fired: [noVariant] }, { ruleSet, facts: long, context: {}, uuid });
+    const [c] = resultsToCards(
+      { ...evaluation, fired: [noVariant] },
+      { ruleSet, facts: long, context: {}, uuid },
+    );
     expect(c?.summary.length).toBe(139);
     expect(c?.summary.endsWith('…')).toBe(true);
   });

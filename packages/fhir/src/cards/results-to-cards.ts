@@ -36,7 +36,9 @@ export function resultsToCards(evaluation: EvaluationResult, options: CardOption
   for (const result of evaluation.fired) {
     const rule = options.ruleSet.rulesById.get(result.ruleId);
     if (rule) {
-      cards.push(buildCard(rule, result, scope, uuid, options.sourceLabel ?? 'Soleus calf-pain CDS'));
+      cards.push(
+        buildCard(rule, result, scope, uuid, options.sourceLabel ?? 'Soleus calf-pain CDS'),
+      );
     }
   }
   return cards;
@@ -60,7 +62,9 @@ function buildCard(
     ...(suggestions.length > 0
       ? { suggestions, selectionBehavior: def.card.selectionBehavior ?? 'at-most-one' }
       : {}),
-    ...(def.card.links && def.card.links.length > 0 ? { links: def.card.links.map((l) => ({ ...l })) } : {}),
+    ...(def.card.links && def.card.links.length > 0
+      ? { links: def.card.links.map((l) => ({ ...l })) }
+      : {}),
     ...(def.card.overrideReasons && def.card.overrideReasons.length > 0
       ? {
           overrideReasons: def.card.overrideReasons.map((r) => ({

@@ -1,5 +1,11 @@
 import type { FhirResource } from 'fhir/r4';
-import { evaluate, type EvaluationResult, type FactSet, type Issue, type RuleSet } from '@soleus/core';
+import {
+  evaluate,
+  type EvaluationResult,
+  type FactSet,
+  type Issue,
+  type RuleSet,
+} from '@soleus/core';
 import { resultsToCards } from '../cards/results-to-cards';
 import type { CdsResponse } from '../cds-hooks/types';
 import { bundleToFacts } from '../facts/bundle-to-facts';
@@ -51,7 +57,10 @@ export async function evaluateRecord(
   const t0 = performance.now();
   const { facts, issues } = bundleToFacts(record, options);
   const t1 = performance.now();
-  const evaluation = await evaluate(options.ruleSet, facts, { now: options.now, hook: options.hook });
+  const evaluation = await evaluate(options.ruleSet, facts, {
+    now: options.now,
+    hook: options.hook,
+  });
   const t2 = performance.now();
   const patientId = record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
   const cards = resultsToCards(evaluation, {
@@ -68,5 +77,11 @@ export async function evaluateRecord(
   const response: CdsResponse = explanation
     ? { cards, extension: { 'dev.soleus.explanation': explanation } }
     : { cards };
-  return { response, facts, evaluation, issues, timings: { facts: t1 - t0, engine: t2 - t1, cards: t3 - t2 } };
+  return {
+    response,
+    facts,
+    evaluation,
+    issues,
+    timings: { facts: t1 - t0, engine: t2 - t1, cards: t3 - t2 },
+  };
 }

@@ -8,7 +8,11 @@ const c = (resource: string, at?: string, value?: number): Candidate => ({
 });
 
 describe('aggregateCandidates', () => {
-  const three = [c('Observation/a', '2026-11-01', 3.4), c('Observation/b', '2026-11-20', 3.6), c('Observation/c', '2026-11-10', 3.1)];
+  const three = [
+    c('Observation/a', '2026-11-01', 3.4),
+    c('Observation/b', '2026-11-20', 3.6),
+    c('Observation/c', '2026-11-10', 3.1),
+  ];
 
   it.each([
     ['exists over nothing is false (not documented), never unknown', 'exists', [], false],
@@ -28,7 +32,11 @@ describe('aggregateCandidates', () => {
 
   it('keeps the unit, the instant and the winning resource as evidence', () => {
     const fact = aggregateCandidates('latest', three, [], 'mmol/L');
-    expect(fact).toMatchObject({ unit: 'mmol/L', at: '2026-11-20T00:00:00.000Z', evidence: [{ resource: 'Observation/b' }] });
+    expect(fact).toMatchObject({
+      unit: 'mmol/L',
+      at: '2026-11-20T00:00:00.000Z',
+      evidence: [{ resource: 'Observation/b' }],
+    });
   });
 
   it('ties on the instant keep the first in input order, so results are deterministic', () => {
@@ -37,7 +45,11 @@ describe('aggregateCandidates', () => {
   });
 
   it('carries ignored evidence with its reason', () => {
-    const fact = aggregateCandidates('exists', [], [{ resource: 'Condition/z', note: 'entered-in-error' }]);
+    const fact = aggregateCandidates(
+      'exists',
+      [],
+      [{ resource: 'Condition/z', note: 'entered-in-error' }],
+    );
     expect(fact.ignored).toEqual([{ resource: 'Condition/z', note: 'entered-in-error' }]);
   });
 });

@@ -35,7 +35,10 @@ export function aggregateCandidates(
     case 'count':
       return withIgnored({ value: candidates.length, evidence: candidates.map(toEvidence) });
     case 'ids':
-      return withIgnored({ value: candidates.map((c) => c.resource), evidence: candidates.map(toEvidence) });
+      return withIgnored({
+        value: candidates.map((c) => c.resource),
+        evidence: candidates.map(toEvidence),
+      });
     case 'latest':
     case 'min':
     case 'max':
@@ -54,7 +57,11 @@ function toEvidence(c: Candidate): FactEvidence {
   };
 }
 
-function pickValue(aggregate: 'latest' | 'min' | 'max', candidates: readonly Candidate[], unit?: string): Fact {
+function pickValue(
+  aggregate: 'latest' | 'min' | 'max',
+  candidates: readonly Candidate[],
+  unit?: string,
+): Fact {
   const valued = candidates.filter((c) => c.value !== undefined && c.value !== null);
   if (valued.length === 0) {
     return { value: null, ...(unit ? { unit } : {}) };
@@ -84,7 +91,13 @@ function pickInstant(aggregate: 'earliestAt' | 'latestAt', candidates: readonly 
     return { value: null };
   }
   const best = dated.reduce((a, b) =>
-    aggregate === 'earliestAt' ? ((b.atMs ?? 0) < (a.atMs ?? 0) ? b : a) : (b.atMs ?? 0) > (a.atMs ?? 0) ? b : a,
+    aggregate === 'earliestAt'
+      ? (b.atMs ?? 0) < (a.atMs ?? 0)
+        ? b
+        : a
+      : (b.atMs ?? 0) > (a.atMs ?? 0)
+        ? b
+        : a,
   );
   const iso = new Date(best.atMs ?? 0).toISOString();
   return { value: iso, at: iso, evidence: [toEvidence(best)] };

@@ -40,7 +40,10 @@ export function bundleToFacts(
 ): { facts: FactSet; issues: Issue[] } {
   const nowMs = Date.parse(options.now);
   if (Number.isNaN(nowMs)) {
-    throw new SoleusError('SOLEUS_ENGINE_INVALID_NOW', `now: expected an ISO 8601 instant, found "${options.now}"`);
+    throw new SoleusError(
+      'SOLEUS_ENGINE_INVALID_NOW',
+      `now: expected an ISO 8601 instant, found "${options.now}"`,
+    );
   }
   const sources = compiledSources(options.ruleSet);
   const issues = new IssueCollector();
@@ -98,7 +101,9 @@ function countingDrafts(
   if (hook === 'patient-view') {
     return [];
   }
-  const requests = drafts.filter((r): r is MedicationRequest => r.resourceType === 'MedicationRequest');
+  const requests = drafts.filter(
+    (r): r is MedicationRequest => r.resourceType === 'MedicationRequest',
+  );
   if (hook === 'order-sign' || selections === undefined) {
     return requests;
   }

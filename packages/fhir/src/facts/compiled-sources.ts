@@ -10,7 +10,9 @@ export interface CompiledSource {
   readonly source: FactSource;
 }
 
-const validateSource = new Ajv2020({ allErrors: false, strict: false }).compile<FactSource>(sourceSchema);
+const validateSource = new Ajv2020({ allErrors: false, strict: false }).compile<FactSource>(
+  sourceSchema,
+);
 const cache = new WeakMap<RuleSet, ReadonlyMap<string, CompiledSource>>();
 
 /**
@@ -29,22 +31,39 @@ export function compiledSources(ruleSet: RuleSet): ReadonlyMap<string, CompiledS
   for (const [name, definition] of ruleSet.facts) {
     const source = definition.source as unknown;
     if (!validateSource(source)) {
-      issues.push(sourceIssue(name, `source is not a fact source @soleus/fhir understands (${JSON.stringify(source)})`));
+      issues.push(
+        sourceIssue(
+          name,
+          `source is not a fact source @soleus/fhir understands (${JSON.stringify(source)})`,
+        ),
+      );
     } else if (source.kind === 'derived' && !DERIVATIONS.has(source.derivation)) {
       issues.push(
-        sourceIssue(name, `unknown derivation "${source.derivation}"; expected one of ${[...DERIVATIONS.keys()].join(', ') || '(none)'}`),
+        sourceIssue(
+          name,
+          `unknown derivation "${source.derivation}"; expected one of ${[...DERIVATIONS.keys()].join(', ') || '(none)'}`,
+        ),
       );
     } else {
       compiled.set(name, { definition, source });
     }
   }
   if (issues.length > 0) {
-    throw new SoleusError('SOLEUS_FACT_SCHEMA', `${issues.length} fact source problem(s):\n${issues.map((i) => i.message).join('\n')}`, { issues });
+    throw new SoleusError(
+      'SOLEUS_FACT_SCHEMA',
+      `${issues.length} fact source problem(s):\n${issues.map((i) => i.message).join('\n')}`,
+      { issues },
+    );
   }
   cache.set(ruleSet, compiled);
   return compiled;
 }
 
 function sourceIssue(name: string, what: string): Issue {
-  return { severity: 'error', code: 'SOLEUS_FACT_SCHEMA', message: `fact ${name}: ${what}`, location: { pointer: `/facts/${name}/source` } };
+  return {
+    severity: 'error',
+    code: 'SOLEUS_FACT_SCHEMA',
+    message: `fact ${name}: ${what}`,
+    location: { pointer: `/facts/${name}/source` },
+  };
 }

@@ -28,7 +28,10 @@ export function conditionFact(source: ConditionSource, ctx: FactContext): Fact {
     if (!status.counts) {
       ignored.push({ resource: ref, note: status.reason });
       if (status.issue) {
-        ctx.issues.warn('SOLEUS_FHIR_INVALID_RESOURCE', `${status.reason}; skipped`, { resource: ref, path: 'verificationStatus' });
+        ctx.issues.warn('SOLEUS_FHIR_INVALID_RESOURCE', `${status.reason}; skipped`, {
+          resource: ref,
+          path: 'verificationStatus',
+        });
       }
       continue;
     }
@@ -36,11 +39,18 @@ export function conditionFact(source: ConditionSource, ctx: FactContext): Fact {
     const dayPrecise = onset !== null && onset.precision !== 'year' && onset.precision !== 'month';
     if (source.window !== undefined) {
       if (!onset || !dayPrecise) {
-        ignored.push({ resource: ref, note: 'onset unknown or coarser than a day; cannot place it in the window' });
+        ignored.push({
+          resource: ref,
+          note: 'onset unknown or coarser than a day; cannot place it in the window',
+        });
         continue;
       }
       if (onset.epochMs < from || onset.epochMs > ctx.nowMs) {
-        ignored.push({ resource: ref, at: new Date(onset.epochMs).toISOString(), note: `onset outside the ${source.window} window` });
+        ignored.push({
+          resource: ref,
+          at: new Date(onset.epochMs).toISOString(),
+          note: `onset outside the ${source.window} window`,
+        });
         continue;
       }
     }

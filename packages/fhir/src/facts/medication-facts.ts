@@ -23,7 +23,11 @@ type Order = MedicationRequest | MedicationStatement;
  * @param ctx - fact context
  * @returns the fact
  */
-export function medicationFact(definition: FactDefinition, source: MedicationSource, ctx: FactContext): Fact {
+export function medicationFact(
+  definition: FactDefinition,
+  source: MedicationSource,
+  ctx: FactContext,
+): Fact {
   const candidates: Candidate[] = [];
   const ignored: FactEvidence[] = [];
   let totalMg = 0;
@@ -46,27 +50,47 @@ export function medicationFact(definition: FactDefinition, source: MedicationSou
     if (matching.size === 0) {
       continue;
     }
-    candidates.push({ resource: ref, reported: product.ingredients.map((i) => i.name).join(' / ') });
+    candidates.push({
+      resource: ref,
+      reported: product.ingredients.map((i) => i.name).join(' / '),
+    });
     if (source.aggregate === 'dailyDose') {
       const dose = computeDailyDose(order, product);
       if (!dose.ok) {
         ctx.issues.add(dose.issue);
-        ignored.push({ resource: ref, note: 'daily dose cannot be computed; total is a lower bound' });
+        ignored.push({
+          resource: ref,
+          note: 'daily dose cannot be computed; total is a lower bound',
+        });
         continue;
       }
-      totalMg += dose.doses.filter((d) => matching.has(d.rxcui)).reduce((sum, d) => sum + d.mgPerDay, 0);
+      totalMg += dose.doses
+        .filter((d) => matching.has(d.rxcui))
+        .reduce((sum, d) => sum + d.mgPerDay, 0);
       dosed += 1;
     }
   }
   if (source.aggregate !== 'dailyDose') {
     return aggregateCandidates(source.aggregate, candidates, ignored);
   }
-  const evidence = candidates.map((c) => ({ resource: c.resource, ...(c.reported ? { reported: c.reported } : {}) }));
+  const evidence = candidates.map((c) => ({
+    resource: c.resource,
+    ...(c.reported ? { reported: c.reported } : {}),
+  }));
   const value = candidates.length === 0 ? 0 : dosed === 0 ? null : totalMg;
-  return { value, unit: definition.unit ?? 'mg/d', evidence, ...(ignored.length > 0 ? { ignored } : {}) };
+  return {
+    value,
+    unit: definition.unit ?? 'mg/d',
+    evidence,
+    ...(ignored.length > 0 ? { ignored } : {}),
+  };
 }
 
-function matchingIngredients(product: ResolvedProduct, valueSet: string, ctx: FactContext): Set<string> {
+function matchingIngredients(
+  product: ResolvedProduct,
+  valueSet: string,
+  ctx: FactContext,
+): Set<string> {
   return new Set(
     product.ingredients
       .filter((i) => ctx.index.codingIn(valueSet, { system: RXNORM, code: i.rxcui }))
@@ -74,7 +98,11 @@ function matchingIngredients(product: ResolvedProduct, valueSet: string, ctx: Fa
   );
 }
 
-function ordersInScope(source: MedicationSource, ctx: FactContext, ignored: FactEvidence[]): Order[] {
+function ordersInScope(
+  source: MedicationSource,
+  ctx: FactContext,
+  ignored: FactEvidence[],
+): Order[] {
   const orders: Order[] = [];
   const drafts = new Set<unknown>(ctx.allDrafts);
   if (source.scope !== 'draft') {

@@ -20,7 +20,11 @@ import { windowStart } from './window';
  * @param ctx - fact context
  * @returns the fact
  */
-export function observationFact(definition: FactDefinition, source: ObservationSource, ctx: FactContext): Fact {
+export function observationFact(
+  definition: FactDefinition,
+  source: ObservationSource,
+  ctx: FactContext,
+): Fact {
   const from = windowStart(ctx.nowMs, source.window);
   const candidates: Candidate[] = [];
   const ignored: FactEvidence[] = [];
@@ -30,7 +34,10 @@ export function observationFact(definition: FactDefinition, source: ObservationS
     const skip = (note: string, issue: boolean, path?: string): void => {
       ignored.push({ resource: ref, note });
       if (issue) {
-        ctx.issues.warn('SOLEUS_FHIR_UNINTERPRETABLE', `${note}; treated as unknown`, { resource: ref, ...(path ? { path } : {}) });
+        ctx.issues.warn('SOLEUS_FHIR_UNINTERPRETABLE', `${note}; treated as unknown`, {
+          resource: ref,
+          ...(path ? { path } : {}),
+        });
       }
     };
     const status = observationCounts(obs);
@@ -49,7 +56,11 @@ export function observationFact(definition: FactDefinition, source: ObservationS
     }
     if (at.epochMs < from) {
       stale += 1;
-      ignored.push({ resource: ref, at: new Date(at.epochMs).toISOString(), note: `older than the ${source.window ?? ''} window` });
+      ignored.push({
+        resource: ref,
+        at: new Date(at.epochMs).toISOString(),
+        note: `older than the ${source.window ?? ''} window`,
+      });
       continue;
     }
     const value = readValue(obs, source, definition);
@@ -57,7 +68,12 @@ export function observationFact(definition: FactDefinition, source: ObservationS
       skip(value.reason, true, value.path);
       continue;
     }
-    candidates.push({ resource: ref, atMs: at.epochMs, value: value.value, ...(value.reported ? { reported: value.reported } : {}) });
+    candidates.push({
+      resource: ref,
+      atMs: at.epochMs,
+      value: value.value,
+      ...(value.reported ? { reported: value.reported } : {}),
+    });
   }
   if (candidates.length === 0 && stale > 0) {
     ctx.issues.add({
@@ -73,7 +89,11 @@ type ReadResult =
   | { ok: true; value: number | boolean; reported?: string }
   | { ok: false; reason: string; path: string };
 
-function readValue(obs: Observation, source: ObservationSource, definition: FactDefinition): ReadResult {
+function readValue(
+  obs: Observation,
+  source: ObservationSource,
+  definition: FactDefinition,
+): ReadResult {
   if (source.value === 'presence') {
     return { ok: true, value: true };
   }
@@ -88,11 +108,19 @@ function readValue(obs: Observation, source: ObservationSource, definition: Fact
   }
   const reported = `${q.comparator ?? ''}${q.value} ${q.code ?? q.unit ?? '(no unit)'}`;
   if (q.comparator) {
-    return { ok: false, reason: `value has comparator "${q.comparator}"; an exact value is needed`, path: 'valueQuantity.comparator' };
+    return {
+      ok: false,
+      reason: `value has comparator "${q.comparator}"; an exact value is needed`,
+      path: 'valueQuantity.comparator',
+    };
   }
   const converted = normaliseQuantity({ ...q, value: q.value }, source.analyte ?? definition.name);
   if (!converted.ok) {
-    return { ok: false, reason: `unit "${q.code ?? q.unit ?? ''}" cannot be read: ${converted.reason}`, path: 'valueQuantity.unit' };
+    return {
+      ok: false,
+      reason: `unit "${q.code ?? q.unit ?? ''}" cannot be read: ${converted.reason}`,
+      path: 'valueQuantity.unit',
+    };
   }
   return { ok: true, value: converted.value, reported };
 }

@@ -26,11 +26,19 @@ export function procedureFact(source: ProcedureSource, ctx: FactContext): Fact {
       continue;
     }
     const when = parseFhirDate(
-      procedure.performedDateTime ?? procedure.performedPeriod?.end ?? procedure.performedPeriod?.start,
+      procedure.performedDateTime ??
+        procedure.performedPeriod?.end ??
+        procedure.performedPeriod?.start,
     );
     const dayPrecise = when !== null && when.precision !== 'year' && when.precision !== 'month';
-    if (source.window !== undefined && (!when || !dayPrecise || when.epochMs < from || when.epochMs > ctx.nowMs)) {
-      ignored.push({ resource: ref, note: `performed date unknown or outside the ${source.window} window` });
+    if (
+      source.window !== undefined &&
+      (!when || !dayPrecise || when.epochMs < from || when.epochMs > ctx.nowMs)
+    ) {
+      ignored.push({
+        resource: ref,
+        note: `performed date unknown or outside the ${source.window} window`,
+      });
       continue;
     }
     candidates.push({ resource: ref, ...(when && dayPrecise ? { atMs: when.epochMs } : {}) });

@@ -25,11 +25,20 @@ const potassium = (id: string): FhirResource => ({
 
 describe('indexRecord', () => {
   const patient: FhirResource = { resourceType: 'Patient', id: 'p1' };
-  const other: FhirResource = { resourceType: 'Observation', id: 'o9', status: 'final', code: { text: 'free text' } };
+  const other: FhirResource = {
+    resourceType: 'Observation',
+    id: 'o9',
+    status: 'final',
+    code: { text: 'free text' },
+  };
 
   it('indexes by type, finds the patient and resolves Type/id, fullUrl and absolute references', () => {
     const index = indexRecord(
-      [{ resource: patient, fullUrl: 'urn:uuid:aaa' }, { resource: potassium('o1') }, { resource: other }],
+      [
+        { resource: patient, fullUrl: 'urn:uuid:aaa' },
+        { resource: potassium('o1') },
+        { resource: other },
+      ],
       fakeTerminology(),
     );
     expect(index.patient).toBe(patient);
@@ -42,7 +51,10 @@ describe('indexRecord', () => {
 
   it('selects by value set of the primary code and memoises membership per coding', () => {
     const terminology = fakeTerminology();
-    const index = indexRecord([{ resource: potassium('o1') }, { resource: potassium('o2') }, { resource: other }], terminology);
+    const index = indexRecord(
+      [{ resource: potassium('o1') }, { resource: potassium('o2') }, { resource: other }],
+      terminology,
+    );
     expect(index.withCodeIn('Observation', 'k').map((o) => o.id)).toEqual(['o1', 'o2']);
     expect(index.withCodeIn('Observation', 'k').map((o) => o.id)).toEqual(['o1', 'o2']);
     expect(terminology.calls).toBe(1);

@@ -11,7 +11,9 @@ import type { TerminologyProvider } from '@soleus/core';
 export interface RecordIndex {
   readonly patient: Patient | undefined;
   /** Resources of one type, in input order. */
-  ofType<T extends FhirResource['resourceType']>(type: T): readonly Extract<FhirResource, { resourceType: T }>[];
+  ofType<T extends FhirResource['resourceType']>(
+    type: T,
+  ): readonly Extract<FhirResource, { resourceType: T }>[];
   /** Resolves `Type/id`, a bundle `fullUrl` (e.g. `urn:uuid:…`) or an absolute URL ending in `Type/id`. */
   resolve(reference: string): FhirResource | undefined;
   /** Resources of `type` whose primary code (see {@link primaryCode}) has a coding in `valueSet`. */
@@ -37,7 +39,10 @@ export interface IndexEntry {
  * @param terminology - value-set membership
  * @returns the index
  */
-export function indexRecord(entries: readonly IndexEntry[], terminology: TerminologyProvider): RecordIndex {
+export function indexRecord(
+  entries: readonly IndexEntry[],
+  terminology: TerminologyProvider,
+): RecordIndex {
   const byType = new Map<string, FhirResource[]>();
   const byRef = new Map<string, FhirResource>();
   for (const { resource, fullUrl } of entries) {

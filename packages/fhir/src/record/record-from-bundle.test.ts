@@ -12,11 +12,31 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('recordFromBundle', () => {
   it.each([
-    ['an array', [], 'SOLEUS_FHIR_NOT_A_BUNDLE: bundle: expected a FHIR R4 Bundle object, found an array'],
-    ['a string', 'x', 'SOLEUS_FHIR_NOT_A_BUNDLE: bundle: expected a FHIR R4 Bundle object, found string'],
-    ['a Patient', { resourceType: 'Patient' }, 'SOLEUS_FHIR_NOT_A_BUNDLE: bundle.resourceType: expected "Bundle", found "Patient"'],
-    ['no resourceType', {}, 'SOLEUS_FHIR_NOT_A_BUNDLE: bundle.resourceType: expected "Bundle", found null'],
-    ['entry not an array', { resourceType: 'Bundle', entry: {} }, 'SOLEUS_FHIR_NOT_A_BUNDLE: bundle.entry: expected an array, found object'],
+    [
+      'an array',
+      [],
+      'SOLEUS_FHIR_NOT_A_BUNDLE: bundle: expected a FHIR R4 Bundle object, found an array',
+    ],
+    [
+      'a string',
+      'x',
+      'SOLEUS_FHIR_NOT_A_BUNDLE: bundle: expected a FHIR R4 Bundle object, found string',
+    ],
+    [
+      'a Patient',
+      { resourceType: 'Patient' },
+      'SOLEUS_FHIR_NOT_A_BUNDLE: bundle.resourceType: expected "Bundle", found "Patient"',
+    ],
+    [
+      'no resourceType',
+      {},
+      'SOLEUS_FHIR_NOT_A_BUNDLE: bundle.resourceType: expected "Bundle", found null',
+    ],
+    [
+      'entry not an array',
+      { resourceType: 'Bundle', entry: {} },
+      'SOLEUS_FHIR_NOT_A_BUNDLE: bundle.entry: expected an array, found object',
+    ],
   ])('rejects %s with a message that says where, expected and found', (_name, input, want) => {
     expect(codeOf(() => recordFromBundle(input, 'bundle'))).toBe(want);
   });
@@ -34,7 +54,9 @@ describe('recordFromBundle', () => {
       },
       'bundle',
     );
-    expect(record.entries).toEqual([{ fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1' } }]);
+    expect(record.entries).toEqual([
+      { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1' } },
+    ]);
     expect(record.issues.map((i) => [i.code, i.location?.path])).toEqual([
       ['SOLEUS_FHIR_INVALID_RESOURCE', 'bundle.entry[1]'],
       ['SOLEUS_FHIR_INVALID_RESOURCE', 'bundle.entry[2]'],
@@ -42,6 +64,9 @@ describe('recordFromBundle', () => {
   });
 
   it('treats a bundle without entries as an empty record', () => {
-    expect(recordFromBundle({ resourceType: 'Bundle', type: 'collection' }, 'bundle')).toEqual({ entries: [], issues: [] });
+    expect(recordFromBundle({ resourceType: 'Bundle', type: 'collection' }, 'bundle')).toEqual({
+      entries: [],
+      issues: [],
+    });
   });
 });

@@ -32,12 +32,16 @@ export function recordFromBundle(input: unknown, where: string): PatientRecord {
     );
   }
   if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) {
-    throw new SoleusError('SOLEUS_FHIR_NOT_A_BUNDLE', `${where}.entry: expected an array, found ${typeof bundle.entry}`);
+    throw new SoleusError(
+      'SOLEUS_FHIR_NOT_A_BUNDLE',
+      `${where}.entry: expected an array, found ${typeof bundle.entry}`,
+    );
   }
   const entries: IndexEntry[] = [];
   const issues: Issue[] = [];
   (bundle.entry ?? []).forEach((entry: unknown, i: number) => {
-    const resource = (entry as { resource?: unknown } | null)?.resource as Partial<FhirResource> | undefined;
+    const resource = (entry as { resource?: unknown } | null)?.resource as
+      Partial<FhirResource> | undefined;
     const fullUrl = (entry as { fullUrl?: unknown } | null)?.fullUrl;
     if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') {
       issues.push({
@@ -48,7 +52,10 @@ export function recordFromBundle(input: unknown, where: string): PatientRecord {
       });
       return;
     }
-    entries.push({ resource: resource as FhirResource, ...(typeof fullUrl === 'string' ? { fullUrl } : {}) });
+    entries.push({
+      resource: resource as FhirResource,
+      ...(typeof fullUrl === 'string' ? { fullUrl } : {}),
+    });
   });
   return { entries, issues };
 }
