@@ -2,7 +2,8 @@
  * One broken catalogue per error code under fixtures/invalid-rules/<CODE>[.<variant>]/ (each with its
  * own rules/, facts/ and valuesets/), asserting code, file and JSON Pointer of every issue.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRuleSet, loadRuleSetSync, validateRuleSet } from '../src/catalog/load-rule-set';
 import { validateRulePack } from '../src/catalog/validate-rule-pack';
@@ -156,5 +157,19 @@ describe('validateRulePack', () => {
     const { rulesDir, factsDir, valueSetsDir } = dirsOf(fixture);
     expect(located(validateRulePack(rulesDir, { factsDir, valueSetsDir }))).toEqual(want);
     expect(located(validateRulePack({ rulesDir, factsDir, valueSetsDir }))).toEqual(want);
+  });
+});
+
+describe('an empty rules directory', () => {
+  it('is SOLEUS_RULE_PACK_EMPTY, not an empty rule set that never fires', () => {
+    const rulesDir = mkdtempSync(join(tmpdir(), 'soleus-rules-'));
+    try {
+      const { factsDir, valueSetsDir } = dirsOf('valid');
+      expect(located(validateRuleSet({ rulesDir, factsDir, valueSetsDir }).issues)).toEqual([
+        ['SOLEUS_RULE_PACK_EMPTY', '.', ''],
+      ]);
+    } finally {
+      rmSync(rulesDir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,7 +37,14 @@ export function readRulePacks(rulesDir: string, schemas: SchemaValidators): Rule
   const packs = new Map<string, PackManifest>();
   const rules: RuleFile[] = [];
   const issues: Issue[] = [];
-  for (const dirName of listPackDirs(rulesDir, issues)) {
+  const dirNames = listPackDirs(rulesDir, issues);
+  if (dirNames.length === 0 && issues.length === 0) {
+    // A catalogue without packs would answer every hook with no cards: say so instead.
+    const what =
+      'rules directory holds no pack directories; expected <pack>/pack.json + *.rule.json';
+    issues.push(createIssue('SOLEUS_RULE_PACK_EMPTY', '.', '', what));
+  }
+  for (const dirName of dirNames) {
     const dirPack = readPack(join(rulesDir, dirName), dirName, schemas, issues);
     if (dirPack && packs.has(dirPack.id)) {
       issues.push(
