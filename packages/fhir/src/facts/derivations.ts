@@ -1,6 +1,8 @@
 import type { Fact } from "@soleus/core";
 import type { DataRequirement } from "./data-requirement";
 import type { FactContext } from "./fact-context";
+import { ANALGESIC_DERIVATIONS } from "../derivations/analgesic/analgesic-derivations";
+import { CRAMP_DERIVATIONS } from "../derivations/cramp/cramp-derivations";
 
 /**
  * A fact computed by TypeScript because it is a mechanism, not a lookup (interval Wells scoring, D-dimer
@@ -22,4 +24,4 @@ export interface Derivation {
 export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<
   string,
   Derivation
->([]);
+>([...CRAMP_DERIVATIONS, ...ANALGESIC_DERIVATIONS]);

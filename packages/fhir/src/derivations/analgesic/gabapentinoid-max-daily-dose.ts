@@ -1,0 +1,75 @@
+/**
+ * Upper end of a gabapentinoid's US-label total daily dose for the patient's CrCl band (clinical-spec
+ * §C.3). Bands come from the pack parameter `gabapentinoidBands.<drug>` as `{ minCrcl, maxMgPerDay }`;
+ * the first band (highest minCrcl first) whose minCrcl ≤ CrCl applies, so a CrCl exactly on an edge
+ * belongs to the higher-function band (the spec's boundary DESIGN CHOICE: 30 → 30–60, 60 → ≥ 60).
+ * Unknown CrCl gives an unknown maximum.
+ */
+import type { Derivation } from '../../facts/derivations';
+import type { FactContext } from '../../facts/fact-context';
+import { numberFact, packValue, reportParameter, stringParam } from './derivation-inputs';
+
+/** One renal dose band of a pack parameter. */
+export interface DoseBand {
+  /** Lowest CrCl (mL/min) of the band, inclusive. */
+  readonly minCrcl: number;
+  /** Upper end of the label's total daily dose in the band, mg/day. */
+  readonly maxMgPerDay: number;
+}
+
+/** The `gabapentinoidMaxDailyDose` derivation: band maximum in mg/day for params.drug. */
+export const gabapentinoidMaxDailyDose: Derivation = {
+  compute: (params, ctx) => {
+    const pack = stringParam(params, 'pack', ctx);
+    const drug = stringParam(params, 'drug', ctx);
+    const crclFact = stringParam(params, 'crclFact', ctx);
+    if (pack === null || drug === null || crclFact === null) {
+      return { value: null, unit: 'mg/d' };
+    }
+    const bands = readBands(ctx, pack, drug);
+    const crcl = numberFact(ctx, crclFact);
+    if (bands === null || crcl.value === null) {
+      return { value: null, unit: 'mg/d' };
+    }
+    const band = bandFor(bands, crcl.value);
+    return {
+      value: band.maxMgPerDay,
+      unit: 'mg/d',
+      evidence: crcl.evidence.map((e) => ({ ...e, note: `CrCl band from ${band.minCrcl} mL/min` })),
+    };
+  },
+  requires: () => [{ resourceType: 'Patient' }, { resourceType: 'Observation' }],
+};
+
+/**
+ * Picks the band for a CrCl: the highest band whose minimum the CrCl reaches, else the lowest band.
+ * @param bands - non-empty list of bands, any order
+ * @param crcl - creatinine clearance, mL/min
+ * @returns the band
+ */
+export function bandFor(bands: readonly DoseBand[], crcl: number): DoseBand {
+  const sorted = [...bands].sort((a, b) => b.minCrcl - a.minCrcl);
+  return sorted.find((b) => crcl >= b.minCrcl) ?? (sorted[sorted.length - 1] as DoseBand);
+}
+
+function readBands(ctx: FactContext, pack: string, drug: string): readonly DoseBand[] | null {
+  const value = packValue(ctx, pack, ['gabapentinoidBands', drug]);
+  if (Array.isArray(value) && value.length > 0 && value.every(isBand)) {
+    return value;
+  }
+  reportParameter(
+    ctx,
+    `${pack}/pack.json#/parameters/gabapentinoidBands/${drug}`,
+    'a non-empty array of { minCrcl, maxMgPerDay } numbers',
+    value,
+  );
+  return null;
+}
+
+function isBand(value: unknown): value is DoseBand {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  const band = value as Record<string, unknown>;
+  return Number.isFinite(band['minCrcl']) && Number.isFinite(band['maxMgPerDay']);
+}

@@ -1,0 +1,107 @@
+import type { Fact, FactValue } from '@soleus/core';
+import type { FactContext } from '../../facts/fact-context';
+import { IssueCollector } from '../../facts/issue-collector';
+import { renalClearance } from './renal-clearance';
+
+function contextOf(
+  facts: Readonly<Record<string, Fact | FactValue>>,
+  packs: Readonly<Record<string, unknown>>,
+): FactContext {
+  const issues = new IssueCollector();
+  const fact = (name: string): Fact => {
+    const given = facts[name];
+    return given !== null && typeof given === 'object' && !Array.isArray(given) && 'value' in given
+      ? (given as Fact)
+      : { value: (given ?? null) as FactValue };
+  };
+  const params = (pack: string): Readonly<Record<string, unknown>> =>
+    (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
+  return { issues, fact, params } as unknown as FactContext;
+}
+
+const params = {
+  pack: 'analgesic',
+  ageFact: 'age',
+  sexFact: 'sex',
+  weightFact: 'weight',
+  creatinineFact: 'scr',
+  reportedFact: 'reported',
+  egfrFact: 'egfr',
+};
+const pack = {
+  analgesic: { cockcroftGault: { ageConstant: 140, creatinineDivisor: 72, femaleFactor: 0.85 } },
+};
+
+describe('renalClearance', () => {
+  it.each([
+    [
+      'male, 70 y, 72 kg, SCr 1.0 → (140-70)×72/72 = 70',
+      { age: 70, sex: 'male', weight: 72, scr: 1 },
+      70,
+    ],
+    ['female → × 0.85', { age: 70, sex: 'female', weight: 72, scr: 1 }, 59.5],
+    ['sex unknown → female factor (lower, safer)', { age: 70, weight: 72, scr: 1 }, 59.5],
+    [
+      'CG wins over reported and eGFR',
+      { age: 70, sex: 'male', weight: 72, scr: 1, reported: 20, egfr: 10 },
+      70,
+    ],
+    ['no weight → reported CrCl', { age: 70, sex: 'male', scr: 1, reported: 42, egfr: 10 }, 42],
+    ['no weight, no reported → eGFR fallback', { age: 70, sex: 'male', scr: 1, egfr: 29 }, 29],
+    [
+      'creatinine 0 is uninterpretable → eGFR fallback',
+      { age: 70, weight: 72, scr: 0, egfr: 55 },
+      55,
+    ],
+    ['nothing known → unknown', { age: 70 }, null],
+  ])('%s', (_desc, facts, want) => {
+    const fact = renalClearance.compute(params, contextOf(facts, pack));
+    expect(fact.unit).toBe('mL/min');
+    if (want === null) {
+      expect(fact.value).toBeNull();
+    } else {
+      expect(fact.value).toBeCloseTo(want, 6);
+    }
+  });
+
+  it('names the basis in the evidence notes', () => {
+    const facts = { egfr: { value: 29, evidence: [{ resource: 'Observation/egfr-1' }] } };
+    const fact = renalClearance.compute(params, contextOf(facts, pack));
+    expect(fact.evidence).toEqual([
+      { resource: 'Observation/egfr-1', note: expect.stringContaining('eGFR used') },
+    ]);
+  });
+
+  it.each([
+    [
+      'a missing pack constant',
+      { analgesic: { cockcroftGault: { ageConstant: 140, femaleFactor: 0.85 } } },
+      'analgesic/pack.json',
+      '/parameters/cockcroftGault/creatinineDivisor',
+    ],
+    ['no parameters at all', {}, 'analgesic/pack.json', '/parameters/cockcroftGault/ageConstant'],
+  ])('reports %s as SOLEUS_FACT_PARAMETER and stays unknown', (_desc, packs, file, pointer) => {
+    const ctx = contextOf({ age: 70, sex: 'male', weight: 72, scr: 1 }, packs);
+    expect(renalClearance.compute(params, ctx).value).toBeNull();
+    expect(ctx.issues.list()[0]).toMatchObject({
+      code: 'SOLEUS_FACT_PARAMETER',
+      severity: 'warning',
+      location: { file, pointer },
+    });
+  });
+
+  it('reports a missing input fact name', () => {
+    const ctx = contextOf({}, pack);
+    expect(renalClearance.compute({ ...params, egfrFact: undefined }, ctx).value).toBeNull();
+    expect(ctx.issues.list().map((i) => [i.code, i.location?.path])).toEqual([
+      ['SOLEUS_FACT_PARAMETER', 'fact source params.egfrFact'],
+    ]);
+  });
+
+  it('asks discovery for the patient and observations', () => {
+    expect(renalClearance.requires(params)).toEqual([
+      { resourceType: 'Patient' },
+      { resourceType: 'Observation' },
+    ]);
+  });
+});
