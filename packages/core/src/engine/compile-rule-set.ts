@@ -22,6 +22,8 @@ export interface CompiledRuleSet {
   readonly rules: readonly LoadedRule[];
   /** Every leaf by its operator alias. */
   readonly leaves: ReadonlyMap<string, CompiledLeaf>;
+  /** Rule id → its engine rule names: the rule itself first, then its variant and suggestion companions. */
+  readonly engineRules: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Engine rule name of a card variant's `when`. */
@@ -99,9 +101,15 @@ export function compileRuleSet(
     return compiled.alias;
   };
   const rules = ruleSet.rules.filter((rule) => isSelected(rule, hook, includeDrafts));
+  const engineRules = new Map<string, readonly string[]>();
   for (const rule of rules) {
     const owner = { id: rule.definition.id, version: rule.definition.version, file: rule.file };
-    for (const entry of engineRulesOf(rule)) {
+    const entries = engineRulesOf(rule);
+    engineRules.set(
+      owner.id,
+      entries.map((entry) => entry.name),
+    );
+    for (const entry of entries) {
       const conditions = toEngineCondition(entry.when, entry.pointer, owner, addLeaf);
       engine.addRule({
         name: entry.name,
@@ -110,5 +118,5 @@ export function compileRuleSet(
       });
     }
   }
-  return { engine, rules, leaves };
+  return { engine, rules, leaves, engineRules };
 }

@@ -81,7 +81,7 @@ function toRuleResult(
     .map((i) => card.variants?.[i]?.indicator)
     .find((indicator) => indicator !== undefined);
   const conditions: ConditionTrace[] = [];
-  for (const name of [id, ...allCompanions(rule)]) {
+  for (const name of compiled.engineRules.get(id) ?? []) {
     const result = byName.get(name);
     if (result) {
       conditions.push(...traceConditions(result.conditions, compiled.leaves, facts));
@@ -97,15 +97,6 @@ function toRuleResult(
     suggestions,
     conditions,
   };
-}
-
-function allCompanions(rule: LoadedRule): string[] {
-  const { id, card } = rule.definition;
-  const variants = (card.variants ?? []).map((_, i) => variantRuleName(id, i));
-  const suggestions = (card.suggestions ?? []).flatMap((s, i) =>
-    s.when === undefined ? [] : [suggestionRuleName(id, i)],
-  );
-  return [...variants, ...suggestions];
 }
 
 /**
