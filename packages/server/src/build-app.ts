@@ -37,7 +37,6 @@ export function buildApp(options: ServerOptions): FastifyInstance {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    disableRequestLogging: true,
   });
   const ctx = contextOf(options);
   registerErrorHandling(app, ctx.metrics);

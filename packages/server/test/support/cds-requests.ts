@@ -1,0 +1,38 @@
+/**
+ * Spec-shaped CDS Hooks request bodies (CDS Hooks 2.0 §calling-a-cds-service) for the server tests.
+ * Synthetic data only.
+ */
+
+/** A patient-view request; `prefetch` replaces the default (a Patient), `undefined` omits it. */
+export function patientViewRequest(
+  prefetch: Record<string, unknown> | undefined = { patient: PATIENT },
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    hook: 'patient-view',
+    hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
+    context: { userId: 'Practitioner/dr-7', patientId: 'pat-1' },
+    ...(prefetch === undefined ? {} : { prefetch }),
+    ...extra,
+  };
+}
+
+/** A synthetic Patient. */
+export const PATIENT = {
+  resourceType: 'Patient',
+  id: 'pat-1',
+  gender: 'female',
+  birthDate: '1961-04-02',
+};
+
+/** An undeclared prefetch key: the service ignores it and the data-quality card reports it. */
+export const UNDECLARED_KEY = { unexpectedKey: { resourceType: 'Basic', id: 'b-1' } };
+
+/** A fhirAuthorization block with a recognisable secret token. */
+export const FHIR_AUTHORIZATION = {
+  access_token: 'SECRET-ACCESS-TOKEN-5f1c',
+  token_type: 'Bearer',
+  expires_in: 300,
+  scope: 'patient/*.read',
+  subject: 'soleus',
+};
