@@ -32,6 +32,7 @@ export type {
   CdsCoding,
   CdsContext,
   CdsDiscoveryResponse,
+  CdsExtension,
   CdsFeedback,
   CdsFeedbackItem,
   CdsHookName,

@@ -12,6 +12,9 @@ import type {
   ServiceRequest,
 } from 'fhir/r4';
 
+/** The reserved `extension` object: its keys SHOULD be globally unique (reverse-DNS). */
+export type CdsExtension = Readonly<Record<string, unknown>>;
+
 /** The hooks Soleus serves. {@link https://cds-hooks.hl7.org/hooks/ | CDS Hooks Library} */
 export type CdsHookName = 'patient-view' | 'order-select' | 'order-sign';
 
@@ -80,6 +83,8 @@ export interface CdsRequest<C extends CdsContext = CdsContext> {
   readonly fhirAuthorization?: FhirAuthorization;
   readonly context: C;
   readonly prefetch?: Readonly<Record<string, PrefetchValue>>;
+  /** Vendor data, keyed by reverse-DNS names. {@link https://cds-hooks.hl7.org/2.0/#extensions | §extensions} */
+  readonly extension?: CdsExtension;
 }
 
 /** A CDS Hooks Coding (not a FHIR Coding). {@link https://cds-hooks.hl7.org/2.0/#coding | §coding} */
@@ -140,6 +145,8 @@ export interface CdsCard {
   readonly selectionBehavior?: 'at-most-one' | 'any';
   readonly overrideReasons?: readonly CdsCoding[];
   readonly links?: readonly CdsLink[];
+  /** Vendor data, keyed by reverse-DNS names. {@link https://cds-hooks.hl7.org/2.0/#extensions | §extensions} */
+  readonly extension?: CdsExtension;
 }
 
 /** A service's answer. {@link https://cds-hooks.hl7.org/2.0/#cds-service-response | §response} */
@@ -147,7 +154,7 @@ export interface CdsResponse {
   readonly cards: readonly CdsCard[];
   readonly systemActions?: readonly CdsAction[];
   /** Reserved for extensions (REQ 214): an object whose keys SHOULD be globally unique. */
-  readonly extension?: Readonly<Record<string, unknown>>;
+  readonly extension?: CdsExtension;
 }
 
 /** One entry of discovery. {@link https://cds-hooks.hl7.org/2.0/#response | §discovery response} */
@@ -159,6 +166,8 @@ export interface CdsService {
   /** Prefetch key → FHIR query template with `{{context.x}}` tokens. */
   readonly prefetch?: Readonly<Record<string, string>>;
   readonly usageRequirements?: string;
+  /** Vendor data, keyed by reverse-DNS names. {@link https://cds-hooks.hl7.org/2.0/#extensions | §extensions} */
+  readonly extension?: CdsExtension;
 }
 
 /** The discovery body. {@link https://cds-hooks.hl7.org/2.0/#discovery | §discovery} */
