@@ -26,11 +26,21 @@ export interface CompiledRuleSet {
   readonly engineRules: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Engine rule name of a card variant's `when`. */
+/**
+ * Names the hidden engine rule of a card variant's `when`.
+ * @param ruleId - id of the rule owning the card
+ * @param index - index of the variant in `card.variants`
+ * @returns the engine rule name, e.g. `dvt.suspected#variant/0`
+ */
 export const variantRuleName = (ruleId: string, index: number): string =>
   `${ruleId}#variant/${index}`;
 
-/** Engine rule name of a suggestion's `when`. */
+/**
+ * Names the hidden engine rule of a suggestion's `when`.
+ * @param ruleId - id of the rule owning the card
+ * @param index - index of the suggestion in `card.suggestions`
+ * @returns the engine rule name, e.g. `dvt.suspected#suggestion/1`
+ */
 export const suggestionRuleName = (ruleId: string, index: number): string =>
   `${ruleId}#suggestion/${index}`;
 
