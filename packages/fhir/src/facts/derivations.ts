@@ -1,8 +1,9 @@
-import type { Fact } from "@soleus/core";
-import type { DataRequirement } from "./data-requirement";
-import type { FactContext } from "./fact-context";
-import { ANALGESIC_DERIVATIONS } from "../derivations/analgesic/analgesic-derivations";
-import { CRAMP_DERIVATIONS } from "../derivations/cramp/cramp-derivations";
+import type { Fact } from '@soleus/core';
+import type { DataRequirement } from './data-requirement';
+import type { FactContext } from './fact-context';
+import { ANALGESIC_DERIVATIONS } from '../derivations/analgesic/analgesic-derivations';
+import { CRAMP_DERIVATIONS } from '../derivations/cramp/cramp-derivations';
+import { DVT_DERIVATIONS } from '../derivations/dvt/dvt-derivations';
 
 /**
  * A fact computed by TypeScript because it is a mechanism, not a lookup (interval Wells scoring, D-dimer
@@ -10,18 +11,14 @@ import { CRAMP_DERIVATIONS } from "../derivations/cramp/cramp-derivations";
  */
 export interface Derivation {
   /** Computes the fact. */
-  readonly compute: (
-    params: Readonly<Record<string, unknown>>,
-    ctx: FactContext,
-  ) => Fact;
+  readonly compute: (params: Readonly<Record<string, unknown>>, ctx: FactContext) => Fact;
   /** The record data the derivation reads, so discovery can ask the EHR for it (prefetch). */
-  readonly requires: (
-    params: Readonly<Record<string, unknown>>,
-  ) => readonly DataRequirement[];
+  readonly requires: (params: Readonly<Record<string, unknown>>) => readonly DataRequirement[];
 }
 
 /** Every derivation by name. Rule packs register theirs here. */
-export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<
-  string,
-  Derivation
->([...CRAMP_DERIVATIONS, ...ANALGESIC_DERIVATIONS]);
+export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
+  ...DVT_DERIVATIONS,
+  ...CRAMP_DERIVATIONS,
+  ...ANALGESIC_DERIVATIONS,
+]);

@@ -1,0 +1,62 @@
+import type { Fact, FactEvidence } from '@soleus/core';
+import type { Derivation } from '../../facts/derivations';
+import type { FactContext } from '../../facts/fact-context';
+import { dvtParam } from './dvt-params';
+
+/** Reads a list-of-strings derivation parameter (empty when absent). */
+function names(params: Readonly<Record<string, unknown>>, key: string): string[] {
+  const value = params[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Anticoagulation status for the DVT pathway (clinical-spec §A.5), dose-aware: `therapeutic` when a
+ * fact in `therapeuticFacts` holds (warfarin/DOAC order, long-term anticoagulation status) or the LMWH
+ * daily dose (`lmwhDoseFact`, mg/d) is above the pack's prophylactic ceiling; `prophylactic` when LMWH is
+ * at or below it (enoxaparin 40 mg daily is prophylaxis, not treatment); unknown (null) when an LMWH or
+ * heparin order's dose cannot be computed (`doseUnknownFacts`) — neither "anticoagulated" nor "not";
+ * `none` otherwise.
+ * @param params - `{ therapeuticFacts, lmwhDoseFact, doseUnknownFacts }`
+ * @param ctx - the fact context
+ * @returns a string fact: therapeutic | prophylactic | none, or null
+ */
+function computeAnticoagulation(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
+  const therapeutic: FactEvidence[] = names(params, 'therapeuticFacts').flatMap((name) => {
+    const fact = ctx.fact(name);
+    return fact.value === true ? (fact.evidence ?? []) : [];
+  });
+  const lmwh =
+    typeof params['lmwhDoseFact'] === 'string' ? ctx.fact(params['lmwhDoseFact']) : { value: 0 };
+  const ceiling = dvtParam(ctx, 'anticoagulation.lmwhProphylacticMaxMgPerDay', 'number');
+  const lmwhEvidence = (lmwh.evidence ?? []).map((e) => ({
+    ...e,
+    note: `LMWH ${String(lmwh.value ?? 'unknown')} mg/d (prophylactic ≤ ${ceiling} mg/d)`,
+  }));
+  if (typeof lmwh.value === 'number' && lmwh.value > ceiling) {
+    therapeutic.push(...lmwhEvidence);
+  }
+  if (therapeutic.length > 0) {
+    return { value: 'therapeutic', evidence: therapeutic };
+  }
+  const unknownDose = names(params, 'doseUnknownFacts').flatMap((name) => {
+    const fact = ctx.fact(name);
+    return fact.value === true ? (fact.evidence ?? []) : [];
+  });
+  if (lmwh.value === null || unknownDose.length > 0) {
+    return { value: null, evidence: [...lmwhEvidence, ...unknownDose] };
+  }
+  if (typeof lmwh.value === 'number' && lmwh.value > 0) {
+    return { value: 'prophylactic', evidence: lmwhEvidence };
+  }
+  return { value: 'none' };
+}
+
+/** `dvt.anticoagulation`: therapeutic | prophylactic | none | unknown. */
+export const anticoagulationStatus: Derivation = {
+  compute: computeAnticoagulation,
+  requires: () => [
+    { resourceType: 'MedicationRequest' },
+    { resourceType: 'MedicationStatement' },
+    { resourceType: 'Condition' },
+  ],
+};

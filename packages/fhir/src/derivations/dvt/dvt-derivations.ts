@@ -1,0 +1,180 @@
+/**
+ * The rule set A derivations by name, registered in facts/derivations.ts. Each wraps one mechanism of
+ * this folder; the record is walked once per request (episode, Wells, D-dimer, ultrasound are memoised)
+ * and every fact of the pathway is unknown or false when no trigger opened an episode.
+ */
+import type { Fact, FactValue } from '@soleus/core';
+import type { Derivation } from '../../facts/derivations';
+import type { FactContext } from '../../facts/fact-context';
+import { anticoagulationStatus } from './anticoagulation-status';
+import { ddimerResult } from './ddimer-result';
+import { decideDvtCard } from './decide-dvt-card';
+import { dvtEpisode } from './dvt-episode';
+import { dvtParam } from './dvt-params';
+import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
+import { pregnancyStatus } from './pregnancy-status';
+import { previousDvt } from './previous-dvt';
+import { feverInEpisode, redFlagInEpisode } from './red-flag-in-episode';
+import { ultrasoundResult } from './ultrasound-result';
+import { wellsScore } from './wells-score';
+
+function factName(params: Readonly<Record<string, unknown>>, key: string): string {
+  const value = params[key];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A derivation over the episode: null when no episode is open. */
+function whenTriggered(
+  compute: (params: Readonly<Record<string, unknown>>, ctx: FactContext) => Fact,
+): Derivation {
+  return {
+    compute: (params, ctx) =>
+      dvtEpisode(ctx).startMs === null ? { value: null } : compute(params, ctx),
+    requires: () => [
+      { resourceType: 'Condition' },
+      { resourceType: 'Observation' },
+      { resourceType: 'DiagnosticReport' },
+      { resourceType: 'QuestionnaireResponse' },
+      { resourceType: 'Patient' },
+    ],
+  };
+}
+
+function lines(value: readonly string[]): FactValue {
+  return value.length > 0 ? value : ['none in this episode'];
+}
+
+function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
+  const wells = wellsScore(ctx);
+  const card = decideDvtCard({
+    triggered: true,
+    confirmedCondition: ctx.fact(factName(params, 'confirmedFact')).value === true,
+    wellsClass: wells.wellsClass,
+    ultrasound: ultrasoundResult(ctx).result,
+    ddimer: ddimerResult(ctx).result,
+    ddimerReliable: ctx.fact(factName(params, 'reliableFact')).value === true,
+    pregnant: ctx.fact(factName(params, 'pregnantFact')).value === true,
+    ultrasoundScope:
+      dvtParam(ctx, 'ultrasoundScope', 'string') === 'whole-leg' ? 'whole-leg' : 'proximal',
+  });
+  return { value: card };
+}
+
+/** Every rule set A derivation by registry name. */
+export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
+  [
+    'dvt.triggered',
+    {
+      compute: (_p, ctx) => {
+        const episode = dvtEpisode(ctx);
+        return {
+          value: episode.startMs !== null,
+          evidence: episode.evidence,
+          ...(episode.ignored.length > 0 ? { ignored: episode.ignored } : {}),
+        };
+      },
+      requires: () => [{ resourceType: 'Condition' }],
+    },
+  ],
+  [
+    'dvt.episodeStart',
+    whenTriggered((_p, ctx) => {
+      const start = new Date(dvtEpisode(ctx).startMs ?? 0).toISOString();
+      return { value: start, at: start, evidence: dvtEpisode(ctx).evidence };
+    }),
+  ],
+  ['dvt.redFlagInEpisode', redFlagInEpisode],
+  ['dvt.feverInEpisode', feverInEpisode],
+  ['dvt.previousDvt', previousDvt],
+  ['dvt.wellsClass', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
+  ['dvt.wellsMin', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).min }))],
+  ['dvt.wellsMax', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).max }))],
+  [
+    'dvt.wellsItems',
+    whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).items.map((i) => i.line) })),
+  ],
+  [
+    'dvt.ddimerResult',
+    whenTriggered((_p, ctx) => {
+      const d = ddimerResult(ctx);
+      return {
+        value: d.result,
+        evidence: d.evidence,
+        ...(d.ignored.length > 0 ? { ignored: d.ignored } : {}),
+      };
+    }),
+  ],
+  [
+    'dvt.ddimerExplanation',
+    whenTriggered((_p, ctx) => ({ value: lines(ddimerResult(ctx).lines) })),
+  ],
+  [
+    'dvt.ultrasoundResult',
+    whenTriggered((_p, ctx) => {
+      const u = ultrasoundResult(ctx);
+      return {
+        value: u.result,
+        evidence: u.evidence,
+        ...(u.ignored.length > 0 ? { ignored: u.ignored } : {}),
+      };
+    }),
+  ],
+  [
+    'dvt.ultrasoundExplanation',
+    whenTriggered((_p, ctx) => ({ value: lines(ultrasoundResult(ctx).lines) })),
+  ],
+  [
+    'dvt.ultrasoundScope',
+    {
+      compute: (_p, ctx) => ({ value: dvtParam(ctx, 'ultrasoundScope', 'string') }),
+      requires: () => [],
+    },
+  ],
+  ['dvt.pregnant', pregnancyStatus],
+  ['dvt.anticoagulation', anticoagulationStatus],
+  [
+    'dvt.ddimerReliable',
+    {
+      compute: (params, ctx) => {
+        const pregnant = ctx.fact(factName(params, 'pregnantFact')).value;
+        const anticoagulation = ctx.fact(factName(params, 'anticoagulationFact')).value;
+        return {
+          value:
+            pregnant === false &&
+            (anticoagulation === 'none' || anticoagulation === 'prophylactic'),
+        };
+      },
+      requires: () => [],
+    },
+  ],
+  ['dvt.elevatedDdimerContexts', elevatedDdimerContexts],
+  [
+    'dvt.listNotEmpty',
+    {
+      compute: (params, ctx) => {
+        const list = ctx.fact(factName(params, 'fact')).value;
+        return { value: Array.isArray(list) ? list.length > 0 : null };
+      },
+      requires: () => [],
+    },
+  ],
+  ['dvt.decision', whenTriggered(decide)],
+  [
+    'dvt.notExcluded',
+    {
+      compute: (params, ctx) => {
+        if (dvtEpisode(ctx).startMs === null) {
+          return { value: false };
+        }
+        const overriding = params['overridingFacts'];
+        const redFlag =
+          Array.isArray(overriding) &&
+          overriding.some((name) => typeof name === 'string' && ctx.fact(name).value === true);
+        return {
+          value: redFlag || ctx.fact(factName(params, 'decisionFact')).value !== 'dvt-excluded',
+        };
+      },
+      requires: () => [],
+    },
+  ],
+]);

@@ -1,0 +1,40 @@
+import { SoleusError } from '@soleus/core';
+import type { FactContext } from '../../facts/fact-context';
+
+/** The pack id whose `parameters` (packages/core/rules/dvt/pack.json) the DVT derivations read. */
+export const DVT_PACK = 'dvt';
+
+/**
+ * Reads one parameter of the DVT pack by dotted path, checking its type. Parameters are clinical content
+ * (windows, cutoffs, value-set urls), so TypeScript holds none of them and has no defaults: a missing
+ * parameter is a content error, reported at once instead of guessed.
+ * @param ctx - the fact context
+ * @param path - dotted path inside `parameters`, e.g. `ddimer.cutoffFeu`
+ * @param type - the expected JSON type
+ * @returns the value
+ * @throws {SOLEUS_FACT_SCHEMA} when the parameter is missing or of another type
+ */
+export function dvtParam<T extends 'string' | 'number' | 'string[]'>(
+  ctx: FactContext,
+  path: string,
+  type: T,
+): T extends 'string' ? string : T extends 'number' ? number : readonly string[] {
+  let value: unknown = ctx.params(DVT_PACK);
+  for (const key of path.split('.')) {
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  }
+  const ok =
+    type === 'string[]'
+      ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+      : typeof value === type && (type !== 'number' || Number.isFinite(value));
+  if (!ok) {
+    throw new SoleusError(
+      'SOLEUS_FACT_SCHEMA',
+      `rules/dvt/pack.json#/parameters/${path.split('.').join('/')}: expected a ${type}, found ${value === undefined ? 'nothing' : typeof value}`,
+    );
+  }
+  return value as never;
+}

@@ -1,0 +1,205 @@
+/**
+ * One D-dimer result read as clinical-spec §A.4 says: basis FEU/DDU from the LOINC code or the unit
+ * annotation (a disagreement is uninterpretable), value converted to µg/L by its unit (missing or
+ * non-mass unit → uninterpretable), cutoff = the lab's `referenceRange.high` when given, else the pack's
+ * conventional cutoff for the basis, age-adjusted (age × factor) above the pack's age for quantitative FEU
+ * results on the conventional cutoff when the age at sampling is known. Negative only when strictly below
+ * the cutoff; `<x` with x ≤ cutoff is negative, `>x` is positive. Qualitative negatives never exclude.
+ */
+import type { Observation, Quantity } from 'fhir/r4';
+import { normaliseQuantity } from '@soleus/core';
+import { ageAt } from '../../fhir/age-at';
+import type { FactContext } from '../../facts/fact-context';
+import { dvtParam } from './dvt-params';
+
+/** The verdict on one result, with the explanation line a card shows. */
+export type DdimerReading =
+  | { readonly ok: true; readonly verdict: 'negative' | 'positive'; readonly line: string }
+  | { readonly ok: false; readonly reason: string; readonly path: string; readonly issue: boolean };
+
+type Basis = 'FEU' | 'DDU';
+
+/**
+ * Interprets one counting, in-window D-dimer Observation.
+ * @param obs - the observation (status and date already checked)
+ * @param atMs - its effective instant (for the age at sampling)
+ * @param ctx - the fact context
+ * @returns the verdict, or why it cannot be used
+ * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
+ */
+export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext): DdimerReading {
+  if (
+    ctx.index.conceptIn(dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'), obs.code) ||
+    !obs.valueQuantity
+  ) {
+    return interpretQualitative(obs, ctx);
+  }
+  const q = obs.valueQuantity;
+  const analyte = dvtParam(ctx, 'ddimer.analyte', 'string');
+  const value = normaliseQuantity(quantityInput(q), analyte);
+  if (!value.ok) {
+    return fail(`uninterpretable: ${value.reason}`, 'valueQuantity.unit');
+  }
+  const codeBasis = basisFromCode(obs, ctx);
+  const annotationBasis = basisFromAnnotations(value.annotations);
+  if (
+    annotationBasis === 'conflict' ||
+    (codeBasis && annotationBasis && codeBasis !== annotationBasis)
+  ) {
+    return fail(
+      `uninterpretable: LOINC basis ${codeBasis ?? '(none)'} and unit annotation basis disagree`,
+      'valueQuantity.unit',
+    );
+  }
+  const basis = codeBasis ?? annotationBasis;
+  if (!basis) {
+    return fail(
+      'uninterpretable: neither the LOINC code nor the unit says FEU or DDU',
+      'valueQuantity.unit',
+    );
+  }
+  const cutoff = chooseCutoff(obs, basis, atMs, analyte, ctx);
+  if (!cutoff.ok) {
+    return cutoff;
+  }
+  const reported = `${q.comparator ?? ''}${q.value ?? ''} ${q.code ?? q.unit ?? ''}`.trim();
+  const converted = `${value.comparator ?? ''}${round(value.value)} ${value.unit} ${basis}`;
+  const verdict = decide(value.comparator, value.value, cutoff.value);
+  if (verdict === null) {
+    return fail(
+      `uninterpretable: "<" bound above the ${round(cutoff.value)} ${value.unit} cutoff`,
+      'valueQuantity.comparator',
+    );
+  }
+  return {
+    ok: true,
+    verdict,
+    line: `reported ${reported} → ${converted}; cutoff ${round(cutoff.value)} ${value.unit} ${basis} (${cutoff.why}) → ${verdict}`,
+  };
+}
+
+function decide(
+  comparator: string | undefined,
+  value: number,
+  cutoff: number,
+): 'negative' | 'positive' | null {
+  if (comparator === '>' || comparator === '>=') {
+    return 'positive';
+  }
+  if (comparator === '<') {
+    return value <= cutoff ? 'negative' : null;
+  }
+  if (comparator === '<=') {
+    return value < cutoff ? 'negative' : null;
+  }
+  return value < cutoff ? 'negative' : 'positive';
+}
+
+function chooseCutoff(
+  obs: Observation,
+  basis: Basis,
+  atMs: number,
+  analyte: string,
+  ctx: FactContext,
+): { ok: true; value: number; why: string } | Extract<DdimerReading, { ok: false }> {
+  const conventional = dvtParam(
+    ctx,
+    basis === 'FEU' ? 'ddimer.cutoffFeu' : 'ddimer.cutoffDdu',
+    'number',
+  );
+  let cutoff = conventional;
+  let why = `conventional ${basis} cutoff`;
+  const high = obs.referenceRange?.[0]?.high;
+  if (high) {
+    const lab = normaliseQuantity(quantityInput(high), analyte);
+    const labBasis = lab.ok ? basisFromAnnotations(lab.annotations) : null;
+    if (!lab.ok || labBasis === 'conflict' || (labBasis && labBasis !== basis)) {
+      return fail(
+        'uninterpretable: referenceRange.high unit cannot be read in the result basis',
+        'referenceRange[0].high',
+      );
+    }
+    cutoff = lab.value;
+    why = 'laboratory referenceRange.high';
+  }
+  if (basis !== 'FEU' || cutoff !== dvtParam(ctx, 'ddimer.cutoffFeu', 'number')) {
+    return {
+      ok: true,
+      value: cutoff,
+      why: `${why}; no age adjustment (${basis === 'FEU' ? 'not the conventional cutoff' : 'DDU assay'})`,
+    };
+  }
+  const age = ageAt(ctx.index.patient?.birthDate, atMs);
+  const over = dvtParam(ctx, 'ddimer.ageAdjustedOverAge', 'number');
+  if (age === null) {
+    return { ok: true, value: cutoff, why: `${why}; age unknown, so not age-adjusted` };
+  }
+  if (age > over) {
+    return {
+      ok: true,
+      value: age * dvtParam(ctx, 'ddimer.ageAdjustedFactor', 'number'),
+      why: `age-adjusted: age ${age} > ${over}`,
+    };
+  }
+  return { ok: true, value: cutoff, why: `${why}; age ${age} ≤ ${over}` };
+}
+
+function interpretQualitative(obs: Observation, ctx: FactContext): DdimerReading {
+  if (
+    ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), obs.valueCodeableConcept)
+  ) {
+    return { ok: true, verdict: 'positive', line: 'qualitative result: positive' };
+  }
+  if (obs.valueCodeableConcept) {
+    return {
+      ok: false,
+      reason: 'qualitative result that is not positive: never used to exclude DVT',
+      path: 'valueCodeableConcept',
+      issue: false,
+    };
+  }
+  return fail(
+    'uninterpretable: expected valueQuantity (or a coded qualitative result)',
+    'value[x]',
+  );
+}
+
+function basisFromCode(obs: Observation, ctx: FactContext): Basis | undefined {
+  if (ctx.index.conceptIn(dvtParam(ctx, 'ddimer.feuValueSet', 'string'), obs.code)) {
+    return 'FEU';
+  }
+  return ctx.index.conceptIn(dvtParam(ctx, 'ddimer.dduValueSet', 'string'), obs.code)
+    ? 'DDU'
+    : undefined;
+}
+
+function basisFromAnnotations(annotations: readonly string[]): Basis | 'conflict' | undefined {
+  const upper = annotations.map((a) => a.toUpperCase());
+  const feu = upper.some((a) => a.includes('FEU'));
+  const ddu = upper.some((a) => a.includes('DDU'));
+  return feu && ddu ? 'conflict' : feu ? 'FEU' : ddu ? 'DDU' : undefined;
+}
+
+function quantityInput(q: Quantity): {
+  value?: number;
+  unit?: string;
+  code?: string;
+  system?: string;
+  comparator?: string;
+} {
+  return {
+    ...(q.value === undefined ? {} : { value: q.value }),
+    ...(q.unit === undefined ? {} : { unit: q.unit }),
+    ...(q.code === undefined ? {} : { code: q.code }),
+    ...(q.system === undefined ? {} : { system: q.system }),
+    ...(q.comparator === undefined ? {} : { comparator: q.comparator }),
+  };
+}
+
+function fail(reason: string, path: string): Extract<DdimerReading, { ok: false }> {
+  return { ok: false, reason, path, issue: true };
+}
+
+function round(n: number): number {
+  return Number(n.toFixed(1));
+}

@@ -1,0 +1,147 @@
+/**
+ * Interval Wells DVT score (clinical-spec §A.3, §0.3). Each item is present, absent or unknown:
+ * history items (cancer, paralysis/cast, bedridden/surgery, previous DVT) come from the record and are
+ * absent when nothing qualifies, unless attested; bedside items come only from the latest Wells
+ * assessment of the episode and are unknown when not attested; "alternative diagnosis as likely" (−2)
+ * only ever from attestation. A record "present" is never cancelled by an attested "absent" (the
+ * discrepancy becomes a data-quality note). `min` sums the present items, `max` adds every unknown
+ * positive item; `max` ≤ the unlikely bound → unlikely, `min` ≥ the likely bound → likely, otherwise
+ * indeterminate. Items, points and bounds are pack parameters.
+ */
+import { SoleusError } from '@soleus/core';
+import type { FactContext } from '../../facts/fact-context';
+import { dvtParam, DVT_PACK } from './dvt-params';
+import { memoPerRequest } from './memo-per-request';
+import { latestWellsAttestation, type WellsAttestation } from './wells-attestation';
+
+/** One Wells item as the pack defines it. */
+interface WellsItemDefinition {
+  readonly linkId: string;
+  readonly label: string;
+  readonly points: number;
+  /** Boolean facts that make the item present from the record (history items only). */
+  readonly recordFacts?: readonly string[];
+}
+
+/** The state of one item and where it came from. */
+export interface WellsItemState {
+  readonly linkId: string;
+  readonly state: 'present' | 'absent' | 'unknown';
+  readonly line: string;
+}
+
+/** The interval score. */
+export interface WellsScore {
+  readonly wellsClass: 'likely' | 'unlikely' | 'indeterminate';
+  readonly min: number;
+  readonly max: number;
+  readonly items: readonly WellsItemState[];
+}
+
+/**
+ * Scores Wells for the current episode, once per request.
+ * @param ctx - the fact context
+ * @returns the interval score
+ * @throws {SOLEUS_FACT_SCHEMA} when the pack's Wells parameters are missing or malformed
+ */
+export function wellsScore(ctx: FactContext): WellsScore {
+  return memoPerRequest(ctx, 'dvt.wells', () => {
+    const attestation = latestWellsAttestation(ctx);
+    const items = readItems(ctx).map((item) => scoreItem(item, attestation, ctx));
+    const defs = new Map(readItems(ctx).map((d) => [d.linkId, d]));
+    let min = 0;
+    let unknownPositive = 0;
+    for (const item of items) {
+      const points = defs.get(item.linkId)?.points ?? 0;
+      if (item.state === 'present') {
+        min += points;
+      } else if (item.state === 'unknown' && points > 0) {
+        unknownPositive += points;
+      }
+    }
+    const max = min + unknownPositive;
+    const wellsClass =
+      max <= dvtParam(ctx, 'wells.unlikelyAtMost', 'number')
+        ? 'unlikely'
+        : min >= dvtParam(ctx, 'wells.likelyAtLeast', 'number')
+          ? 'likely'
+          : 'indeterminate';
+    return { wellsClass, min, max, items };
+  });
+}
+
+function scoreItem(
+  item: WellsItemDefinition,
+  attestation: WellsAttestation | null,
+  ctx: FactContext,
+): WellsItemState {
+  const head = `${item.label} (${item.points > 0 ? '+' : ''}${item.points})`;
+  const attested = attestation?.answers.get(item.linkId);
+  const from = attestation ? `attestation ${attestation.resource}` : '';
+  const recordHits = (item.recordFacts ?? []).flatMap((name) => {
+    const fact = ctx.fact(name);
+    return fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
+  });
+  if (recordHits.length > 0) {
+    if (attested === false) {
+      ctx.issues.warn(
+        'SOLEUS_FHIR_CONFLICT',
+        `Wells item "${item.linkId}": the record documents it (${recordHits.join(', ')}) but ${from} says absent; the record was kept (an attested absent never cancels a recorded present)`,
+        { resource: attestation?.resource ?? '', path: `item.where(linkId='${item.linkId}')` },
+      );
+    }
+    return {
+      linkId: item.linkId,
+      state: 'present',
+      line: `${head}: present — record (${recordHits.join(', ')})`,
+    };
+  }
+  if (attested !== undefined) {
+    return {
+      linkId: item.linkId,
+      state: attested ? 'present' : 'absent',
+      line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
+    };
+  }
+  if (item.recordFacts !== undefined) {
+    return {
+      linkId: item.linkId,
+      state: 'absent',
+      line: `${head}: absent — record (nothing documented)`,
+    };
+  }
+  return item.points > 0
+    ? {
+        linkId: item.linkId,
+        state: 'unknown',
+        line: `${head}: unknown — not attested (bedside examination needed)`,
+      }
+    : {
+        linkId: item.linkId,
+        state: 'unknown',
+        line: `${head}: not attested — counts 0 (never inferred from the record)`,
+      };
+}
+
+function readItems(ctx: FactContext): WellsItemDefinition[] {
+  const wells = ctx.params(DVT_PACK)['wells'] as { items?: unknown } | undefined;
+  const items = wells?.items;
+  if (!Array.isArray(items) || !items.every(isItemDefinition)) {
+    throw new SoleusError(
+      'SOLEUS_FACT_SCHEMA',
+      'rules/dvt/pack.json#/parameters/wells/items: expected an array of { linkId, label, points, recordFacts? }',
+    );
+  }
+  return items;
+}
+
+function isItemDefinition(value: unknown): value is WellsItemDefinition {
+  const v = value as Partial<WellsItemDefinition> | null;
+  return (
+    typeof v?.linkId === 'string' &&
+    typeof v.label === 'string' &&
+    typeof v.points === 'number' &&
+    (v.recordFacts === undefined ||
+      (Array.isArray(v.recordFacts) && v.recordFacts.every((f) => typeof f === 'string')))
+  );
+}
