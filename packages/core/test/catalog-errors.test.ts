@@ -34,6 +34,7 @@ const CASES: [fixture: string, want: [string, string, string][]][] = [
     ],
   ],
   ['SOLEUS_RULE_SCHEMA.schema-major', [['SOLEUS_RULE_SCHEMA', 'dvt/a.rule.json', '/$schema']]],
+  ['SOLEUS_RULE_SCHEMA.file-name', [['SOLEUS_RULE_SCHEMA', 'dvt/a.rule.json', '/id']]],
   ['SOLEUS_RULE_JSON', [['SOLEUS_RULE_JSON', 'dvt/a.rule.json', '']]],
   [
     'SOLEUS_RULE_UNKNOWN_FACT',

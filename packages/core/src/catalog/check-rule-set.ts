@@ -14,8 +14,8 @@ export interface RuleSetCandidate {
 
 /**
  * Checks rules together, without throwing: each rule alone (`checkRule`), then what only the whole set
- * can tell — the rule's pack exists and is the pack of its directory, ids are unique across packs,
- * and suppressions name existing rules.
+ * can tell — the rule's pack exists and is the pack of its directory, the file is named `<id>.rule.json`,
+ * ids are unique across packs, and suppressions name existing rules.
  * @param candidate - packs and schema-valid rule files
  * @param context - facts, operators, terminology and unit converter
  * @returns every issue found, in file order
@@ -39,7 +39,7 @@ export function checkRuleSet(candidate: RuleSetCandidate, context: RuleCheckCont
     }
   }
   for (const rule of candidate.rules) {
-    issues.push(...checkPack(rule, candidate.packs));
+    issues.push(...checkPack(rule, candidate.packs), ...checkFileName(rule));
     issues.push(...checkRule(rule.definition, rule.file, context));
     rule.definition.suppresses?.forEach((id, i) => {
       if (!firstFile.has(id)) {
@@ -55,6 +55,17 @@ export function checkRuleSet(candidate: RuleSetCandidate, context: RuleCheckCont
     });
   }
   return issues;
+}
+
+/** The file is named after the permanent id, so authors and reviewers find a rule by its card id. */
+function checkFileName(rule: RuleFile): Issue[] {
+  const name = rule.file.split('/').pop() ?? rule.file;
+  const want = `${rule.definition.id}.rule.json`;
+  if (name === want) {
+    return [];
+  }
+  const what = `rule id "${rule.definition.id}" differs from its file name "${name}"; expected the file to be named ${want}`;
+  return [createIssue('SOLEUS_RULE_SCHEMA', rule.file, '/id', what)];
 }
 
 function checkPack(rule: RuleFile, packs: ReadonlyMap<string, PackManifest>): Issue[] {
