@@ -1,5 +1,6 @@
 // Micro-benchmark of evaluate(): 30 rules over precomputed facts, warm-up, then timed evaluations.
-// Build first (`pnpm build`), then run: node packages/core/bench/evaluate.bench.mjs [iterations]
+// Build first (`pnpm build`, or `pnpm exec tsc -b packages/core` alone), then run:
+//   node packages/core/bench/evaluate.bench.mjs [iterations]   (default 5000, at least 2000)
 // Synthetic rules only: facts, thresholds and value sets here exercise the engine, not clinical content.
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
