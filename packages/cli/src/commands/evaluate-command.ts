@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
-import { isSoleusError, loadRuleSet, DEFAULT_CONTENT, type RuleSet } from '@soleus/core';
+import { resolve } from 'node:path';
+import { isSoleusError, loadRuleSet, DEFAULT_CONTENT } from '@soleus/core';
 import { evaluateRecord, recordFromBundle, HOOKS, type Hook } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { readJsonFile } from '../read-json-file';
 
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
-                       [--explain] [--rules <rules dir>]
+                       [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
 
 Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
 response.extension. Without --now the current time is used. For order-select without --selections,
-every draft order counts as selected.
+every draft order counts as selected. --rules/--facts/--valuesets replace the bundled content.
 `;
 
 /**
@@ -42,7 +43,11 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
           'draftOrders',
         )
       : undefined;
-    const ruleSet = await loadRules(opts.rules);
+    const ruleSet = await loadRuleSet({
+      rulesDir: opts.rules ? resolve(opts.rules) : DEFAULT_CONTENT.rulesDir,
+      factsDir: opts.facts ? resolve(opts.facts) : DEFAULT_CONTENT.factsDir,
+      valueSetsDir: opts.valuesets ? resolve(opts.valuesets) : DEFAULT_CONTENT.valueSetsDir,
+    });
     const outcome = await evaluateRecord(record, {
       ruleSet,
       hook,
@@ -72,6 +77,8 @@ function parseOptions(args: readonly string[]) {
         selections: { type: 'string' },
         now: { type: 'string' },
         rules: { type: 'string' },
+        facts: { type: 'string' },
+        valuesets: { type: 'string' },
         explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -91,8 +98,4 @@ function parseHook(value: string | undefined): Hook {
     );
   }
   return hook;
-}
-
-async function loadRules(dir: string | undefined): Promise<RuleSet> {
-  return loadRuleSet(dir ? { ...DEFAULT_CONTENT, rulesDir: dir } : DEFAULT_CONTENT);
 }

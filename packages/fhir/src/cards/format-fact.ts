@@ -11,7 +11,26 @@ export function formatFactValue(fact: Fact | undefined): string {
     return 'unknown';
   }
   const text = formatValue(fact.value);
-  return fact.unit && typeof fact.value === 'number' ? `${text} ${fact.unit}` : text;
+  return fact.unit && typeof fact.value === 'number' ? `${text} ${displayUnit(fact.unit)}` : text;
+}
+
+/** UCUM codes as clinicians write them; any other unit is shown as its UCUM code. */
+const DISPLAY_UNITS: Readonly<Record<string, string>> = {
+  a: 'years',
+  d: 'days',
+  'mg/d': 'mg/day',
+  'ug/L': 'µg/L',
+  'mL/min/{1.73_m2}': 'mL/min/1.73 m²',
+  Cel: '°C',
+  '%': '%',
+};
+
+/**
+ * @param unit - a UCUM code
+ * @returns the unit as shown in card text
+ */
+export function displayUnit(unit: string): string {
+  return DISPLAY_UNITS[unit] ?? unit;
 }
 
 function formatValue(value: Exclude<FactValue, null>): string {

@@ -129,7 +129,7 @@ describe('resultsToCards', () => {
 
   it('explains the decision: facts with value, unit, date and resource, ignored evidence, rule id@version, evidence', () => {
     expect(card?.detail).toContain(
-      '`renal.egfr` = 12 mL/min/{1.73_m2} at 2026-11-20T08:00:00.000Z from Observation/egfr1',
+      '`renal.egfr` = 12 mL/min/1.73 m² at 2026-11-20T08:00:00.000Z from Observation/egfr1',
     );
     expect(card?.detail).toContain('Observation/old: older than the P90D window');
     expect(card?.detail).toContain('`nsaid-contraindicated@1.0.0` (pack `analgesic@1.2.0`)');
