@@ -238,3 +238,18 @@ describe('evaluate: compiled engines are cached per rule set, hook and drafts', 
     expect(runs.map((r) => r.fired.length)).toEqual([1, 0, 1, 0]);
   });
 });
+
+describe('evaluate: failures outside an operator are wrapped too', () => {
+  it('wraps a FactSet that throws as SOLEUS_ENGINE_EVALUATION, keeping the cause', async () => {
+    const failure = new TypeError('iteration failed');
+    const throwing = new (class extends Map<string, Fact> {
+      override [Symbol.iterator](): MapIterator<[string, Fact]> {
+        throw failure;
+      }
+    })();
+    await expect(evaluate(ruleSet, throwing, PV)).rejects.toMatchObject({
+      code: 'SOLEUS_ENGINE_EVALUATION',
+      cause: failure,
+    });
+  });
+});

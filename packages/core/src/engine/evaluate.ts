@@ -25,6 +25,13 @@ import { traceConditions } from './trace-conditions';
 
 type ByName = ReadonlyMap<string, EngineRuleResult>;
 
+const UNKNOWN_SITE = {
+  ruleId: '(unknown rule)',
+  ruleVersion: '?',
+  file: '(unknown file)',
+  pointer: '',
+};
+
 function parseNow(now: unknown): number {
   const ms = parseInstant(now);
   if (ms === null) {
@@ -42,18 +49,7 @@ async function runEngine(
   compiled: CompiledRuleSet,
   values: Record<string, unknown>,
 ): Promise<ByName> {
-  let output: EngineResult;
-  try {
-    output = await compiled.engine.run(values);
-  } catch (err) {
-    if (isSoleusError(err) && err.code === 'SOLEUS_ENGINE_EVALUATION') {
-      throw err;
-    }
-    throw evaluationError(
-      { ruleId: '(unknown rule)', ruleVersion: '?', file: '', pointer: '' },
-      err,
-    );
-  }
+  const output: EngineResult = await compiled.engine.run(values);
   const byName = new Map<string, EngineRuleResult>();
   for (const result of [...output.results, ...output.failureResults]) {
     byName.set(result.name, result);
@@ -114,6 +110,24 @@ export async function evaluate(
   options: EvaluateOptions,
 ): Promise<EvaluationResult> {
   const nowMs = parseNow(options.now);
+  try {
+    return await evaluateAt(ruleSet, facts, options, nowMs);
+  } catch (err) {
+    // Operator failures arrive already wrapped with their rule and pointer; anything else (a bug, a
+    // misbehaving FactSet or TerminologyProvider outside an operator) is wrapped without a location.
+    if (isSoleusError(err) && err.code === 'SOLEUS_ENGINE_EVALUATION') {
+      throw err;
+    }
+    throw evaluationError(UNKNOWN_SITE, err);
+  }
+}
+
+async function evaluateAt(
+  ruleSet: RuleSet,
+  facts: FactSet,
+  options: EvaluateOptions,
+  nowMs: number,
+): Promise<EvaluationResult> {
   const compiled = getCompiledRuleSet(ruleSet, options.hook, options.includeDrafts === true);
   const prepared = prepareFacts(facts, ruleSet.facts, nowMs);
   const byName = await runEngine(compiled, prepared.values);
