@@ -121,3 +121,29 @@ describe('buildValueSetIndex', () => {
     expect(err.issues.map((i) => `${i.location?.file}#${i.location?.pointer}`)).toEqual(locations);
   });
 });
+
+describe('expand', () => {
+  const provider = buildValueSetIndex([
+    {
+      resourceType: 'ValueSet',
+      url: 'https://soleus.dev/fhir/ValueSet/k',
+      compose: { include: [{ system: 'http://loinc.org', concept: [{ code: '2823-3' }, { code: '6298-4' }] }] },
+    },
+    {
+      resourceType: 'ValueSet',
+      url: 'https://soleus.dev/fhir/ValueSet/hf',
+      compose: { include: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', concept: [{ code: 'I50*' }] }] },
+    },
+  ]);
+
+  it('lists exact members so discovery can narrow prefetch by code', () => {
+    expect(provider.expand?.('https://soleus.dev/fhir/ValueSet/k')).toEqual([
+      { system: 'http://loinc.org', code: '2823-3' },
+      { system: 'http://loinc.org', code: '6298-4' },
+    ]);
+  });
+
+  it('cannot list a set defined by code prefixes', () => {
+    expect(provider.expand?.('https://soleus.dev/fhir/ValueSet/hf')).toBeUndefined();
+  });
+});

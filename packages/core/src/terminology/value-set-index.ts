@@ -125,7 +125,19 @@ function createProvider(
     contains: (valueSet: string, coding: Coding): boolean => isMember(lookup(valueSet), coding),
     has: (valueSet: string): boolean => index.has(valueSet) || index.has(stripVersion(valueSet)),
     valueSets: (): readonly string[] => frozenUrls,
+    expand: (valueSet: string): readonly Coding[] | undefined => listMembers(lookup(valueSet)),
   };
+}
+
+/** Exact members as codings; undefined when prefixes make the set impossible to list. */
+function listMembers(members: Members): readonly Coding[] | undefined {
+  if (members.prefixes.size > 0) {
+    return undefined;
+  }
+  return [...members.exact].map((key) => {
+    const bar = key.lastIndexOf('|');
+    return { system: key.slice(0, bar), code: key.slice(bar + 1) };
+  });
 }
 
 function isMember(members: Members, coding: Coding): boolean {

@@ -38,7 +38,7 @@ export function explainEvaluation(
   issues: readonly Issue[],
   ruleSet: RuleSet,
 ): Explanation {
-  return {
+  return compactJson({
     now: evaluation.now,
     hook: evaluation.hook,
     contentVersion: ruleSet.contentVersion,
@@ -52,5 +52,25 @@ export function explainEvaluation(
     })),
     facts: Object.fromEntries(facts),
     issues,
-  };
+  }) as Explanation;
+}
+
+/**
+ * CDS Hooks forbids null and empty values anywhere in a response (REQ 3), extensions included, so the
+ * trace drops them: an absent key means unknown (a fact value), none (a list) or not applicable.
+ * @param value - any JSON value
+ * @returns the value without null, "", [] or {} members (undefined when nothing is left)
+ */
+export function compactJson(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(compactJson).filter((item) => item !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, compactJson(v)] as const)
+      .filter(([, v]) => v !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return value === null || value === '' ? undefined : value;
 }
