@@ -47,10 +47,11 @@ export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation 
     terminology,
     convert: convertQuantity,
   };
-  issues.push(...catalog.issues, ...files.issues);
   // Rule checks against a broken fact catalogue or value-set folder would only echo those problems
   // once per rule; they run after the facts and value sets load.
-  if (issues.length === files.issues.length) {
+  const vocabularyLoaded = issues.length === 0 && catalog.issues.length === 0;
+  issues.push(...catalog.issues, ...files.issues);
+  if (vocabularyLoaded) {
     issues.push(...checkRuleSet(files, context));
   }
   if (issues.length > 0) {
