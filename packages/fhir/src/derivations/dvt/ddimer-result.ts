@@ -43,7 +43,7 @@ export function ddimerResult(ctx: FactContext): DdimerResult {
         if (issue) {
           ctx.issues.warn(
             'SOLEUS_FHIR_UNINTERPRETABLE',
-            `${ref} (D-dimer, ${path}): ${reason}; treated as unknown, never as negative`,
+            `D-dimer ${path}: ${reason}; treated as unknown, never as negative`,
             {
               resource: ref,
               path,

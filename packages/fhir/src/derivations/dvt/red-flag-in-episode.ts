@@ -69,7 +69,7 @@ const findingPresent: ObservationTest = (obs, ref, ctx) => {
   if (typeof obs.valueBoolean !== 'boolean') {
     ctx.issues.warn(
       'SOLEUS_FHIR_UNINTERPRETABLE',
-      `${ref}: bedside finding expected valueBoolean, found none; treated as unknown`,
+      `bedside finding: expected valueBoolean, found none; treated as unknown`,
       {
         resource: ref,
         path: 'value[x]',
@@ -89,7 +89,7 @@ const feverReached: ObservationTest = (obs, ref, ctx) => {
   if (!converted?.ok) {
     ctx.issues.warn(
       'SOLEUS_FHIR_UNINTERPRETABLE',
-      `${ref}: body temperature expected a valueQuantity in a temperature unit; treated as unknown`,
+      `body temperature: expected a valueQuantity in a temperature unit; treated as unknown`,
       {
         resource: ref,
         path: 'valueQuantity',

@@ -76,7 +76,7 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
         if ((placed && !placed.ok && placed.issue) || verdict === 'unclear') {
           ctx.issues.warn(
             'SOLEUS_FHIR_UNINTERPRETABLE',
-            `${ref} (venous ultrasound): ${reason}; treated as no scan`,
+            `venous ultrasound: ${reason}; treated as no scan`,
             { resource: ref },
           );
         }

@@ -34,7 +34,7 @@ export function latestWellsAttestation(ctx: FactContext): WellsAttestation | nul
       if (placed.issue) {
         ctx.issues.warn(
           'SOLEUS_FHIR_UNINTERPRETABLE',
-          `${resourceRef(response)}: Wells assessment ${placed.reason}; not used`,
+          `Wells assessment authored date: ${placed.reason}; not used`,
           {
             resource: resourceRef(response),
             path: 'authored',
