@@ -77,11 +77,13 @@ export async function evaluateRecord(
   const response: CdsResponse = explanation
     ? { cards, extension: { 'dev.soleus.explanation': explanation } }
     : { cards };
+  // Engine warnings (a fact value that does not match its catalogue type) are adapter bugs, not record
+  // problems: they are reported with the issues but do not feed the data-quality card.
   return {
     response,
     facts,
     evaluation,
-    issues,
+    issues: [...issues, ...(evaluation.issues ?? [])],
     timings: { facts: t1 - t0, engine: t2 - t1, cards: t3 - t2 },
   };
 }
