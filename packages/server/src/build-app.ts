@@ -38,6 +38,8 @@ export function buildApp(options: ServerOptions): FastifyInstance {
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
   });
+  // CDS Hooks bodies are JSON only: without this, Fastify's default text/plain parser would accept them.
+  app.removeContentTypeParser('text/plain');
   const ctx = contextOf(options);
   registerErrorHandling(app, ctx.metrics);
   registerCors(app, options.corsOrigins ?? []);

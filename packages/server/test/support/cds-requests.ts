@@ -3,16 +3,16 @@
  * Synthetic data only.
  */
 
-/** A patient-view request; `prefetch` replaces the default (a Patient), `undefined` omits it. */
+/** A patient-view request; `prefetch` replaces the default (a Patient), `'absent'` omits it. */
 export function patientViewRequest(
-  prefetch: Record<string, unknown> | undefined = { patient: PATIENT },
+  prefetch: Record<string, unknown> | 'absent' = { patient: PATIENT },
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   return {
     hook: 'patient-view',
     hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
     context: { userId: 'Practitioner/dr-7', patientId: 'pat-1' },
-    ...(prefetch === undefined ? {} : { prefetch }),
+    ...(prefetch === 'absent' ? {} : { prefetch }),
     ...extra,
   };
 }
