@@ -3,13 +3,12 @@
  * an ISO 8601 duration, a loaded value set, nothing), of the fact's type, and inside the fact's `enum`.
  */
 import type { Issue } from '../errors';
+import { parseIsoDuration } from '../engine/iso-duration';
 import type { OperatorSpec } from '../engine/operators';
 import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { LeafCondition } from '../generated/rule-definition';
 import { listNames } from './list-names';
 import type { RuleCheckContext } from './rule-check-context';
-
-const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 /** Records one issue at a pointer relative to the leaf (default code SOLEUS_RULE_OPERATOR_TYPE). */
 export type LeafReport = (pointer: string, what: string, code?: Issue['code']) => void;
@@ -93,7 +92,8 @@ function valueProblem(
     case 'number':
       return typeof value === 'number' ? undefined : expected;
     case 'duration':
-      return typeof value === 'string' && ISO_DURATION.test(value) ? undefined : expected;
+      // The engine's own parser decides, so a duration that loads is one the engine can evaluate.
+      return parseIsoDuration(value) === null ? expected : undefined;
     case 'valueSet':
       if (typeof value !== 'string') {
         return expected;
