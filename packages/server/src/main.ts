@@ -4,6 +4,7 @@
  * listens. Local mode (no trusted issuer) binds loopback only. SIGTERM/SIGINT close the server
  * gracefully (in-flight calls finish, the feedback store flushes); a second signal exits at once.
  */
+import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
@@ -14,12 +15,12 @@ import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
 /**
  * Starts the service from the environment.
  * @param env - the environment (default `process.env`)
- * @returns the running app's close function
+ * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it)
  * @throws {SOLEUS_SERVER_CONFIG} or {SOLEUS_SERVER_INSECURE_BIND} before anything listens
  */
 export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<() => Promise<void>> {
+): Promise<FastifyInstance> {
   const config = loadServerConfig(env);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
   const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
@@ -40,7 +41,7 @@ export async function main(
     },
     'soleus CDS Hooks service listening',
   );
-  return () => app.close();
+  return app;
 }
 
 function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 'ruleSet'> {
@@ -55,7 +56,7 @@ function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 
   };
 }
 
-function onSignals(close: () => Promise<void>): void {
+function onSignals(app: FastifyInstance): void {
   let closing = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (closing) {
@@ -63,7 +64,7 @@ function onSignals(close: () => Promise<void>): void {
     }
     closing = true;
     process.stderr.write(`${signal}: closing soleus server\n`);
-    close().then(
+    app.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -50,7 +50,7 @@ describe('loadServerConfig', () => {
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['non-numeric PORT', { PORT: 'eighty' }, 'PORT: expected a positive integer; found "eighty"'],
+    ['non-numeric PORT', { PORT: 'eighty' }, 'PORT: expected an integer ≥ 0; found "eighty"'],
     [
       'negative body limit',
       { SOLEUS_BODY_LIMIT_BYTES: '-1' },

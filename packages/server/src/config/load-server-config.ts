@@ -22,15 +22,15 @@ export function loadServerConfig(
 ): ServerConfig {
   const issues: Issue[] = [];
   const file = readConfigFile(env['SOLEUS_CONFIG'], readFile, issues);
-  const int = (name: string, fallback: number | undefined): number | undefined =>
-    parseInteger(name, env[name], fallback, issues);
+  const int = (name: string, fallback: number | undefined, min = 1): number | undefined =>
+    parseInteger(name, env[name], { fallback, min }, issues);
   const logLevel = env['SOLEUS_LOG_LEVEL'] ?? file.logLevel ?? 'info';
   if (!(LEVELS as readonly string[]).includes(logLevel)) {
     issues.push(issue('SOLEUS_LOG_LEVEL', `one of ${LEVELS.join(', ')}`, `"${logLevel}"`));
   }
   const config: ServerConfig = {
     ...file,
-    port: int('PORT', file.port ?? 3000) ?? 3000,
+    port: int('PORT', file.port ?? 3000, 0) ?? 3000,
     host: env['HOST'] ?? file.host ?? '127.0.0.1',
     allowInsecureBind: isTrue(env['SOLEUS_ALLOW_INSECURE_BIND']) || file.allowInsecureBind === true,
     corsOrigins: listOf(env['SOLEUS_CORS_ORIGINS']) ?? file.corsOrigins ?? [],
@@ -78,16 +78,17 @@ function readConfigFile(
 function parseInteger(
   name: string,
   raw: string | undefined,
-  fallback: number | undefined,
+  bounds: { readonly fallback: number | undefined; readonly min: number },
   issues: Issue[],
 ): number | undefined {
   if (raw === undefined || raw === '') {
-    return fallback;
+    return bounds.fallback;
   }
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    issues.push(issue(name, 'a positive integer', `"${raw.slice(0, 40)}"`));
-    return fallback;
+  if (!Number.isInteger(value) || value < bounds.min) {
+    const expected = bounds.min === 0 ? 'an integer ≥ 0' : 'a positive integer';
+    issues.push(issue(name, expected, `"${raw.slice(0, 40)}"`));
+    return bounds.fallback;
   }
   return value;
 }
