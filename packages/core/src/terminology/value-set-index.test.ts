@@ -127,12 +127,18 @@ describe('expand', () => {
     {
       resourceType: 'ValueSet',
       url: 'https://soleus.dev/fhir/ValueSet/k',
-      compose: { include: [{ system: 'http://loinc.org', concept: [{ code: '2823-3' }, { code: '6298-4' }] }] },
+      compose: {
+        include: [
+          { system: 'http://loinc.org', concept: [{ code: '2823-3' }, { code: '6298-4' }] },
+        ],
+      },
     },
     {
       resourceType: 'ValueSet',
       url: 'https://soleus.dev/fhir/ValueSet/hf',
-      compose: { include: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', concept: [{ code: 'I50*' }] }] },
+      compose: {
+        include: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', concept: [{ code: 'I50*' }] }],
+      },
     },
   ]);
 
