@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { findVignetteManifests } from '../vignettes/find-vignette-manifests';
+import { formatVignetteReport, totalVignettes } from '../vignettes/format-vignette-report';
+import {
+  runVignetteManifest,
+  type VignetteManifestReport,
+} from '../vignettes/run-vignette-manifest';
+
+/** Where the repository keeps its vignettes, relative to the working directory. */
+export const DEFAULT_VIGNETTE_DIR = 'packages/fhir/test/vignettes';
+
+const HELP = `usage: soleus test [vignette-dir] [--quiet]
+
+Runs every vignette manifest (manifest.json + *.bundle.json) in the directory or the tree below it
+(default: ${DEFAULT_VIGNETTE_DIR}) through \`soleus evaluate\` and prints each case with PASS, FAIL
+(and what was expected and found) or ERROR (bad input). --quiet prints only failing cases.
+Exit 0 when every case passes, 1 when a case fails, 2 on bad input (malformed manifest, not a bundle).
+`;
+
+/**
+ * `soleus test`: runs the clinical vignettes and prints a readable diff of every failure.
+ * @param args - command arguments
+ * @param io - output
+ * @returns 0 all pass, 1 failures, 2 bad input
+ * @throws {CliUsageError} on bad arguments or a missing directory
+ */
+export async function testCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args);
+  if (values.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) {
+    throw new CliUsageError(`expected at most one vignette directory, found ${positionals.length}`);
+  }
+  const dir = resolve(positionals[0] ?? DEFAULT_VIGNETTE_DIR);
+  const reports: VignetteManifestReport[] = [];
+  for (const file of findVignetteManifests(dir)) {
+    const report = await runVignetteManifest(file);
+    reports.push(report);
+    const failing = report.error !== undefined || report.cases.some((c) => c.status !== 'pass');
+    if (!values.quiet || failing) {
+      io.stdout(formatVignetteReport(report));
+    }
+  }
+  const t = totalVignettes(reports);
+  io.stdout(
+    `\n${t.passed} passed, ${t.failed} failed, ${t.badInput} bad input (${reports.length} manifest(s))\n`,
+  );
+  if (t.badInput > 0) {
+    return EXIT.usage;
+  }
+  return t.failed > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: { quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
+  }
+}

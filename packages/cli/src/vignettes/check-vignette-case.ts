@@ -1,0 +1,68 @@
+import type { VignetteCard } from './run-vignette-case';
+import type { VignetteExpect } from './vignette-manifest';
+
+/** One expectation of a vignette case that the response did not meet. */
+export interface VignetteMismatch {
+  /** Which expectation (fires, indicator, mustNot, alsoFires, summaryIncludes, detailIncludes). */
+  readonly what: keyof VignetteExpect;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/**
+ * Compares a response's cards with a case's expectations.
+ * @param rule - the manifest's rule id (the card checked by fires, indicator and the text checks)
+ * @param expect - the case's expectations
+ * @param cards - the response's cards
+ * @returns every unmet expectation, empty when the case passes
+ */
+export function checkVignetteCase(
+  rule: string,
+  expect: VignetteExpect,
+  cards: readonly VignetteCard[],
+): VignetteMismatch[] {
+  const ids = cards.map((card) => card.source.topic?.code ?? '(no topic)');
+  const own = cards.find((card) => card.source.topic?.code === rule);
+  const out: VignetteMismatch[] = [];
+  const cardList = ids.length === 0 ? 'no cards' : `cards [${ids.join(', ')}]`;
+  if (expect.fires !== undefined && expect.fires !== (own !== undefined)) {
+    out.push({
+      what: 'fires',
+      expected: expect.fires ? `${rule} fires` : `${rule} silent`,
+      actual: `${own ? `${rule} fires` : `${rule} silent`}; ${cardList}`,
+    });
+  }
+  if (expect.indicator !== undefined && own?.indicator !== expect.indicator) {
+    out.push({
+      what: 'indicator',
+      expected: expect.indicator,
+      actual: own?.indicator ?? 'no card',
+    });
+  }
+  const present = (expect.mustNot ?? []).filter((id) => ids.includes(id));
+  if (present.length > 0) {
+    out.push({ what: 'mustNot', expected: `none of [${present.join(', ')}]`, actual: cardList });
+  }
+  const missing = (expect.alsoFires ?? []).filter((id) => !ids.includes(id));
+  if (missing.length > 0) {
+    out.push({ what: 'alsoFires', expected: `also [${missing.join(', ')}]`, actual: cardList });
+  }
+  checkText(out, 'summaryIncludes', expect.summaryIncludes, own?.summary);
+  checkText(out, 'detailIncludes', expect.detailIncludes, own?.detail);
+  return out;
+}
+
+function checkText(
+  out: VignetteMismatch[],
+  what: 'summaryIncludes' | 'detailIncludes',
+  wanted: string | undefined,
+  text: string | undefined,
+): void {
+  if (wanted !== undefined && !(text ?? '').includes(wanted)) {
+    out.push({
+      what,
+      expected: `contains "${wanted}"`,
+      actual: text === undefined ? 'no text' : `"${text}"`,
+    });
+  }
+}

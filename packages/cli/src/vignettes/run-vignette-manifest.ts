@@ -1,0 +1,53 @@
+import { dirname } from 'node:path';
+import { CliUsageError, EXIT } from '../cli-io';
+import { readJsonFile } from '../read-json-file';
+import { checkVignetteCase, type VignetteMismatch } from './check-vignette-case';
+import { runVignetteCase } from './run-vignette-case';
+import { parseVignetteManifest } from './vignette-manifest';
+
+/** The verdict on one vignette case. */
+export interface VignetteCaseReport {
+  readonly desc: string;
+  /** pass, fail (an expectation unmet) or error (bad input: the bundle could not be evaluated). */
+  readonly status: 'pass' | 'fail' | 'error';
+  readonly mismatches: readonly VignetteMismatch[];
+  /** For status error: what `soleus evaluate` said. */
+  readonly error?: string;
+}
+
+/** The verdict on one manifest; `error` is set (and `cases` empty) when the manifest is malformed. */
+export interface VignetteManifestReport {
+  readonly file: string;
+  readonly rule?: string;
+  readonly error?: string;
+  readonly cases: readonly VignetteCaseReport[];
+}
+
+/**
+ * Reads, checks and runs every case of one vignette manifest, never throwing for bad input.
+ * @param file - path of the manifest.json
+ * @returns the per-case verdicts, or the manifest's problem
+ */
+export async function runVignetteManifest(file: string): Promise<VignetteManifestReport> {
+  let manifest;
+  try {
+    manifest = parseVignetteManifest(await readJsonFile(file, 'vignette manifest'), file);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      return { file, error: err.message, cases: [] };
+    }
+    throw err;
+  }
+  const dir = dirname(file);
+  const cases: VignetteCaseReport[] = [];
+  for (const c of manifest.cases) {
+    const run = await runVignetteCase(dir, manifest, c);
+    if (run.code !== EXIT.ok || !run.response) {
+      cases.push({ desc: c.desc, status: 'error', mismatches: [], error: run.stderr.trim() });
+      continue;
+    }
+    const mismatches = checkVignetteCase(manifest.rule, c.expect, run.response.cards);
+    cases.push({ desc: c.desc, status: mismatches.length === 0 ? 'pass' : 'fail', mismatches });
+  }
+  return { file, rule: manifest.rule, cases };
+}

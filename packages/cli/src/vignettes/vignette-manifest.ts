@@ -1,0 +1,126 @@
+import { CliUsageError } from '../cli-io';
+
+/** What a vignette case expects of the CDS Hooks response (packages/fhir/test/vignettes/README.md). */
+export interface VignetteExpect {
+  /** Whether the manifest's rule card is in the response. */
+  readonly fires?: boolean;
+  /** The indicator of the rule's card. */
+  readonly indicator?: string;
+  /** Card ids that must not be in the response. */
+  readonly mustNot?: readonly string[];
+  /** Other card ids that must be in the response. */
+  readonly alsoFires?: readonly string[];
+  /** Text the rule's card summary must contain. */
+  readonly summaryIncludes?: string;
+  /** Text the rule's card detail must contain. */
+  readonly detailIncludes?: string;
+}
+
+/** One case of a vignette manifest: a bundle and what the response must look like. */
+export interface VignetteCase {
+  readonly desc: string;
+  readonly bundle: string;
+  readonly hook?: string;
+  readonly now?: string;
+  readonly draftOrders?: string;
+  readonly selections?: readonly string[];
+  readonly expect: VignetteExpect;
+}
+
+/** A vignette manifest (`<rule-id>/manifest.json`). */
+export interface VignetteManifest {
+  readonly rule: string;
+  readonly hook: string;
+  readonly now: string;
+  readonly cases: readonly VignetteCase[];
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Checks the shape of a parsed manifest and returns it typed.
+ * @param json - the parsed manifest.json
+ * @param file - the manifest path, for messages
+ * @returns the manifest
+ * @throws {CliUsageError} naming the file, the JSON pointer, what was expected and what was found
+ */
+export function parseVignetteManifest(json: unknown, file: string): VignetteManifest {
+  const top = object(json, file, '');
+  str(top, file, '', 'rule');
+  str(top, file, '', 'hook');
+  str(top, file, '', 'now');
+  const cases = top['cases'];
+  if (!Array.isArray(cases) || cases.length === 0) {
+    fail(file, '/cases', 'a non-empty array of cases', cases);
+  }
+  cases.forEach((c: unknown, i) => checkCase(c, file, `/cases/${i}`));
+  return json as VignetteManifest;
+}
+
+function checkCase(value: unknown, file: string, at: string): void {
+  const c = object(value, file, at);
+  str(c, file, at, 'desc');
+  str(c, file, at, 'bundle');
+  for (const key of ['hook', 'now', 'draftOrders']) {
+    if (c[key] !== undefined) {
+      str(c, file, at, key);
+    }
+  }
+  if (c['selections'] !== undefined) {
+    strings(c['selections'], file, `${at}/selections`);
+  }
+  const e = object(c['expect'], file, `${at}/expect`);
+  const eAt = `${at}/expect`;
+  if (e['fires'] !== undefined && typeof e['fires'] !== 'boolean') {
+    fail(file, `${eAt}/fires`, 'true or false', e['fires']);
+  }
+  for (const key of ['indicator', 'summaryIncludes', 'detailIncludes']) {
+    if (e[key] !== undefined) {
+      str(e, file, eAt, key);
+    }
+  }
+  for (const key of ['mustNot', 'alsoFires']) {
+    if (e[key] !== undefined) {
+      strings(e[key], file, `${eAt}/${key}`);
+    }
+  }
+}
+
+function object(value: unknown, file: string, at: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(file, at, 'an object', value);
+  }
+  return value as Json;
+}
+
+function str(obj: Json, file: string, at: string, key: string): void {
+  const value = obj[key];
+  if (typeof value !== 'string' || value === '') {
+    fail(file, `${at}/${key}`, 'a non-empty string', value);
+  }
+}
+
+function strings(value: unknown, file: string, at: string): void {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    fail(file, at, 'an array of strings', value);
+  }
+}
+
+function fail(file: string, pointer: string, expected: string, found: unknown): never {
+  throw new CliUsageError(
+    `malformed vignette manifest ${file} at ${pointer === '' ? '/' : pointer}: expected ${expected}, found ${describe(found)}`,
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'an empty array' : 'an array';
+  }
+  return typeof value === 'string' ? `string "${value.slice(0, 40)}"` : typeof value;
+}

@@ -1,0 +1,20 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/**
+ * Creates a fresh temporary directory holding the given files.
+ * @param files - relative path → content (objects are written as JSON)
+ * @returns the directory
+ */
+export function tempDirWith(files: Readonly<Record<string, unknown>>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'soleus-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(
+      join(dir, name),
+      typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+    );
+  }
+  return dir;
+}
