@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { DEFAULT_CONTENT, formatLocation, validateRulePack } from '@soleus/core';
+import { DEFAULT_CONTENT, formatLocation, validateRulePack, type Issue } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 
 const HELP = `usage: soleus validate [rule-pack-dir] [--facts <dir>] [--valuesets <dir>]
@@ -51,9 +51,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const issues = validateRulePack(content);
   const errors = issues.filter((i) => i.severity === 'error');
   for (const issue of issues) {
-    io.stdout(
-      `${issue.severity} ${issue.code} ${formatLocation(issue.location)}: ${issue.message}\n`,
-    );
+    io.stdout(`${issue.severity} ${issue.code} ${withLocation(issue)}\n`);
   }
   io.stdout(
     errors.length === 0
@@ -61,4 +59,12 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       : `${errors.length} problem(s)\n`,
   );
   return errors.length === 0 ? EXIT.ok : EXIT.problems;
+}
+
+/** Messages usually start with their `file#pointer`; prefix the location only when they do not. */
+function withLocation(issue: Issue): string {
+  const where = formatLocation(issue.location);
+  return where === '' || issue.message.startsWith(where)
+    ? issue.message
+    : `${where}: ${issue.message}`;
 }

@@ -33,9 +33,7 @@ const SUMMARY_LENGTH = /\/(summary)$/;
  * @returns validators that turn ajv errors into located issues
  */
 export function createSchemaValidators(schemaDir: string = SCHEMA_DIR): SchemaValidators {
-  // strictRequired is off because rule.schema.json requires `resourceType` on action resource
-  // templates without declaring it (FHIR resources are open objects); every other strict check stays.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   addFormats(ajv);
   const compile = (name: string): ValidateFunction => {
     const schema = JSON.parse(readFileSync(join(schemaDir, name), 'utf8')) as { $id?: string };

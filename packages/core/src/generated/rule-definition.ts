@@ -225,7 +225,12 @@ export interface Action {
   /**
    * FHIR R4 resource template for create/update. Strings may interpolate {{context.patientId}} and {{fact.name}}.
    */
-  resource?: {};
+  resource?: {
+    /**
+     * FHIR resource type of the template.
+     */
+    resourceType: string;
+  };
   /**
    * For delete: name of a fact holding the Type/id references of the draft orders to delete (one action per reference).
    */
