@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { SoleusError, type FactDefinition, type Issue, type RuleSet } from '@soleus/core';
 import { DERIVATIONS } from './derivations';
+import { compileFhirPath } from './fhirpath-expressions';
 import type { FactSource } from './fact-source';
 import sourceSchema from './fact-source.schema.json';
 
@@ -44,6 +45,8 @@ export function compiledSources(ruleSet: RuleSet): ReadonlyMap<string, CompiledS
           `unknown derivation "${source.derivation}"; expected one of ${[...DERIVATIONS.keys()].join(', ') || '(none)'}`,
         ),
       );
+    } else if (!expressionsCompile(source, name, issues)) {
+      continue;
     } else {
       compiled.set(name, { definition, source });
     }
@@ -66,4 +69,34 @@ function sourceIssue(name: string, what: string): Issue {
     message: `fact ${name}: ${what}`,
     location: { pointer: `/facts/${name}/source` },
   };
+}
+
+/** Compiles a source's FHIRPath once, at load, so a typo fails the rule set instead of a request. */
+function expressionsCompile(source: FactSource, name: string, issues: Issue[]): boolean {
+  const expressions = [
+    'where' in source ? source.where : undefined,
+    source.kind === 'observation' ? source.expression : undefined,
+  ].filter((e): e is string => e !== undefined);
+  if (
+    source.kind === 'observation' &&
+    source.value === 'expression' &&
+    source.expression === undefined
+  ) {
+    issues.push(sourceIssue(name, 'value "expression" needs an `expression`'));
+    return false;
+  }
+  for (const expression of expressions) {
+    try {
+      compileFhirPath(expression);
+    } catch (err) {
+      issues.push(
+        sourceIssue(
+          name,
+          `FHIRPath "${expression}" does not parse: ${(err as Error).message.split('\n')[0] ?? ''}`,
+        ),
+      );
+      return false;
+    }
+  }
+  return true;
 }

@@ -2,6 +2,7 @@ import type { Fact, FactEvidence } from '@soleus/core';
 import { conditionOnset } from '../fhir/condition-onset';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import { conditionCounts } from '../fhir/resource-status';
+import { passesWhere } from './fhirpath-expressions';
 import { aggregateCandidates, type Candidate } from './aggregate';
 import type { FactContext } from './fact-context';
 import type { ConditionSource } from './fact-source';
@@ -23,6 +24,9 @@ export function conditionFact(source: ConditionSource, ctx: FactContext): Fact {
   const candidates: Candidate[] = [];
   const ignored: FactEvidence[] = [];
   for (const condition of ctx.index.withCodeIn('Condition', source.valueSet)) {
+    if (!passesWhere(source.where, condition)) {
+      continue;
+    }
     const ref = resourceRef(condition);
     const status = conditionCounts(condition, source.state);
     if (!status.counts) {

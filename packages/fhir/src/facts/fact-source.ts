@@ -22,8 +22,15 @@ export interface ObservationSource {
   readonly valueSet: string;
   /** Analyte of packages/core/data/analytes.json for unit conversion (quantity values). */
   readonly analyte?: string;
-  /** What the value is: quantity (converted to the fact unit), boolean, or presence of the observation. */
-  readonly value: 'quantity' | 'boolean' | 'presence';
+  /**
+   * What the value is: quantity (converted to the fact unit), boolean, presence of the observation, or
+   * the first result of `expression`.
+   */
+  readonly value: 'quantity' | 'boolean' | 'presence' | 'expression';
+  /** FHIRPath over the Observation giving the value when `value` is `expression` (compiled once). */
+  readonly expression?: string;
+  /** FHIRPath filter over each candidate Observation (compiled once), e.g. `bodySite.exists()`. */
+  readonly where?: string;
   /** ISO 8601 look-back from `now`; older results are ignored as stale (and reported). */
   readonly window?: string;
   readonly aggregate: Aggregate;
@@ -37,6 +44,8 @@ export interface ConditionSource {
   readonly valueSet: string;
   /** current: active/recurrence/relapse; history: any clinical status, confirmed or unstated verification. */
   readonly state: 'current' | 'history';
+  /** FHIRPath filter over each candidate Condition (compiled once). */
+  readonly where?: string;
   /** ISO 8601 look-back on onset from `now` (conditions with unknown onset do not qualify). */
   readonly window?: string;
   readonly aggregate: Aggregate;
@@ -46,6 +55,8 @@ export interface ConditionSource {
 export interface ProcedureSource {
   readonly kind: 'procedure';
   readonly valueSet: string;
+  /** FHIRPath filter over each candidate Procedure (compiled once). */
+  readonly where?: string;
   readonly window?: string;
   readonly aggregate: Aggregate;
 }

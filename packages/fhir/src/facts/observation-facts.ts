@@ -3,6 +3,7 @@ import { normaliseQuantity, type Fact, type FactDefinition, type FactEvidence } 
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import { observationCounts } from '../fhir/resource-status';
+import { compileFhirPath, passesWhere } from './fhirpath-expressions';
 import { aggregateCandidates, type Candidate } from './aggregate';
 import type { FactContext } from './fact-context';
 import type { ObservationSource } from './fact-source';
@@ -30,6 +31,9 @@ export function observationFact(
   const ignored: FactEvidence[] = [];
   let stale = 0;
   for (const obs of ctx.index.withCodeIn('Observation', source.valueSet)) {
+    if (!passesWhere(source.where, obs)) {
+      continue;
+    }
     const ref = resourceRef(obs);
     const skip = (note: string, issue: boolean, path?: string): void => {
       ignored.push({ resource: ref, note });
@@ -97,6 +101,9 @@ function readValue(
   if (source.value === 'presence') {
     return { ok: true, value: true };
   }
+  if (source.value === 'expression') {
+    return readExpression(obs, source.expression ?? '');
+  }
   if (source.value === 'boolean') {
     return typeof obs.valueBoolean === 'boolean'
       ? { ok: true, value: obs.valueBoolean }
@@ -123,4 +130,15 @@ function readValue(
     };
   }
   return { ok: true, value: converted.value, reported };
+}
+
+function readExpression(obs: Observation, expression: string): ReadResult {
+  const [first] = compileFhirPath(expression)(obs);
+  return typeof first === 'number' || typeof first === 'boolean'
+    ? { ok: true, value: first }
+    : {
+        ok: false,
+        reason: `expression gave no number or boolean (${expression})`,
+        path: expression,
+      };
 }

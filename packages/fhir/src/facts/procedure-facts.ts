@@ -1,6 +1,7 @@
 import type { Fact, FactEvidence } from '@soleus/core';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import { procedureCounts } from '../fhir/resource-status';
+import { passesWhere } from './fhirpath-expressions';
 import { aggregateCandidates, type Candidate } from './aggregate';
 import type { FactContext } from './fact-context';
 import type { ProcedureSource } from './fact-source';
@@ -19,6 +20,9 @@ export function procedureFact(source: ProcedureSource, ctx: FactContext): Fact {
   const candidates: Candidate[] = [];
   const ignored: FactEvidence[] = [];
   for (const procedure of ctx.index.withCodeIn('Procedure', source.valueSet)) {
+    if (!passesWhere(source.where, procedure)) {
+      continue;
+    }
     const ref = resourceRef(procedure);
     const status = procedureCounts(procedure);
     if (!status.counts) {
