@@ -1,0 +1,62 @@
+// The performance budget of issue 7, checked as ratios within one run so machine speed cancels out.
+
+const HEAP_FLAT_MIB = 1;
+const DISCOVERY_MAX_PERCENT = 5;
+
+const line = (name, value, limit, pass) => ({ name, value, limit, pass });
+const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+
+function stageLines(inProcess) {
+  return inProcess
+    .filter((row) => row.size >= 500)
+    .map((row) => {
+      const work = row.facts.medianMs + row.engine.medianMs + row.cards.medianMs;
+      const r = ratio(work, row.parse.medianMs);
+      return line(
+        `facts+engine+cards / JSON.parse, ${row.hook} ~${row.size}`,
+        r,
+        '≤ 0.5',
+        r <= 0.5,
+      );
+    });
+}
+
+function httpLines(http) {
+  return http.flatMap((row) => {
+    const rps = ratio(row.service.requestsPerSec, row.parseOnly.requestsPerSec);
+    const p99 = ratio(row.service.p99Ms, Math.max(row.parseOnly.p99Ms, 1));
+    const clean = row.service.non2xx === 0 && row.service.errors === 0;
+    return [
+      line(`HTTP req/s service / parse-only, ~${row.size}`, rps, '≥ 0.8', rps >= 0.8 && clean),
+      line(`HTTP p99 service / parse-only, ~${row.size}`, p99, '≤ 2', p99 <= 2 && clean),
+    ];
+  });
+}
+
+/**
+ * Budget lines with PASS/MISS.
+ * @param {object} results - the measurements of run.mjs
+ * @returns {{ name: string, value: number, limit: string, pass: boolean }[]} one line per budget item
+ */
+export function checkBudget(results) {
+  const growth = results.heap.error
+    ? Infinity
+    : Math.round((results.heap.afterMiB - results.heap.beforeMiB) * 100) / 100;
+  const discovery = results.discovery.find((d) => d.hook === 'patient-view');
+  return [
+    ...stageLines(results.inProcess),
+    ...httpLines(results.http),
+    line(
+      `heap growth after GC over ${results.heap.requests} calls (MiB)`,
+      growth,
+      `≤ ${HEAP_FLAT_MIB}`,
+      growth <= HEAP_FLAT_MIB,
+    ),
+    line(
+      `patient-view prefetch share of largest record (%)`,
+      discovery?.percent ?? Infinity,
+      `≤ ${DISCOVERY_MAX_PERCENT}`,
+      (discovery?.percent ?? Infinity) <= DISCOVERY_MAX_PERCENT,
+    ),
+  ];
+}

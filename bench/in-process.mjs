@@ -1,0 +1,56 @@
+// In-process stage timings for one request: JSON.parse of the full body (the floor), bundleToFacts,
+// evaluate, resultsToCards, and the whole handleCdsRequest on the parsed body.
+import { core, fhir } from './load-pipeline.mjs';
+import { summarize, time } from './stats.mjs';
+
+/**
+ * The stage inputs exactly as handleCdsRequest builds them (prefetch resolved, drafts, context).
+ * @param {object} ruleSet - the loaded rule set
+ * @param {object} service - the discovery service
+ * @param {object} body - the parsed request
+ * @param {string} now - evaluation instant
+ */
+async function stageInputs(ruleSet, service, body, now) {
+  const resolved = await fhir.resolvePrefetch(body, service.prefetch ?? {}, {
+    timeoutMs: 5000,
+    required: Object.keys(service.prefetch ?? {}),
+  });
+  const record = { entries: resolved.resources.map((resource) => ({ resource })), issues: [] };
+  const drafts = body.context.draftOrders?.entry?.map((e) => e.resource);
+  const factOptions = {
+    ruleSet,
+    hook: service.hook,
+    now,
+    ...(drafts ? { draftOrders: drafts } : {}),
+  };
+  return { record, factOptions, context: { patientId: body.context.patientId } };
+}
+
+/**
+ * Times every stage for one request body.
+ * @param {{ ruleSet: object, service: object, text: string, now: string, counts: object }} run - inputs
+ * @returns {Promise<object>} per stage { medianMs, p95Ms, n }, plus what fired
+ */
+export async function benchStages({ ruleSet, service, text, now, counts }) {
+  const body = JSON.parse(text);
+  const { record, factOptions, context } = await stageInputs(ruleSet, service, body, now);
+  const { facts } = fhir.bundleToFacts(record, factOptions);
+  const evaluation = await core.evaluate(ruleSet, facts, { now, hook: service.hook });
+  const deps = { ruleSet, now };
+  const check = await fhir.handleCdsRequest(service.id, body, deps);
+  if (check.status !== 200) {
+    throw new Error(`bench request answered ${check.status}: ${JSON.stringify(check.body)}`);
+  }
+  const stages = {
+    parse: await time(() => JSON.parse(text), counts),
+    facts: await time(() => fhir.bundleToFacts(record, factOptions), counts),
+    engine: await time(() => core.evaluate(ruleSet, facts, { now, hook: service.hook }), counts),
+    cards: await time(() => fhir.resultsToCards(evaluation, { ruleSet, facts, context }), counts),
+    handle: await time(() => fhir.handleCdsRequest(service.id, body, deps), counts),
+  };
+  return {
+    ...Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, summarize(v)])),
+    firedRuleIds: check.firedRuleIds ?? [],
+    issueCount: check.issues?.length ?? 0,
+  };
+}
