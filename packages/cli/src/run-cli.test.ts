@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { validateCdsResponse } from '@soleus/fhir';
 import { runCli } from './run-cli';
 
 const fixtures = join(__dirname, '..', '..', 'fhir', 'test', 'fixtures', 'synthea');
@@ -89,6 +90,7 @@ describe('soleus CLI', () => {
     expect(r.code).toBe(0);
     const response = JSON.parse(r.out) as { cards: unknown[]; extension?: unknown };
     expect(Array.isArray(response.cards)).toBe(true);
+    expect(validateCdsResponse(response)).toEqual([]);
     expect(response.extension).toBeUndefined();
   });
 
