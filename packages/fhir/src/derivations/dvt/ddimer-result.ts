@@ -1,10 +1,11 @@
+import type { Observation } from 'fhir/r4';
 import type { FactEvidence } from '@soleus/core';
 import { observationEffectiveTime } from '../../fhir/observation-effective-time';
 import { observationCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { dvtParam } from './dvt-params';
-import { interpretDdimer } from './interpret-ddimer';
+import { interpretDdimer, type DdimerReading } from './interpret-ddimer';
 import { memoPerRequest } from './memo-per-request';
 import { placeInEpisode } from './place-in-episode';
 
@@ -21,7 +22,7 @@ export interface DdimerResult {
  * Reads every D-dimer of the record for the current episode (clinical-spec §A.4): final/amended/corrected
  * results (a preliminary result never excludes), collected at or after the episode start and within the
  * evidence window; several valid results that disagree → the positive one governs (conservative).
- * Unusable results are data-quality issues and are listed with their reason.
+ * Unusable results are listed with their reason, and uninterpretable ones are data-quality issues.
  * @param ctx - the fact context
  * @returns the result, once per request
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
@@ -37,48 +38,51 @@ export function ddimerResult(ctx: FactContext): DdimerResult {
       dvtParam(ctx, 'ddimer.allValueSet', 'string'),
     )) {
       const ref = resourceRef(obs);
-      const skip = (reason: string, issue: boolean, path: string): void => {
-        lines.push(`${ref}: not used — ${reason}`);
-        ignored.push({ resource: ref, note: reason });
-        if (issue) {
+      const reading = readOne(obs, ctx);
+      if (!reading.ok) {
+        lines.push(`${ref}: not used — ${reading.reason}`);
+        ignored.push({ resource: ref, note: reading.reason });
+        if (reading.issue) {
           ctx.issues.warn(
             'SOLEUS_FHIR_UNINTERPRETABLE',
-            `D-dimer ${path}: ${reason}; treated as unknown, never as negative`,
+            `D-dimer ${reading.path}: ${reading.reason}; treated as unknown, never as negative`,
             {
               resource: ref,
-              path,
+              path: reading.path,
             },
           );
         }
-      };
-      const status = observationCounts(obs);
-      if (!status.counts) {
-        skip(status.reason, status.issue === true, 'status');
-        continue;
-      }
-      const placed = placeInEpisode(ctx, observationEffectiveTime(obs), true);
-      if (!placed.ok) {
-        skip(placed.reason, placed.issue, 'effective[x]');
-        continue;
-      }
-      const reading = interpretDdimer(obs, placed.atMs, ctx);
-      if (!reading.ok) {
-        skip(reading.reason, reading.issue, reading.path);
         continue;
       }
       verdicts.add(reading.verdict);
-      const at = new Date(placed.atMs).toISOString();
-      lines.push(`${ref} at ${at}: ${reading.line}`);
-      evidence.push({ resource: ref, at, note: reading.verdict });
+      lines.push(`${ref} at ${reading.at}: ${reading.line}`);
+      evidence.push({ resource: ref, at: reading.at, note: reading.verdict });
+    }
+    if (verdicts.size > 1) {
+      lines.push('results disagree: the positive result governs');
     }
     const result = verdicts.has('positive')
       ? 'positive'
       : verdicts.has('negative')
         ? 'negative'
         : null;
-    if (verdicts.size > 1) {
-      lines.push('results disagree: the positive result governs');
-    }
     return { result, lines, evidence, ignored };
   });
+}
+
+/** Status, then date, then value: the first reason a result cannot be used wins. */
+function readOne(
+  obs: Observation,
+  ctx: FactContext,
+): (DdimerReading & { ok: false }) | (DdimerReading & { ok: true; at: string }) {
+  const status = observationCounts(obs);
+  if (!status.counts) {
+    return { ok: false, reason: status.reason, path: 'status', issue: status.issue === true };
+  }
+  const placed = placeInEpisode(ctx, observationEffectiveTime(obs), true);
+  if (!placed.ok) {
+    return { ok: false, reason: placed.reason, path: 'effective[x]', issue: placed.issue };
+  }
+  const reading = interpretDdimer(obs, placed.atMs, ctx);
+  return reading.ok ? { ...reading, at: new Date(placed.atMs).toISOString() } : reading;
 }

@@ -22,47 +22,61 @@ function listParam(params: Readonly<Record<string, unknown>>, key: string): stri
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+interface Found {
+  readonly evidence: FactEvidence[];
+  readonly ignored: FactEvidence[];
+}
+
 function findInEpisode(
   ctx: FactContext,
   conditionSets: readonly string[],
   observationSets: readonly string[],
   test: ObservationTest,
 ): Fact {
-  const evidence: FactEvidence[] = [];
-  const ignored: FactEvidence[] = [];
-  for (const vs of conditionSets) {
-    for (const condition of ctx.index.withCodeIn('Condition', vs)) {
-      const ref = resourceRef(condition);
-      const status = conditionCounts(condition, 'current');
-      const placed = status.counts ? placeInEpisode(ctx, conditionOnset(condition), false) : null;
-      if (placed?.ok) {
-        evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
-      } else {
-        ignored.push({
-          resource: ref,
-          note: status.counts ? (placed?.reason ?? '') : status.reason,
-        });
-      }
-    }
-  }
-  for (const vs of observationSets) {
-    for (const obs of ctx.index.withCodeIn('Observation', vs)) {
-      const ref = resourceRef(obs);
-      const status = observationCounts(obs);
-      if (!status.counts) {
-        ignored.push({ resource: ref, note: status.reason });
-        continue;
-      }
-      const placed = placeInEpisode(ctx, observationEffectiveTime(obs), false);
-      const why = placed.ok ? test(obs, ref, ctx) : placed.reason;
-      if (placed.ok && why === null) {
-        evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
-      } else {
-        ignored.push({ resource: ref, note: why ?? '' });
-      }
-    }
-  }
+  const found: Found = { evidence: [], ignored: [] };
+  conditionSets.forEach((vs) => findConditions(ctx, vs, found));
+  observationSets.forEach((vs) => findObservations(ctx, vs, test, found));
+  const { evidence, ignored } = found;
   return { value: evidence.length > 0, evidence, ...(ignored.length > 0 ? { ignored } : {}) };
+}
+
+function findConditions(ctx: FactContext, valueSet: string, found: Found): void {
+  for (const condition of ctx.index.withCodeIn('Condition', valueSet)) {
+    const ref = resourceRef(condition);
+    const status = conditionCounts(condition, 'current');
+    const placed = status.counts ? placeInEpisode(ctx, conditionOnset(condition), false) : null;
+    if (placed?.ok) {
+      found.evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
+    } else {
+      found.ignored.push({
+        resource: ref,
+        note: status.counts ? (placed?.reason ?? '') : status.reason,
+      });
+    }
+  }
+}
+
+function findObservations(
+  ctx: FactContext,
+  valueSet: string,
+  test: ObservationTest,
+  found: Found,
+): void {
+  for (const obs of ctx.index.withCodeIn('Observation', valueSet)) {
+    const ref = resourceRef(obs);
+    const status = observationCounts(obs);
+    if (!status.counts) {
+      found.ignored.push({ resource: ref, note: status.reason });
+      continue;
+    }
+    const placed = placeInEpisode(ctx, observationEffectiveTime(obs), false);
+    const why = placed.ok ? test(obs, ref, ctx) : placed.reason;
+    if (placed.ok && why === null) {
+      found.evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
+    } else {
+      found.ignored.push({ resource: ref, note: why ?? '' });
+    }
+  }
 }
 
 const findingPresent: ObservationTest = (obs, ref, ctx) => {

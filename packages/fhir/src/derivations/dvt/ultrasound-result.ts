@@ -11,12 +11,21 @@ import { placeInEpisode } from './place-in-episode';
 /** The episode's venous ultrasound: positive, negative or none (unknown), and why. */
 export interface UltrasoundResult {
   readonly result: 'positive' | 'negative' | null;
-  /** How many usable negative scans the episode holds. */
-  readonly negativeScans: number;
   readonly lines: readonly string[];
   readonly evidence: readonly FactEvidence[];
   readonly ignored: readonly FactEvidence[];
 }
+
+/** A scan resource with its date and whether its status counts. */
+interface Scan {
+  readonly resource: DiagnosticReport | Observation;
+  readonly date: string | undefined;
+  readonly statusProblem: string | null;
+}
+
+type ScanReading =
+  | { readonly ok: true; readonly verdict: 'positive' | 'negative'; readonly atMs: number }
+  | { readonly ok: false; readonly reason: string; readonly issue: boolean };
 
 // DiagnosticReport.status values that are a released result (FHIR R4 diagnostic-report-status).
 const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
@@ -33,64 +42,71 @@ const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
  */
 export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
   return memoPerRequest(ctx, 'dvt.ultrasound', () => {
-    const valueSet = dvtParam(ctx, 'ultrasound.valueSet', 'string');
     const lines: string[] = [];
     const evidence: FactEvidence[] = [];
     const ignored: FactEvidence[] = [];
-    let positive = 0;
-    let negative = 0;
-    const scans: {
-      res: DiagnosticReport | Observation;
-      date: string | undefined;
-      counts: boolean;
-      reason: string;
-    }[] = [
-      ...ctx.index.withCodeIn('DiagnosticReport', valueSet).map((r) => ({
-        res: r,
-        date: r.effectiveDateTime ?? r.effectivePeriod?.end ?? r.issued,
-        counts: REPORT_FINAL.has(r.status),
-        reason: `status "${r.status}" is not a released result`,
-      })),
-      ...ctx.index.withCodeIn('Observation', valueSet).map((o) => {
-        const status = observationCounts(o);
-        return {
-          res: o,
-          date: observationEffectiveTime(o),
-          counts: status.counts,
-          reason: status.counts ? '' : status.reason,
-        };
-      }),
-    ];
-    for (const scan of scans) {
-      const ref = resourceRef(scan.res);
-      const placed = scan.counts ? placeInEpisode(ctx, scan.date, true) : null;
-      const verdict = placed?.ok ? readVerdict(scan.res, ctx) : null;
-      if (!placed?.ok || verdict === null || verdict === 'unclear') {
-        const reason = !scan.counts
-          ? scan.reason
-          : placed && !placed.ok
-            ? placed.reason
-            : 'result not coded as positive or negative';
-        lines.push(`${ref}: not used — ${reason}`);
-        ignored.push({ resource: ref, note: reason });
-        if ((placed && !placed.ok && placed.issue) || verdict === 'unclear') {
+    const verdicts = new Set<string>();
+    for (const scan of collectScans(ctx)) {
+      const ref = resourceRef(scan.resource);
+      const reading = readScan(scan, ctx);
+      if (!reading.ok) {
+        lines.push(`${ref}: not used — ${reading.reason}`);
+        ignored.push({ resource: ref, note: reading.reason });
+        if (reading.issue) {
           ctx.issues.warn(
             'SOLEUS_FHIR_UNINTERPRETABLE',
-            `venous ultrasound: ${reason}; treated as no scan`,
+            `venous ultrasound: ${reading.reason}; treated as no scan`,
             { resource: ref },
           );
         }
         continue;
       }
-      positive += verdict === 'positive' ? 1 : 0;
-      negative += verdict === 'negative' ? 1 : 0;
-      const at = new Date(placed.atMs).toISOString();
-      lines.push(`${ref} at ${at}: ${verdict}`);
-      evidence.push({ resource: ref, at, note: verdict });
+      verdicts.add(reading.verdict);
+      const at = new Date(reading.atMs).toISOString();
+      lines.push(`${ref} at ${at}: ${reading.verdict}`);
+      evidence.push({ resource: ref, at, note: reading.verdict });
     }
-    const result = positive > 0 ? 'positive' : negative > 0 ? 'negative' : null;
-    return { result, negativeScans: negative, lines, evidence, ignored };
+    const result = verdicts.has('positive')
+      ? 'positive'
+      : verdicts.has('negative')
+        ? 'negative'
+        : null;
+    return { result, lines, evidence, ignored };
   });
+}
+
+function collectScans(ctx: FactContext): Scan[] {
+  const valueSet = dvtParam(ctx, 'ultrasound.valueSet', 'string');
+  const reports = ctx.index.withCodeIn('DiagnosticReport', valueSet).map((r) => ({
+    resource: r,
+    date: r.effectiveDateTime ?? r.effectivePeriod?.end ?? r.issued,
+    statusProblem: REPORT_FINAL.has(r.status)
+      ? null
+      : `status "${r.status}" is not a released result`,
+  }));
+  const observations = ctx.index.withCodeIn('Observation', valueSet).map((o) => {
+    const status = observationCounts(o);
+    return {
+      resource: o,
+      date: observationEffectiveTime(o),
+      statusProblem: status.counts ? null : status.reason,
+    };
+  });
+  return [...reports, ...observations];
+}
+
+function readScan(scan: Scan, ctx: FactContext): ScanReading {
+  if (scan.statusProblem !== null) {
+    return { ok: false, reason: scan.statusProblem, issue: false };
+  }
+  const placed = placeInEpisode(ctx, scan.date, true);
+  if (!placed.ok) {
+    return { ok: false, reason: placed.reason, issue: placed.issue };
+  }
+  const verdict = readVerdict(scan.resource, ctx);
+  return verdict === 'unclear'
+    ? { ok: false, reason: 'result not coded as exactly one of positive or negative', issue: true }
+    : { ok: true, verdict, atMs: placed.atMs };
 }
 
 function readVerdict(
