@@ -330,6 +330,31 @@ describe('D-dimer normalisation (§A.4)', () => {
   });
 });
 
+function calfCircumference(
+  id: string,
+  side: string,
+  value: number,
+  unit = 'cm',
+  effective = '2026-11-21T10:00:00Z',
+): Observation {
+  return {
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: {
+      coding: [
+        { system: 'https://soleus.dev/fhir/CodeSystem/calf-findings', code: 'calf-circumference' },
+      ],
+    },
+    bodySite: { coding: [{ system: SCT, code: side === 'left' ? '7771000' : '24028007' }] },
+    effectiveDateTime: effective,
+    valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
+  };
+}
+const BEDSIDE_EXCEPT_CALF = Object.fromEntries(
+  Object.entries(ALL_ABSENT).filter(([l]) => l !== 'calfSwelling3cm'),
+);
+
 describe('interval Wells (§A.3, §0.3)', () => {
   it.each<[string, FhirResource[], [string | null, number | null, number | null]]>([
     ['no assessment, empty record → 0..5 indeterminate', [], ['indeterminate', 0, 5]],
@@ -370,6 +395,42 @@ describe('interval Wells (§A.3, §0.3)', () => {
       'varicose veins never score collateral veins',
       [wells(ALL_ABSENT), condition('varicose', ICD, 'I83.91', '2020-01-01')],
       ['unlikely', 0, 0],
+    ],
+    [
+      'calf circumferences 3.0 cm apart the same day → item 6 present',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 41),
+        calfCircumference('r', 'right', 38),
+      ],
+      ['unlikely', 1, 1],
+    ],
+    [
+      'calf circumferences 2.9 cm apart → item 6 absent',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 40.9),
+        calfCircumference('r', 'right', 38),
+      ],
+      ['unlikely', 0, 0],
+    ],
+    [
+      'calf circumferences in inches (1.2 [in_i] ≈ 3.05 cm apart) → present',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 16.2, '[in_i]'),
+        calfCircumference('r', 'right', 15, '[in_i]'),
+      ],
+      ['unlikely', 1, 1],
+    ],
+    [
+      'left and right on different days → item 6 unknown',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 41),
+        calfCircumference('r', 'right', 38, 'cm', '2026-11-20T10:00:00Z'),
+      ],
+      ['unlikely', 0, 1],
     ],
     [
       'a DVT inside the episode is not a previous DVT',

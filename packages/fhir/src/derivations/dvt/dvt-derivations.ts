@@ -7,6 +7,7 @@ import type { Fact, FactValue } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
 import { anticoagulationStatus } from './anticoagulation-status';
+import { calfSwellingMeasured } from './calf-swelling-measured';
 import { ddimerResult } from './ddimer-result';
 import { decideDvtCard } from './decide-dvt-card';
 import { dvtEpisode } from './dvt-episode';
@@ -86,6 +87,7 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ['dvt.redFlagInEpisode', redFlagInEpisode],
   ['dvt.feverInEpisode', feverInEpisode],
   ['dvt.previousDvt', previousDvt],
+  ['dvt.calfSwellingMeasured', calfSwellingMeasured],
   ['dvt.wellsClass', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
   ['dvt.wellsMin', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).min }))],
   ['dvt.wellsMax', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).max }))],

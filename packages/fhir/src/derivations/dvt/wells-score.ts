@@ -3,7 +3,7 @@
  * history items (cancer, paralysis/cast, bedridden/surgery, previous DVT) come from the record and are
  * absent when nothing qualifies, unless attested; bedside items come only from the latest Wells
  * assessment of the episode and are unknown when not attested; "alternative diagnosis as likely" (−2)
- * only ever from attestation. A record "present" is never cancelled by an attested "absent" (the
+ * only ever from attestation; calf swelling may also be measured (two same-day calf circumferences). A record "present" is never cancelled by an attested "absent" (the
  * discrepancy becomes a data-quality note). `min` sums the present items, `max` adds every unknown
  * positive item; `max` ≤ the unlikely bound → unlikely, `min` ≥ the likely bound → likely, otherwise
  * indeterminate. Items, points and bounds are pack parameters.
@@ -21,6 +21,8 @@ interface WellsItemDefinition {
   readonly points: number;
   /** Boolean facts that make the item present from the record (history items only). */
   readonly recordFacts?: readonly string[];
+  /** A boolean fact measured from the record (true present, false absent, null unknown), e.g. calf swelling. */
+  readonly measuredFact?: string;
 }
 
 /** The state of one item and where it came from. */
@@ -78,10 +80,7 @@ function scoreItem(
   const head = `${item.label} (${item.points > 0 ? '+' : ''}${item.points})`;
   const attested = attestation?.answers.get(item.linkId);
   const from = attestation ? `attestation ${attestation.resource}` : '';
-  const recordHits = (item.recordFacts ?? []).flatMap((name) => {
-    const fact = ctx.fact(name);
-    return fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
-  });
+  const recordHits = recordEvidence(item, ctx);
   if (recordHits.length > 0) {
     if (attested === false) {
       ctx.issues.warn(
@@ -103,12 +102,13 @@ function scoreItem(
       line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
     };
   }
-  if (item.recordFacts !== undefined) {
-    return {
-      linkId: item.linkId,
-      state: 'absent',
-      line: `${head}: absent — record (nothing documented)`,
-    };
+  const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
+  if (item.recordFacts !== undefined || measured?.value === false) {
+    const source =
+      measured?.value === false
+        ? `measured (${(measured.evidence ?? []).map((e) => e.resource).join(', ')})`
+        : 'record (nothing documented)';
+    return { linkId: item.linkId, state: 'absent', line: `${head}: absent — ${source}` };
   }
   return item.points > 0
     ? {
@@ -121,6 +121,15 @@ function scoreItem(
         state: 'unknown',
         line: `${head}: not attested — counts 0 (never inferred from the record)`,
       };
+}
+
+/** Resources that make the item present from the record or a measurement. */
+function recordEvidence(item: WellsItemDefinition, ctx: FactContext): string[] {
+  const names = [...(item.recordFacts ?? []), ...(item.measuredFact ? [item.measuredFact] : [])];
+  return names.flatMap((name) => {
+    const fact = ctx.fact(name);
+    return fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
+  });
 }
 
 function readItems(ctx: FactContext): WellsItemDefinition[] {
