@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { validateCdsResponse } from '@soleus/fhir';
 import { buildApp } from '../src/build-app';
 import { createJsonlFeedbackStore } from '../src/feedback/jsonl-feedback-store';
 import { PATIENT, patientViewRequest, UNDECLARED_KEY } from './support/cds-requests';
@@ -46,6 +47,7 @@ async function issueCard(): Promise<string> {
     url: `/cds-services/${PATIENT_VIEW}`,
     payload: patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }),
   });
+  expect(validateCdsResponse(res.json())).toEqual([]);
   const uuid = res.json<{ cards: { uuid: string }[] }>().cards[0]?.uuid;
   expect(uuid).toEqual(expect.any(String));
   return uuid ?? '';

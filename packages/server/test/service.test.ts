@@ -121,6 +121,24 @@ describe('prefetch semantics (REQ 49–54)', () => {
   });
 });
 
+describe('discovery in local mode', () => {
+  it('REQ 4/6/7: GET /cds-services without a token → 200 with hook, id, description and prefetch', async () => {
+    const { app } = await makeApp();
+    const res = await app.inject({ method: 'GET', url: '/cds-services' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      services: expect.arrayContaining([
+        expect.objectContaining({
+          hook: 'patient-view',
+          id: PATIENT_VIEW,
+          description: expect.any(String),
+          prefetch: { patient: 'Patient/{{context.patientId}}' },
+        }),
+      ]),
+    });
+  });
+});
+
 describe('errors are OperationOutcome with no internals', () => {
   const invalidRequest = { hook: 'patient-view', context: {} };
   it.each<
