@@ -150,14 +150,14 @@ const run = (
 
 describe('observation status filtering (§0.1)', () => {
   it.each([
-    ['final', 3.2, 0],
-    ['amended', 3.2, 0],
-    ['corrected', 3.2, 0],
-    ['preliminary', null, 0],
-    ['registered', null, 0],
-    ['cancelled', null, 0],
-    ['entered-in-error', null, 0],
-    ['unknown', null, 0],
+    ['final', 3.2],
+    ['amended', 3.2],
+    ['corrected', 3.2],
+    ['preliminary', null],
+    ['registered', null],
+    ['cancelled', null],
+    ['entered-in-error', null],
+    ['unknown', null],
   ])('%s → value %s', (status, want) => {
     const { facts: f } = run([k('o1', { status })]);
     expect(f.get('lab.k')?.value).toBe(want);

@@ -230,6 +230,7 @@ export interface Action {
      * FHIR resource type of the template.
      */
     resourceType: string;
+    [k: string]: unknown;
   };
   /**
    * For delete: name of a fact holding the Type/id references of the draft orders to delete (one action per reference).
