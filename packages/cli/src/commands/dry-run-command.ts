@@ -1,0 +1,154 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONTENT, type ContentDirs, type RuleSet } from '@soleus/core';
+import { HOOKS, type Hook } from '@soleus/fhir';
+import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { addOutcome, emptyTally } from '../dry-run/dry-run-tally';
+import { evaluatePopulationItem, type DryRunSettings } from '../dry-run/evaluate-population-item';
+import { dryRunJson, formatDryRunReport } from '../dry-run/format-dry-run-report';
+import type { ItemOutcome } from '../dry-run/population-item';
+import { progressLine } from '../dry-run/progress-bar';
+import { inspectPopulation, readPopulation } from '../dry-run/read-population';
+import { runWorkerPool } from '../dry-run/run-worker-pool';
+import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
+
+const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson>
+                      [--now <ISO 8601>] [--workers <n>] [--progress] [--json]
+                      [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+
+Evaluates a population (every *.json bundle in a folder tree, or one bundle per line of an .ndjson
+file) and reports how often each card would fire: patients, rate per 1,000 evaluated patients,
+indicator mix, and data-quality issue totals. Inputs that are not JSON or not FHIR bundles are counted
+and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
+worker loads the rule set once. A progress bar goes to stderr when it is a terminal or with --progress.
+`;
+
+/**
+ * `soleus dry-run`: how often each card would fire over a population.
+ * @param args - command arguments
+ * @param io - output and clock
+ * @returns 0 when the population was evaluated (rejected inputs are reported, not fatal)
+ * @throws {CliUsageError} on bad arguments or content that does not load (exit 2)
+ */
+export async function dryRunCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values: opts, positionals } = parseOptions(args);
+  if (opts.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  const settings: DryRunSettings = {
+    hook: parseHook(opts.hook),
+    now: parseNow(opts.now ?? io.now()),
+  };
+  if (positionals.length !== 1 || positionals[0] === undefined) {
+    throw new CliUsageError(
+      `expected one population (a folder or an .ndjson file), found ${positionals.length}`,
+    );
+  }
+  const population = resolve(positionals[0]);
+  const content: ContentDirs = {
+    rulesDir: opts.rules ? resolve(opts.rules) : DEFAULT_CONTENT.rulesDir,
+    factsDir: opts.facts ? resolve(opts.facts) : DEFAULT_CONTENT.factsDir,
+    valueSetsDir: opts.valuesets ? resolve(opts.valuesets) : DEFAULT_CONTENT.valueSetsDir,
+  };
+  const total = inspectPopulation(population);
+  const ruleSet = await loadRuleSetOrExplain(content);
+  const workers = parseWorkers(opts.workers, total);
+  const tally = emptyTally(ruleIdsOn(ruleSet, settings.hook));
+  const showProgress = opts.progress === true || process.stderr.isTTY === true;
+  const record = (outcome: ItemOutcome) => {
+    addOutcome(tally, outcome);
+    if (showProgress) {
+      io.stderr(progressLine(tally.inputs, total));
+    }
+  };
+  await evaluateAll({ population, workers, content, settings, ruleSet, record });
+  if (showProgress) {
+    io.stderr('\n');
+  }
+  const header = { ...settings, contentVersion: ruleSet.contentVersion, workers };
+  io.stdout(
+    opts.json
+      ? `${JSON.stringify(dryRunJson(tally, header), null, 2)}\n`
+      : formatDryRunReport(tally, header),
+  );
+  return EXIT.ok;
+}
+
+interface Run {
+  readonly population: string;
+  readonly workers: number;
+  readonly content: ContentDirs;
+  readonly settings: DryRunSettings;
+  readonly ruleSet: RuleSet;
+  readonly record: (outcome: ItemOutcome) => void;
+}
+
+async function evaluateAll(run: Run): Promise<void> {
+  if (run.workers > 1) {
+    const data = { content: run.content, settings: run.settings };
+    await runWorkerPool(readPopulation(run.population), run.workers, data, run.record);
+    return;
+  }
+  for await (const item of readPopulation(run.population)) {
+    run.record(await evaluatePopulationItem(run.ruleSet, run.settings, item));
+  }
+}
+
+function ruleIdsOn(ruleSet: RuleSet, hook: Hook): string[] {
+  return ruleSet.rules
+    .filter((r) => r.definition.status === 'active' && r.definition.hooks.includes(hook))
+    .map((r) => r.definition.id);
+}
+
+function parseWorkers(value: string | undefined, total: number | undefined): number {
+  if (value === undefined) {
+    return Math.max(1, Math.min(availableParallelism(), total ?? Infinity));
+  }
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CliUsageError(`--workers must be a whole number ≥ 1, found "${value}"`);
+  }
+  return n;
+}
+
+function parseNow(now: string): string {
+  if (Number.isNaN(Date.parse(now))) {
+    throw new CliUsageError(`--now must be an ISO 8601 instant, found "${now}"`);
+  }
+  return now;
+}
+
+function parseHook(value: string | undefined): Hook {
+  const hook = HOOKS.find((h) => h === value);
+  if (!hook) {
+    throw new CliUsageError(
+      `--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`,
+    );
+  }
+  return hook;
+}
+
+function parseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...args],
+      options: {
+        hook: { type: 'string' },
+        now: { type: 'string' },
+        workers: { type: 'string' },
+        progress: { type: 'boolean' },
+        json: { type: 'boolean' },
+        rules: { type: 'string' },
+        facts: { type: 'string' },
+        valuesets: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Worker thread of `soleus dry-run`: loads the rule set once from `workerData`, then evaluates each
+ * item the pool posts and posts back its outcome.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadRuleSetSync, type ContentDirs } from '@soleus/core';
+import { evaluatePopulationItem, type DryRunSettings } from './evaluate-population-item';
+import type { PopulationItem } from './population-item';
+
+/** What the pool passes to each worker at start. */
+export interface DryRunWorkerData {
+  readonly content: ContentDirs;
+  readonly settings: DryRunSettings;
+}
+
+const data = workerData as DryRunWorkerData;
+const ruleSet = loadRuleSetSync(data.content);
+const port = parentPort;
+port?.on('message', (item: PopulationItem) => {
+  void evaluatePopulationItem(ruleSet, data.settings, item).then((outcome) =>
+    port.postMessage(outcome),
+  );
+});
