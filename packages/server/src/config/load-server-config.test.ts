@@ -80,6 +80,20 @@ describe('loadServerConfig', () => {
     ]);
   });
 
+  it('auth in the file without a public base URL → SOLEUS_SERVER_CONFIG (aud could not be checked)', () => {
+    const file = JSON.stringify({
+      auth: { issuers: [{ iss: 'https://ehr.example', jwks: { keys: [] } }] },
+    });
+    expect(() => loadServerConfig({ SOLEUS_CONFIG: '/c.json' }, () => file)).toThrow(
+      expect.objectContaining({
+        code: 'SOLEUS_SERVER_CONFIG',
+        issues: [
+          expect.objectContaining({ message: expect.stringContaining('SOLEUS_PUBLIC_BASE_URL') }),
+        ],
+      }),
+    );
+  });
+
   it('reports every invalid setting at once', () => {
     expect(() =>
       loadServerConfig({ PORT: 'x', SOLEUS_EVALUATION_TIMEOUT_MS: '0' }, noFile),

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SoleusError, type Issue } from '@soleus/core';
+import { checkAuthConfig } from './check-auth-config';
 import type { ServerConfig, ServerConfigFile } from './server-config';
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,6 +45,16 @@ export function loadServerConfig(
     feedbackFile: env['SOLEUS_FEEDBACK_FILE'] ?? file.feedbackFile,
   };
   checkUrl('SOLEUS_PUBLIC_BASE_URL', overrides.publicBaseUrl, issues);
+  issues.push(...checkAuthConfig(file.auth));
+  if (file.auth !== undefined && overrides.publicBaseUrl === undefined) {
+    issues.push(
+      issue(
+        'SOLEUS_PUBLIC_BASE_URL',
+        'the base URL the EHR calls (JWT aud) when auth is set',
+        'nothing',
+      ),
+    );
+  }
   if (issues.length > 0) {
     throw new SoleusError('SOLEUS_SERVER_CONFIG', issues.map((i) => i.message).join('; '), {
       issues,
