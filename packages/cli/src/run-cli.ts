@@ -1,6 +1,9 @@
 import { type CliIo, CliUsageError, EXIT } from './cli-io';
 import { evaluateCommand } from './commands/evaluate-command';
 import { validateCommand } from './commands/validate-command';
+import { docsCommand } from './commands/docs-command';
+import { dryRunCommand } from './commands/dry-run-command';
+import { testCommand } from './commands/test-command';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -16,6 +19,9 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
     'validate',
     { run: validateCommand, summary: 'check a rule pack directory and print every problem' },
   ],
+  ['test', { run: testCommand, summary: 'run the clinical vignettes and show what differs' }],
+  ['docs', { run: docsCommand, summary: 'render the rule catalogue for review (--check for CI)' }],
+  ['dry-run', { run: dryRunCommand, summary: 'count how often each card fires over a population' }],
 ]);
 
 const USAGE = [
