@@ -60,4 +60,43 @@ describe('indexRecord', () => {
     expect(terminology.calls).toBe(1);
     expect(index.withCodeIn('Condition', 'k')).toEqual([]);
   });
+
+  const coded = (id: string, ...codes: string[]): FhirResource => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: codes.map((code) => ({ system: 'http://loinc.org', code })) },
+  });
+
+  // withCodeIn groups resources by distinct code (the bench showed the per-resource scan dominating
+  // fact extraction); these cases pin that the grouping changes neither order nor multiplicity.
+  it.each<[string, FhirResource[], string[], number]>([
+    [
+      'keeps input order when members interleave with non-members',
+      [coded('a', '2823-3'), coded('b', '1-8'), coded('c', '2823-3'), coded('d', '1-8')],
+      ['a', 'c'],
+      2,
+    ],
+    [
+      'returns a resource once when several of its codings are members',
+      [coded('a', '1-8', '2823-3', '2823-3'), coded('b', '2823-3')],
+      ['a', 'b'],
+      2,
+    ],
+    ['ignores codings without a code', [other, coded('a')], [], 0],
+    [
+      'asks the terminology once per distinct coding, not per resource',
+      [coded('a', '2823-3'), coded('b', '2823-3'), coded('c', '2823-3'), coded('d', '9-9')],
+      ['a', 'b', 'c'],
+      2,
+    ],
+  ])('withCodeIn %s', (_name, resources, want, calls) => {
+    const terminology = fakeTerminology();
+    const index = indexRecord(
+      resources.map((resource) => ({ resource })),
+      terminology,
+    );
+    expect(index.withCodeIn('Observation', 'k').map((o) => o.id)).toEqual(want);
+    expect(terminology.calls).toBe(calls);
+  });
 });

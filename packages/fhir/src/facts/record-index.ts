@@ -3,6 +3,12 @@
  * value-set membership of their primary code. Facts then look resources up instead of scanning the
  * record once per fact — scanning per fact with fhirpath costs ~50–70 ms per hook at 500 entries;
  * this index costs about 1 ms.
+ *
+ * Value-set lookups go through the record's distinct codes, not its resources: a type's resources are
+ * grouped by `system|code` once, and `withCodeIn` asks the terminology about each distinct coding.
+ * Records repeat a few hundred codes over thousands of resources, so a hook's ~50 value-set lookups
+ * cost distinct codes × value sets instead of resources × value sets (the profile of `pnpm bench`
+ * showed the per-resource scan as the top self-time of fact extraction; docs/reference/performance.md).
  */
 import type { CodeableConcept, Coding, FhirResource, Patient } from 'fhir/r4';
 import type { TerminologyProvider } from '@soleus/core';
@@ -58,6 +64,7 @@ export function indexRecord(
   }
   const membership = new Map<string, boolean>();
   const matches = new Map<string, readonly FhirResource[]>();
+  const codeTables = new Map<string, CodeTable>();
 
   const codingIn = (valueSet: string, coding: Coding): boolean => {
     if (!coding.code) {
@@ -73,6 +80,14 @@ export function indexRecord(
   };
   const conceptIn = (valueSet: string, concept: CodeableConcept | undefined): boolean =>
     (concept?.coding ?? []).some((c) => codingIn(valueSet, c));
+  const codeTableOf = (type: string): CodeTable => {
+    let table = codeTables.get(type);
+    if (!table) {
+      table = buildCodeTable(byType.get(type) ?? []);
+      codeTables.set(type, table);
+    }
+    return table;
+  };
 
   const index: RecordIndex = {
     patient: byType.get('Patient')?.[0] as Patient | undefined,
@@ -84,13 +99,59 @@ export function indexRecord(
       const key = `${type}\u0000${valueSet}`;
       let found = matches.get(key);
       if (!found) {
-        found = (byType.get(type) ?? []).filter((r) => conceptIn(valueSet, primaryCode(r)));
+        // Each (type, value set) is computed once, so each distinct coding is asked once: no memo needed.
+        found = resourcesWithCodeIn(codeTableOf(type), (c) => terminology.contains(valueSet, c));
         matches.set(key, found);
       }
       return found as never;
     },
   };
   return index;
+}
+
+/** A type's resources grouped by the distinct codings of their primary code. */
+interface CodeTable {
+  readonly resources: readonly FhirResource[];
+  /** `system|code` → one coding with that key and the input positions of the resources carrying it. */
+  readonly codes: ReadonlyMap<string, { readonly coding: Coding; readonly positions: number[] }>;
+}
+
+function buildCodeTable(resources: readonly FhirResource[]): CodeTable {
+  const codes = new Map<string, { coding: Coding; positions: number[] }>();
+  resources.forEach((resource, position) => {
+    for (const coding of primaryCode(resource)?.coding ?? []) {
+      if (!coding.code) {
+        continue;
+      }
+      const key = `${coding.system ?? ''}|${coding.code}`;
+      const entry = codes.get(key);
+      if (entry) {
+        entry.positions.push(position);
+      } else {
+        codes.set(key, { coding, positions: [position] });
+      }
+    }
+  });
+  return { resources, codes };
+}
+
+/** The resources with at least one coding `isMember` accepts, in input order, each once. */
+function resourcesWithCodeIn(
+  table: CodeTable,
+  isMember: (coding: Coding) => boolean,
+): FhirResource[] {
+  const positions = new Set<number>();
+  for (const { coding, positions: at } of table.codes.values()) {
+    if (isMember(coding)) {
+      at.forEach((p) => positions.add(p));
+    }
+  }
+  return [...positions]
+    .sort((a, b) => a - b)
+    .flatMap((p) => {
+      const resource = table.resources[p];
+      return resource ? [resource] : [];
+    });
 }
 
 /** `https://x/fhir/Observation/1/_history/2` → `Observation/1`. */
