@@ -3,77 +3,37 @@
  * same command integrators and the external acceptance suite use, and validates every response against
  * the CDS Hooks response schema.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCli } from '@soleus/cli';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import {
+  checkVignetteCase,
+  findVignetteManifests,
+  parseVignetteManifest,
+  runVignetteCase,
+  type VignetteCard,
+  type VignetteCase,
+  type VignetteManifest,
+} from '@soleus/cli';
 import { validateCdsResponse } from '../src/cds-hooks/validate-cds-response';
 
-interface VignetteCase {
-  readonly desc: string;
-  readonly bundle: string;
-  readonly hook?: string;
-  readonly now?: string;
-  readonly draftOrders?: string;
-  readonly selections?: readonly string[];
-  readonly expect: {
-    readonly fires?: boolean;
-    readonly indicator?: string;
-    readonly mustNot?: readonly string[];
-    readonly alsoFires?: readonly string[];
-    readonly summaryIncludes?: string;
-    readonly detailIncludes?: string;
-  };
-}
-interface Manifest {
-  readonly rule: string;
-  readonly hook: string;
-  readonly now: string;
-  readonly cases: readonly VignetteCase[];
-}
-interface Card {
-  readonly summary: string;
-  readonly detail?: string;
-  readonly indicator: string;
-  readonly source: { readonly topic?: { readonly code: string } };
-}
-
 const root = join(__dirname, 'vignettes');
-const folders = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'manifest.json')))
-  .map((d) => d.name);
+const folders = findVignetteManifests(root).map((file) => basename(dirname(file)));
 
-async function evaluateCase(dir: string, manifest: Manifest, c: VignetteCase): Promise<Card[]> {
-  const args = [
-    'evaluate',
-    '--hook',
-    c.hook ?? manifest.hook,
-    '--bundle',
-    join(dir, c.bundle),
-    '--now',
-    c.now ?? manifest.now,
-  ];
-  if (c.draftOrders) {
-    args.push('--draft-orders', join(dir, c.draftOrders));
-  }
-  if (c.selections) {
-    args.push('--selections', c.selections.join(','));
-  }
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    now: () => manifest.now,
-  });
+async function evaluateCase(
+  dir: string,
+  manifest: VignetteManifest,
+  c: VignetteCase,
+): Promise<readonly VignetteCard[]> {
+  const { code, stderr: err, response } = await runVignetteCase(dir, manifest, c);
   expect({ code, err }).toEqual({ code: 0, err: '' });
-  const response = JSON.parse(out) as { cards: Card[] };
   expect(validateCdsResponse(response)).toEqual([]);
-  return response.cards;
+  return response?.cards ?? [];
 }
 
 describe.each(folders)('vignettes %s', (folder) => {
   const dir = join(root, folder);
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const file = join(dir, 'manifest.json');
+  const manifest = parseVignetteManifest(JSON.parse(readFileSync(file, 'utf8')), file);
 
   it('has at least one firing and one silent case', () => {
     expect(manifest.cases.some((c) => c.expect.fires === true)).toBe(true);
@@ -106,5 +66,7 @@ describe.each(folders)('vignettes %s', (folder) => {
     if (c.expect.detailIncludes !== undefined) {
       expect(own?.detail).toContain(c.expect.detailIncludes);
     }
+    // The same verdict `soleus test` prints, so the CLI and this suite cannot disagree.
+    expect(checkVignetteCase(manifest.rule, c.expect, cards)).toEqual([]);
   });
 });
