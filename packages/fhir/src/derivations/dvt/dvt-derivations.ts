@@ -15,7 +15,8 @@ import { dvtParam } from './dvt-params';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
 import { pregnancyStatus } from './pregnancy-status';
 import { previousDvt } from './previous-dvt';
-import { feverInEpisode, redFlagInEpisode } from './red-flag-in-episode';
+import { feverInEpisode } from './fever-in-episode';
+import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsScore } from './wells-score';
 
