@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_CONTENT } from '@soleus/core';
 import { join } from 'node:path';
 import { testCommand } from '../src/commands/test-command';
 import { runCommand } from './support/run-command';
@@ -147,6 +148,23 @@ describe('soleus test', () => {
       expect(r.out).toContain(`soleus evaluate: ${message}`);
     },
   );
+
+  it('evaluates with a working copy of the rules given by --rules (a lowered threshold fails the case)', async () => {
+    const rules = join(tempDirWith({}), 'rules');
+    cpSync(DEFAULT_CONTENT.rulesDir, rules, { recursive: true });
+    const file = join(rules, 'cramp', 'cramp-electrolyte.rule.json');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"value": 3.5,');
+    writeFileSync(file, text.replace('"value": 3.5,', '"value": 3.3,'));
+    const dir = tempDirWith({
+      'case/manifest.json': manifest({ fires: true }),
+      'case/k.bundle.json': K_BUNDLE,
+    });
+    const r = await runCommand(testCommand, [dir, '--rules', rules]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('expected: cramp-electrolyte fires');
+    expect((await runCommand(testCommand, [dir])).code).toBe(0);
+  });
 
   it.each([
     [['/no/such/dir'], 'vignette directory /no/such/dir does not exist or is not a directory'],

@@ -11,11 +11,12 @@ import {
 /** Where the repository keeps its vignettes, relative to the working directory. */
 export const DEFAULT_VIGNETTE_DIR = 'packages/fhir/test/vignettes';
 
-const HELP = `usage: soleus test [vignette-dir] [--quiet]
+const HELP = `usage: soleus test [vignette-dir] [--quiet] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
 
 Runs every vignette manifest (manifest.json + *.bundle.json) in the directory or the tree below it
 (default: ${DEFAULT_VIGNETTE_DIR}) through \`soleus evaluate\` and prints each case with PASS, FAIL
 (and what was expected and found) or ERROR (bad input). --quiet prints only failing cases.
+--rules/--facts/--valuesets evaluate with a working copy instead of the bundled content.
 Exit 0 when every case passes, 1 when a case fails, 2 on bad input (malformed manifest, not a bundle).
 `;
 
@@ -38,7 +39,11 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
   const dir = resolve(positionals[0] ?? DEFAULT_VIGNETTE_DIR);
   const reports: VignetteManifestReport[] = [];
   for (const file of findVignetteManifests(dir)) {
-    const report = await runVignetteManifest(file);
+    const report = await runVignetteManifest(file, {
+      ...(values.rules ? { rules: resolve(values.rules) } : {}),
+      ...(values.facts ? { facts: resolve(values.facts) } : {}),
+      ...(values.valuesets ? { valuesets: resolve(values.valuesets) } : {}),
+    });
     reports.push(report);
     const failing = report.error !== undefined || report.cases.some((c) => c.status !== 'pass');
     if (!values.quiet || failing) {
@@ -59,7 +64,13 @@ function parseOptions(args: readonly string[]) {
   try {
     return parseArgs({
       args: [...args],
-      options: { quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        quiet: { type: 'boolean', short: 'q' },
+        rules: { type: 'string' },
+        facts: { type: 'string' },
+        valuesets: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: true,
     });

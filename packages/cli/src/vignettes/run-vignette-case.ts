@@ -11,6 +11,13 @@ export interface VignetteCard {
   readonly source: { readonly topic?: { readonly code: string } };
 }
 
+/** Content directories to evaluate with instead of the bundled ones (`--rules`, `--facts`, `--valuesets`). */
+export interface VignetteContent {
+  readonly rules?: string;
+  readonly facts?: string;
+  readonly valuesets?: string;
+}
+
 /** What `soleus evaluate` did with one vignette case. */
 export interface VignetteCaseRun {
   /** Exit code of `soleus evaluate`: 0 ok, 2 bad input (e.g. SOLEUS_FHIR_NOT_A_BUNDLE). */
@@ -27,12 +34,14 @@ export interface VignetteCaseRun {
  * @param dir - the manifest's folder (bundle paths are relative to it)
  * @param manifest - the manifest, for the default hook and now
  * @param c - the case
+ * @param content - rule, fact and value-set directories replacing the bundled content
  * @returns the exit code, stderr and the parsed response
  */
 export async function runVignetteCase(
   dir: string,
   manifest: VignetteManifest,
   c: VignetteCase,
+  content: VignetteContent = {},
 ): Promise<VignetteCaseRun> {
   const now = c.now ?? manifest.now;
   const args = ['--hook', c.hook ?? manifest.hook, '--bundle', join(dir, c.bundle), '--now', now];
@@ -41,6 +50,12 @@ export async function runVignetteCase(
   }
   if (c.selections) {
     args.push('--selections', c.selections.join(','));
+  }
+  for (const key of ['rules', 'facts', 'valuesets'] as const) {
+    const dirOf = content[key];
+    if (dirOf !== undefined) {
+      args.push(`--${key}`, dirOf);
+    }
   }
   let out = '';
   let err = '';

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { CliUsageError, EXIT } from '../cli-io';
 import { readJsonFile } from '../read-json-file';
 import { checkVignetteCase, type VignetteMismatch } from './check-vignette-case';
-import { runVignetteCase } from './run-vignette-case';
+import { runVignetteCase, type VignetteContent } from './run-vignette-case';
 import { parseVignetteManifest } from './vignette-manifest';
 
 /** The verdict on one vignette case. */
@@ -26,9 +26,13 @@ export interface VignetteManifestReport {
 /**
  * Reads, checks and runs every case of one vignette manifest, never throwing for bad input.
  * @param file - path of the manifest.json
+ * @param content - rule, fact and value-set directories replacing the bundled content
  * @returns the per-case verdicts, or the manifest's problem
  */
-export async function runVignetteManifest(file: string): Promise<VignetteManifestReport> {
+export async function runVignetteManifest(
+  file: string,
+  content: VignetteContent = {},
+): Promise<VignetteManifestReport> {
   let manifest;
   try {
     manifest = parseVignetteManifest(await readJsonFile(file, 'vignette manifest'), file);
@@ -41,7 +45,7 @@ export async function runVignetteManifest(file: string): Promise<VignetteManifes
   const dir = dirname(file);
   const cases: VignetteCaseReport[] = [];
   for (const c of manifest.cases) {
-    const run = await runVignetteCase(dir, manifest, c);
+    const run = await runVignetteCase(dir, manifest, c, content);
     if (run.code !== EXIT.ok || !run.response) {
       cases.push({ desc: c.desc, status: 'error', mismatches: [], error: run.stderr.trim() });
       continue;
