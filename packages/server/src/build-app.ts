@@ -34,9 +34,12 @@ import { wallClock } from './wall-clock';
  */
 export function buildApp(options: ServerOptions): FastifyInstance {
   const logger = createLogger(options.logLevel ?? 'info', options.logStream);
+  const evaluationTimeoutMs = options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    // A client that trickles its body (slowloris) cannot hold a socket much past the evaluation budget.
+    requestTimeout: Math.max(30_000, evaluationTimeoutMs + 10_000),
   });
   // CDS Hooks bodies are JSON only: without this, Fastify's default text/plain parser would accept them.
   app.removeContentTypeParser('text/plain');
