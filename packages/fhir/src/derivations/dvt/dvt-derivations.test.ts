@@ -6,6 +6,7 @@
 import type {
   Bundle,
   Condition,
+  Encounter,
   FhirResource,
   MedicationRequest,
   Observation,
@@ -148,7 +149,18 @@ function evaluateFacts(
 }
 
 describe('dvt.triggered / dvt.episodeStart (§A.1, §9.3a)', () => {
-  it.each<[string, Condition, boolean]>([
+  const visit = (status: Encounter['status'], start: string): Encounter => ({
+    resourceType: 'Encounter',
+    id: 'visit-1',
+    status,
+    class: { code: 'AMB' },
+    reasonCode: [{ coding: [{ system: ICD, code: 'M79.661' }] }],
+    period: { start },
+  });
+  it.each<[string, FhirResource, boolean]>([
+    ['encounter for right calf pain yesterday', visit('finished', '2026-11-21T10:00:00Z'), true],
+    ['cancelled encounter', visit('cancelled', '2026-11-21T10:00:00Z'), false],
+    ['encounter 20 days ago', visit('finished', '2026-11-02T10:00:00Z'), false],
     ['calf pain 2 days ago', calfPain('2026-11-20'), true],
     ['onset exactly 14 days ago (instant)', calfPain('2026-11-08T09:00:00Z'), true],
     ['onset 14 days and 1 minute ago', calfPain('2026-11-08T08:59:00Z'), false],
