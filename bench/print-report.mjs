@@ -58,7 +58,8 @@ export function printReport(results) {
   console.log(
     h.error
       ? `\nHeap: ${h.error}`
-      : `\nHeap after GC: ${h.beforeMiB} → ${h.afterMiB} MiB over ${h.requests} calls (samples ${h.samplesMiB.join(', ')})`,
+      : `\nHeap after GC: ${h.beforeMiB} → ${h.afterMiB} MiB right after ${h.requests} calls` +
+          ` (samples ${h.samplesMiB.join(', ')}); ${h.settledMiB} MiB once prefetch timers expired`,
   );
   console.log('\nDiscovery prefetch against the largest record');
   for (const d of results.discovery) {
