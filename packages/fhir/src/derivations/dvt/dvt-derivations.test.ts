@@ -502,6 +502,17 @@ describe('modifiers (§A.5)', () => {
     ]);
   });
 
+  it('counts an inpatient stay in progress as a context that raises D-dimer', () => {
+    const stay: Encounter = {
+      resourceType: 'Encounter',
+      id: 'stay-1',
+      status: 'in-progress',
+      class: { code: 'IMP' },
+    };
+    const { fact } = evaluateFacts([calfPain(), stay]);
+    expect(fact('dvt.elevatedDdimerContexts')?.value).toEqual(['hospital inpatient']);
+  });
+
   it('lists the contexts that raise D-dimer', () => {
     const { fact } = evaluateFacts(
       [calfPain(), condition('cancer', ICD, 'C50.911', '2026-03-01')],

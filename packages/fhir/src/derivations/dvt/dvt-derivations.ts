@@ -16,6 +16,7 @@ import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
 import { pregnancyStatus } from './pregnancy-status';
 import { previousDvt } from './previous-dvt';
 import { feverInEpisode } from './fever-in-episode';
+import { inpatientNow } from './inpatient-now';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsScore } from './wells-score';
@@ -34,6 +35,7 @@ function whenTriggered(
       dvtEpisode(ctx).startMs === null ? { value: null } : compute(params, ctx),
     requires: () => [
       { resourceType: 'Condition' },
+      { resourceType: 'Encounter' },
       { resourceType: 'Observation' },
       { resourceType: 'DiagnosticReport' },
       { resourceType: 'QuestionnaireResponse' },
@@ -75,7 +77,7 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
           ...(episode.ignored.length > 0 ? { ignored: episode.ignored } : {}),
         };
       },
-      requires: () => [{ resourceType: 'Condition' }],
+      requires: () => [{ resourceType: 'Condition' }, { resourceType: 'Encounter' }],
     },
   ],
   [
@@ -150,6 +152,7 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
       requires: () => [],
     },
   ],
+  ['dvt.inpatient', inpatientNow],
   ['dvt.elevatedDdimerContexts', elevatedDdimerContexts],
   [
     'dvt.listNotEmpty',
