@@ -38,7 +38,10 @@ export const gabapentinoidMaxDailyDose: Derivation = {
       evidence: crcl.evidence.map((e) => ({ ...e, note: `CrCl band from ${band.minCrcl} mL/min` })),
     };
   },
-  requires: () => [{ resourceType: 'Patient' }, { resourceType: 'Observation' }],
+  // Reads only catalogue facts named in params; their own sources carry the (value-set narrowed) data
+  // requirements, and the rules that use this fact also name those inputs, so discovery prefetches them.
+  // An unnarrowed requirement here would widen the prefetch to every resource of the type.
+  requires: () => [],
 };
 
 /**

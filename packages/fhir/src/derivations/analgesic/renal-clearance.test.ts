@@ -98,10 +98,7 @@ describe('renalClearance', () => {
     ]);
   });
 
-  it('asks discovery for the patient and observations', () => {
-    expect(renalClearance.requires(params)).toEqual([
-      { resourceType: 'Patient' },
-      { resourceType: 'Observation' },
-    ]);
+  it('adds no unnarrowed data requirement (its inputs are catalogue facts with value-set sources)', () => {
+    expect(renalClearance.requires(params)).toEqual([]);
   });
 });

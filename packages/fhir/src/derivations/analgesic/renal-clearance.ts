@@ -31,7 +31,10 @@ export const renalClearance: Derivation = {
     }
     return cockcroftGault(ctx, pack, names) ?? fallback(ctx, names);
   },
-  requires: () => [{ resourceType: 'Patient' }, { resourceType: 'Observation' }],
+  // Reads only catalogue facts named in params; their own sources carry the (value-set narrowed) data
+  // requirements, and the rules that use this fact also name those inputs, so discovery prefetches them.
+  // An unnarrowed requirement here would widen the prefetch to every resource of the type.
+  requires: () => [],
 };
 
 function readNames(params: Readonly<Record<string, unknown>>, ctx: FactContext): InputNames | null {

@@ -32,5 +32,8 @@ export const correctedCalcium: Derivation = {
       evidence: [...calcium.evidence, ...albumin.evidence],
     };
   },
-  requires: () => [{ resourceType: 'Observation' }],
+  // Reads only catalogue facts named in params; their own sources carry the (value-set narrowed) data
+  // requirements, and the rules that use this fact also name those inputs, so discovery prefetches them.
+  // An unnarrowed requirement here would widen the prefetch to every resource of the type.
+  requires: () => [],
 };
