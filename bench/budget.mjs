@@ -23,6 +23,9 @@ function stageLines(inProcess) {
 
 function httpLines(http) {
   return http.flatMap((row) => {
+    if (row.error) {
+      return [line(`HTTP ~${row.size}: ${row.error}`, NaN, 'a running server', false)];
+    }
     const rps = ratio(row.service.requestsPerSec, row.parseOnly.requestsPerSec);
     const p99 = ratio(row.service.p99Ms, Math.max(row.parseOnly.p99Ms, 1));
     const clean = row.service.non2xx === 0 && row.service.errors === 0;

@@ -9,7 +9,11 @@ const SERVER = new URL('./http-server.mjs', import.meta.url);
 
 async function startServer(mode, nowIso) {
   const child = fork(SERVER, [mode, nowIso], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const [message] = await once(child, 'message');
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`${mode} server exited (code ${code}) before listening`);
+  });
+  const [message] = await Promise.race([once(child, 'message'), exited]);
+  exited.catch(() => {}); // the server exits normally at the end of the run
   return { child, port: message.port };
 }
 

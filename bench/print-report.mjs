@@ -35,6 +35,10 @@ function printStages(rows) {
 function printHttp(rows) {
   console.log('\nHTTP on 127.0.0.1 (autocannon, 10 connections): req/s and p99 ms');
   for (const r of rows) {
+    if (r.error) {
+      console.log(`${r.hook} ~${r.size}: not measured: ${r.error}`);
+      continue;
+    }
     const s = r.service;
     const p = r.parseOnly;
     console.log(

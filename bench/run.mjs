@@ -64,9 +64,14 @@ async function overHttp(services, records) {
     const { body, resourceCount } = buildRequest(service, records.get(size));
     const text = JSON.stringify(body);
     const run = { serviceId: service.id, text, nowIso: NOW, seconds: HTTP_SECONDS };
-    const real = await benchHttp({ ...run, mode: 'service' });
-    const parseOnly = await benchHttp({ ...run, mode: 'parse-only' });
-    rows.push({ size, hook: service.hook, resources: resourceCount, service: real, parseOnly });
+    try {
+      const real = await benchHttp({ ...run, mode: 'service' });
+      const parseOnly = await benchHttp({ ...run, mode: 'parse-only' });
+      rows.push({ size, hook: service.hook, resources: resourceCount, service: real, parseOnly });
+    } catch (err) {
+      // A server that cannot start is reported (and its budget lines miss); the other parts still run.
+      rows.push({ size, hook: service.hook, resources: resourceCount, error: err.message });
+    }
     process.stderr.write(`http ${size}: done\n`);
   }
   return rows;
