@@ -1,14 +1,19 @@
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_CONTENT, loadValueSets, type RuleDefinition } from '@soleus/core';
+import { loadValueSets, type RuleDefinition } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { loadVignetteManifests } from '../docs/load-vignette-manifests';
 import { renderCatalogueHtml } from '../docs/render-catalogue-html';
 import { renderCatalogueMarkdown } from '../docs/render-catalogue-markdown';
 import { buildRuleCatalogue } from '../docs/rule-catalogue';
+import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
-import { diffGeneratedDir, writeGeneratedDir } from '../docs/sync-generated-dir';
+import {
+  diffGeneratedDir,
+  writeGeneratedDir,
+  type GeneratedDrift,
+} from '../docs/sync-generated-dir';
 import { DEFAULT_VIGNETTE_DIR } from './test-command';
 
 /** Where the repository keeps the generated rule reference, relative to the working directory. */
@@ -37,11 +42,7 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const content = {
-    rulesDir: opts.rules ? resolve(opts.rules) : DEFAULT_CONTENT.rulesDir,
-    factsDir: opts.facts ? resolve(opts.facts) : DEFAULT_CONTENT.factsDir,
-    valueSetsDir: opts.valuesets ? resolve(opts.valuesets) : DEFAULT_CONTENT.valueSetsDir,
-  };
+  const content = contentDirsFrom(opts);
   const ruleSet = await loadRuleSetOrExplain(content);
   const vignettes = await loadVignetteManifests(resolve(opts.vignettes ?? DEFAULT_VIGNETTE_DIR));
   const catalogue = buildRuleCatalogue(
@@ -54,24 +55,31 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
   files.set('index.html', renderCatalogueHtml(catalogue, ruleSet.facts));
   const out = resolve(opts.out ?? DEFAULT_DOCS_DIR);
   const drift = opts.check ? diffGeneratedDir(out, files) : writeGeneratedDir(out, files);
+  return reportDrift(io, drift, opts.check === true, { out, files: files.size, asGiven: opts.out });
+}
+
+function reportDrift(
+  io: CliIo,
+  drift: GeneratedDrift,
+  check: boolean,
+  where: { readonly out: string; readonly files: number; readonly asGiven: string | undefined },
+): number {
   const changed = [
     ...drift.stale.map((f) => `stale   ${f}`),
     ...drift.missing.map((f) => `missing ${f}`),
     ...drift.extra.map((f) => `extra   ${f}`),
   ];
-  if (!opts.check) {
-    io.stdout(
-      `wrote ${files.size} file(s) to ${out}${changed.length > 0 ? `, ${changed.length} changed` : ', unchanged'}\n`,
-    );
+  if (!check) {
+    const what = changed.length > 0 ? `${changed.length} changed` : 'unchanged';
+    io.stdout(`wrote ${where.files} file(s) to ${where.out}, ${what}\n`);
     return EXIT.ok;
   }
   if (changed.length === 0) {
-    io.stdout(`ok: ${out} is up to date\n`);
+    io.stdout(`ok: ${where.out} is up to date\n`);
     return EXIT.ok;
   }
-  io.stdout(
-    `${changed.join('\n')}\n${out} is stale: run \`soleus docs --out ${opts.out ?? DEFAULT_DOCS_DIR}\` and commit\n`,
-  );
+  const again = `soleus docs --out ${where.asGiven ?? DEFAULT_DOCS_DIR}`;
+  io.stdout(`${changed.join('\n')}\n${where.out} is stale: run \`${again}\` and commit\n`);
   return EXIT.problems;
 }
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONTENT, type ContentDirs, type RuleSet } from '@soleus/core';
+import type { ContentDirs, RuleSet } from '@soleus/core';
 import { HOOKS, type Hook } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { addOutcome, emptyTally } from '../dry-run/dry-run-tally';
@@ -11,6 +11,7 @@ import type { ItemOutcome } from '../dry-run/population-item';
 import { progressLine } from '../dry-run/progress-bar';
 import { inspectPopulation, readPopulation } from '../dry-run/read-population';
 import { runWorkerPool } from '../dry-run/run-worker-pool';
+import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 
 const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson>
@@ -47,11 +48,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
     );
   }
   const population = resolve(positionals[0]);
-  const content: ContentDirs = {
-    rulesDir: opts.rules ? resolve(opts.rules) : DEFAULT_CONTENT.rulesDir,
-    factsDir: opts.facts ? resolve(opts.facts) : DEFAULT_CONTENT.factsDir,
-    valueSetsDir: opts.valuesets ? resolve(opts.valuesets) : DEFAULT_CONTENT.valueSetsDir,
-  };
+  const content = contentDirsFrom(opts);
   const total = inspectPopulation(population);
   const ruleSet = await loadRuleSetOrExplain(content);
   const workers = parseWorkers(opts.workers, total);
