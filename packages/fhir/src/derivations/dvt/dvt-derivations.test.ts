@@ -502,6 +502,26 @@ describe('modifiers (§A.5)', () => {
     ]);
   });
 
+  const pregnancyStatus = (effective: string): Observation => ({
+    resourceType: 'Observation',
+    id: 'preg-status',
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '82810-3' }] },
+    effectiveDateTime: effective,
+    valueCodeableConcept: { coding: [{ system: SCT, code: '77386006' }] },
+  });
+  it.each<[string, string, boolean]>([
+    ['pregnancy status "pregnant" 3 months ago', '2026-08-22T09:00:00Z', true],
+    [
+      'pregnancy status "pregnant" 2 years ago (outside the 294-day status window)',
+      '2024-11-22T09:00:00Z',
+      false,
+    ],
+  ])('%s → pregnant %s', (_desc, effective, want) => {
+    const { fact } = evaluateFacts([calfPain(), pregnancyStatus(effective)]);
+    expect(fact('dvt.pregnant')?.value).toBe(want);
+  });
+
   it('counts an inpatient stay in progress as a context that raises D-dimer', () => {
     const stay: Encounter = {
       resourceType: 'Encounter',

@@ -10,7 +10,8 @@ import { dvtParam } from './dvt-params';
 
 /**
  * Pregnancy as a D-dimer modifier (clinical-spec §A.5): a current pregnancy Condition (the catalogue
- * fact named by param `conditionFact`), the latest counting Pregnancy-status Observation coded pregnant,
+ * fact named by param `conditionFact`), the latest counting Pregnancy-status Observation within the pack's
+ * status window (a pregnancy lasts at most ~42 weeks) coded pregnant,
  * or a positive hCG within the pack's hCG window. No evidence means "not documented" (false): D-dimer is
  * then read normally, which is the documented limitation of a record-based check.
  * @param params - `{ conditionFact }`
@@ -24,10 +25,11 @@ function computePregnant(params: Readonly<Record<string, unknown>>, ctx: FactCon
   if (condition?.value === true) {
     evidence.push(...(condition.evidence ?? []));
   }
+  const statusFrom = windowStart(ctx.nowMs, dvtParam(ctx, 'pregnancy.statusWindow', 'string'));
   const latestStatus = latestCounting(
     ctx,
     dvtParam(ctx, 'pregnancy.statusValueSet', 'string'),
-    -Infinity,
+    statusFrom,
   );
   if (
     latestStatus &&
