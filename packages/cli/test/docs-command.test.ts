@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
 import { docsCommand } from '../src/commands/docs-command';
@@ -35,7 +35,9 @@ describe('soleus docs', () => {
   it('renders conditions in words, value-set codes and vignette cases', async () => {
     const cramp = (await render()).read('cramp.md');
     expect(cramp).toContain('- cramp.potassium (mmol/L) < 3.5 mmol/L');
-    expect(cramp).toContain('cramp.magnesium (mmol/L) < 1.7 mg/dL (= 0.6994 mmol/L)  (at /conditions/all/1/any/2)');
+    expect(cramp).toContain(
+      'cramp.magnesium (mmol/L) < 1.7 mg/dL (= 0.6994 mmol/L)  (at /conditions/all/1/any/2)',
+    );
     expect(cramp).toContain('`https://soleus.dev/fhir/ValueSet/potassium`, via `cramp.potassium`');
     expect(cramp).toMatch(/\| http:\/\/loinc\.org \| `[0-9]+-[0-9]` \| /);
     expect(cramp).toContain(
@@ -72,7 +74,7 @@ describe('soleus docs', () => {
       'stale   cramp.md',
     ],
     ['extra', (out: string) => writeFileSync(join(out, 'old-pack.md'), 'x'), 'extra   old-pack.md'],
-    ['missing', (out: string) => writeFileSync(join(out, 'index.html'), ''), 'stale   index.html'],
+    ['missing', (out: string) => rmSync(join(out, 'index.html')), 'missing index.html'],
   ])('--check exits 1 when the reference is %s', async (_what, damage, line) => {
     const { out } = await render();
     damage(out);

@@ -11,7 +11,7 @@ import { startDryRunWorker } from './start-dry-run-worker';
  * @param data - content directories and settings for the workers
  * @param onOutcome - called once per item, in input order
  * @returns when every item has been reported
- * @throws {Error} when a worker dies (e.g. the rule set does not load in it)
+ * @throws {Error} when a worker fails or exits early (e.g. the rule set does not load in it)
  */
 export async function runWorkerPool(
   items: AsyncIterable<PopulationItem>,
@@ -45,6 +45,7 @@ function ask(worker: Worker, item: PopulationItem): Promise<ItemOutcome> {
     const cleanup = () => {
       worker.off('message', onMessage);
       worker.off('error', onError);
+      worker.off('exit', onExit);
     };
     const onMessage = (outcome: ItemOutcome) => {
       cleanup();
@@ -54,8 +55,13 @@ function ask(worker: Worker, item: PopulationItem): Promise<ItemOutcome> {
       cleanup();
       reject(err);
     };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`dry-run worker exited with code ${code} while evaluating ${item.label}`));
+    };
     worker.on('message', onMessage);
     worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage(item);
   });
 }
