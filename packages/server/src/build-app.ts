@@ -14,6 +14,7 @@ import { createLogger } from './create-logger';
 import { createMemoryFeedbackStore } from './feedback/memory-feedback-store';
 import { registerErrorHandling } from './http/register-error-handling';
 import { createMetrics } from './metrics/create-metrics';
+import { registerDemoRoutes } from './routes/register-demo-routes';
 import { registerDiscoveryRoute } from './routes/register-discovery-route';
 import { registerFeedbackRoutes } from './routes/register-feedback-routes';
 import { registerOpsRoutes } from './routes/register-ops-routes';
@@ -59,6 +60,9 @@ export function buildApp(options: ServerOptions): FastifyInstance {
   registerServiceRoute(app, ctx);
   registerFeedbackRoutes(app, ctx);
   registerOpsRoutes(app, ctx);
+  if (options.demo ?? options.auth === undefined) {
+    registerDemoRoutes(app, ctx); // public synthetic assets; the page calls the gated endpoints
+  }
   app.addHook('onClose', async () => ctx.store.close());
   return app;
 }

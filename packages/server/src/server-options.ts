@@ -39,6 +39,11 @@ export interface ServerOptions {
   readonly fetch?: FhirFetcher;
   /** Add the rule trace under `response.extension` (dry-run/debug; off in production). */
   readonly explain?: boolean;
+  /**
+   * Serve the demo page at `/demo` (synthetic sample patients, no auth of its own; it calls the real,
+   * JWT-gated endpoints). Defaults to on in local mode and off when `auth` is set.
+   */
+  readonly demo?: boolean;
 }
 
 /** Default request body limit: 10 MB. */
