@@ -90,6 +90,20 @@ describe('soleus docs', () => {
     expect(check.out).toContain('is stale: run `soleus docs --out');
   });
 
+  it('escapes rule text in both outputs (a title carrying markup stays text)', async () => {
+    const rules = join(tempDirWith({}), 'rules');
+    cpSync(DEFAULT_CONTENT.rulesDir, rules, { recursive: true });
+    const file = join(rules, 'cramp', 'cramp-heat.rule.json');
+    const rule = JSON.parse(readFileSync(file, 'utf8')) as { title: string };
+    writeFileSync(file, JSON.stringify({ ...rule, title: 'Heat <script>alert(1)</script> & "x"' }));
+    const r = await render(['--rules', rules]);
+    expect(r.code).toBe(0);
+    const html = r.read('index.html');
+    expect(html).toContain('Heat &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+    expect(html).not.toContain('<script');
+    expect(r.read('cramp.md')).toContain('Heat \\<script>alert(1)\\</script> & "x"');
+  });
+
   it('refuses a malformed rule file with its code and file (exit 2)', async () => {
     const rules = join(tempDirWith({}), 'rules');
     cpSync(DEFAULT_CONTENT.rulesDir, rules, { recursive: true });
