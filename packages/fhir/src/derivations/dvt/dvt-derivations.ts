@@ -17,6 +17,7 @@ import { pregnancyStatus } from './pregnancy-status';
 import { previousDvt } from './previous-dvt';
 import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
+import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsScore } from './wells-score';
@@ -89,6 +90,7 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ],
   ['dvt.redFlagInEpisode', redFlagInEpisode],
   ['dvt.feverInEpisode', feverInEpisode],
+  ['dvt.lowSpo2InEpisode', lowSpo2InEpisode],
   ['dvt.previousDvt', previousDvt],
   ['dvt.calfSwellingMeasured', calfSwellingMeasured],
   ['dvt.wellsClass', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
