@@ -1,4 +1,4 @@
-/* global document, fetch, crypto */
+/* global document, fetch, crypto, URLSearchParams */
 // Soleus demo page: acts as a tiny EHR. It builds a spec-shaped CDS Hooks request from a synthetic
 // sample patient (every discovery prefetch key filled from the bundle, or null when the bundle has no
 // such data), POSTs it to the real /cds-services/{id} endpoint and renders the cards. Hand-written,

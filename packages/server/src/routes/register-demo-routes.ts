@@ -26,7 +26,7 @@ const ASSETS: Readonly<Record<string, readonly [string, string]>> = {
 
 /** Same-origin only: the page may talk to this service and nothing else. */
 const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** One entry of `demo-data/patients.json`. */
