@@ -23,6 +23,8 @@ file) and reports how often each card would fire: patients, rate per 1,000 evalu
 indicator mix, and data-quality issue totals. Inputs that are not JSON or not FHIR bundles are counted
 and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
 worker loads the rule set once. A progress bar goes to stderr when it is a terminal or with --progress.
+On order-select/order-sign no draft orders are passed (a population holds records, not orders), so
+rules that need a draft order do not fire; draft-status rules are not evaluated.
 `;
 
 /**
