@@ -1,0 +1,69 @@
+import type { Encounter, FhirResource, Observation } from 'fhir/r4';
+import {
+  calfPain,
+  condition,
+  enoxaparin,
+  evaluateFacts,
+  ICD,
+  SCT,
+} from '../../../test/support/dvt-record';
+
+describe('modifiers (§A.5)', () => {
+  it.each<[string, FhirResource[], string | null, boolean]>([
+    ['nothing → none, reliable', [], 'none', true],
+    ['enoxaparin 40 mg daily → prophylactic, reliable', [enoxaparin(40, 1)], 'prophylactic', true],
+    ['enoxaparin 80 mg twice daily → therapeutic', [enoxaparin(80, 2)], 'therapeutic', false],
+    [
+      'long-term anticoagulation status',
+      [condition('lt', ICD, 'Z79.01', '2025-01-01')],
+      'therapeutic',
+      false,
+    ],
+    ['pregnancy condition', [condition('preg', ICD, 'Z34.90', '2026-08-01')], 'none', false],
+  ])('%s', (_desc, resources, anticoagulation, reliable) => {
+    const { fact } = evaluateFacts([calfPain(), ...resources]);
+    expect([fact('dvt.anticoagulation')?.value, fact('dvt.ddimerReliable')?.value]).toEqual([
+      anticoagulation,
+      reliable,
+    ]);
+  });
+
+  const pregnancyStatus = (effective: string): Observation => ({
+    resourceType: 'Observation',
+    id: 'preg-status',
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '82810-3' }] },
+    effectiveDateTime: effective,
+    valueCodeableConcept: { coding: [{ system: SCT, code: '77386006' }] },
+  });
+  it.each<[string, string, boolean]>([
+    ['pregnancy status "pregnant" 3 months ago', '2026-08-22T09:00:00Z', true],
+    [
+      'pregnancy status "pregnant" 2 years ago (outside the 294-day status window)',
+      '2024-11-22T09:00:00Z',
+      false,
+    ],
+  ])('%s → pregnant %s', (_desc, effective, want) => {
+    const { fact } = evaluateFacts([calfPain(), pregnancyStatus(effective)]);
+    expect(fact('dvt.pregnant')?.value).toBe(want);
+  });
+
+  it('counts an inpatient stay in progress as a context that raises D-dimer', () => {
+    const stay: Encounter = {
+      resourceType: 'Encounter',
+      id: 'stay-1',
+      status: 'in-progress',
+      class: { code: 'IMP' },
+    };
+    const { fact } = evaluateFacts([calfPain(), stay]);
+    expect(fact('dvt.elevatedDdimerContexts')?.value).toEqual(['hospital inpatient']);
+  });
+
+  it('lists the contexts that raise D-dimer', () => {
+    const { fact } = evaluateFacts(
+      [calfPain(), condition('cancer', ICD, 'C50.911', '2026-03-01')],
+      '1940-01-01',
+    );
+    expect(fact('dvt.elevatedDdimerContexts')?.value).toEqual(['active cancer', 'age over 80']);
+  });
+});

@@ -1,0 +1,150 @@
+import type { Observation } from 'fhir/r4';
+import {
+  ALL_ABSENT,
+  calfPain,
+  ddimer,
+  evaluateFacts,
+  wells,
+} from '../../../test/support/dvt-record';
+
+describe('D-dimer normalisation (§A.4)', () => {
+  const run = (obs: Observation, birthDate?: string) =>
+    evaluateFacts([calfPain(), wells(ALL_ABSENT), obs], birthDate ?? '1970-06-01');
+  it.each<[string, Observation, string | undefined, 'negative' | 'positive' | null, string]>([
+    [
+      'ng/mL{FEU} 499 at 49 → negative',
+      ddimer(499, 'ng/mL{FEU}'),
+      '1977-01-01',
+      'negative',
+      'cutoff 500 ug/L FEU',
+    ],
+    [
+      '500 at 49 → positive (not strictly below)',
+      ddimer(500, 'ng/mL{FEU}'),
+      '1977-01-01',
+      'positive',
+      'cutoff 500 ug/L FEU',
+    ],
+    ['505 at 50 → positive', ddimer(505, 'ng/mL{FEU}'), '1976-01-01', 'positive', 'age 50 ≤ 50'],
+    [
+      '505 at 51 → negative (cutoff 510)',
+      ddimer(505, 'ng/mL{FEU}'),
+      '1975-01-01',
+      'negative',
+      'cutoff 510 ug/L FEU (age-adjusted',
+    ],
+    [
+      '505 with no birthDate → positive (cutoff 500)',
+      ddimer(505, 'ng/mL{FEU}'),
+      '',
+      'positive',
+      'age unknown',
+    ],
+    ['mg/L{FEU} 0.45 → 450', ddimer(0.45, 'mg/L{FEU}'), undefined, 'negative', '→ 450 ug/L FEU'],
+    ['ug/mL{FEU} 0.6 → 600', ddimer(0.6, 'ug/mL{FEU}'), undefined, 'positive', '→ 600 ug/L FEU'],
+    [
+      'DDU 240 at 56 → negative, never age-adjusted',
+      ddimer(240, 'ng/mL{DDU}', {}, '48066-5'),
+      undefined,
+      'negative',
+      'no age adjustment (DDU assay)',
+    ],
+    [
+      'DDU 260 → positive',
+      ddimer(260, 'ng/mL{DDU}', {}, '48066-5'),
+      undefined,
+      'positive',
+      'cutoff 250 ug/L DDU',
+    ],
+    [
+      '"<" 200 → negative',
+      ddimer(200, 'ng/mL{FEU}', {
+        valueQuantity: { value: 200, comparator: '<', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      undefined,
+      'negative',
+      '<200',
+    ],
+    [
+      '">" 400 → positive',
+      ddimer(400, 'ng/mL{FEU}', {
+        valueQuantity: { value: 400, comparator: '>', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      undefined,
+      'positive',
+      '>400',
+    ],
+    [
+      'lab high 400 is the cutoff',
+      ddimer(450, 'ng/mL{FEU}', {
+        referenceRange: [{ high: { value: 400, unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' } }],
+      }),
+      undefined,
+      'positive',
+      'laboratory referenceRange.high',
+    ],
+  ])('%s', (_desc, obs, birthDate, want, line) => {
+    const { fact } = run(obs, birthDate);
+    expect(fact('dvt.ddimerResult')?.value).toBe(want);
+    expect((fact('dvt.ddimerExplanation')?.value as string[]).join('\n')).toContain(line);
+  });
+
+  it.each<[string, Observation, string]>([
+    ['no unit', ddimer(300, undefined), 'valueQuantity.unit'],
+    ['U/L is not a mass unit', ddimer(300, 'U/L'), 'valueQuantity.unit'],
+    [
+      'DDU LOINC with an FEU annotation',
+      ddimer(0.2, 'mg/L{FEU}', {}, '48066-5'),
+      'valueQuantity.unit',
+    ],
+    [
+      '"<" bound above the cutoff',
+      ddimer(900, 'ng/mL{FEU}', {
+        valueQuantity: { value: 900, comparator: '<', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      'valueQuantity.comparator',
+    ],
+    [
+      'month-precision date',
+      ddimer(300, 'ng/mL{FEU}', { effectiveDateTime: '2026-11' }),
+      'effective[x]',
+    ],
+  ])('uninterpretable → unknown + data-quality issue at its path: %s', (_desc, obs, path) => {
+    const { fact, issues } = run(obs);
+    expect(fact('dvt.ddimerResult')?.value).toBeNull();
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+          location: { resource: 'Observation/dd-1', path },
+        }),
+      ]),
+    );
+  });
+
+  it.each<[string, Partial<Observation>]>([
+    ['stale (8 days)', { effectiveDateTime: '2026-11-14T09:00:00Z' }],
+    ['entered-in-error', { status: 'entered-in-error' }],
+    ['cancelled', { status: 'cancelled' }],
+    ['preliminary', { status: 'preliminary' }],
+  ])('not evidence, not an issue: %s', (_desc, extra) => {
+    const { fact } = evaluateFacts([
+      calfPain('2026-11-10'),
+      wells(ALL_ABSENT, '2026-11-11T00:00:00Z'),
+      ddimer(300, 'ng/mL{FEU}', extra),
+    ]);
+    expect(fact('dvt.ddimerResult')?.value).toBeNull();
+    expect(fact('dvt.ddimerResult')?.ignored).toEqual([
+      expect.objectContaining({ resource: 'Observation/dd-1' }),
+    ]);
+  });
+
+  it('lets the positive one of two disagreeing results govern', () => {
+    const { fact } = evaluateFacts([
+      calfPain(),
+      ddimer(300, 'ng/mL{FEU}'),
+      { ...ddimer(900, 'ng/mL{FEU}'), id: 'dd-2' },
+    ]);
+    expect(fact('dvt.ddimerResult')?.value).toBe('positive');
+  });
+});

@@ -1,0 +1,126 @@
+import type { FhirResource } from 'fhir/r4';
+import {
+  ALL_ABSENT,
+  BEDSIDE_EXCEPT_CALF,
+  calfCircumference,
+  calfPain,
+  condition,
+  evaluateFacts,
+  ICD,
+  wells,
+} from '../../../test/support/dvt-record';
+
+describe('interval Wells (§A.3, §0.3)', () => {
+  it.each<[string, FhirResource[], [string | null, number | null, number | null]]>([
+    ['no assessment, empty record → 0..5 indeterminate', [], ['indeterminate', 0, 5]],
+    ['all attested absent → 0..0 unlikely', [wells(ALL_ABSENT)], ['unlikely', 0, 0]],
+    [
+      'two bedside items present → likely',
+      [wells({ ...ALL_ABSENT, tenderness: true, pittingOedema: true })],
+      ['likely', 2, 2],
+    ],
+    [
+      'alternative diagnosis attested → −2',
+      [wells({ ...ALL_ABSENT, tenderness: true, pittingOedema: true, altDxAsLikely: true })],
+      ['unlikely', 0, 0],
+    ],
+    [
+      'assessment before the episode is ignored',
+      [wells({ ...ALL_ABSENT, tenderness: true }, '2026-11-19T00:00:00Z')],
+      ['indeterminate', 0, 5],
+    ],
+    [
+      'previous DVT (resolved, years ago) + active cancer from the record',
+      [
+        condition('old-dvt', ICD, 'I82.402', '2019-05-01', {
+          clinicalStatus: {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+                code: 'resolved',
+              },
+            ],
+          },
+        }),
+        condition('cancer', ICD, 'C50.911', '2026-03-01'),
+      ],
+      ['likely', 2, 7],
+    ],
+    [
+      'varicose veins never score collateral veins',
+      [wells(ALL_ABSENT), condition('varicose', ICD, 'I83.91', '2020-01-01')],
+      ['unlikely', 0, 0],
+    ],
+    [
+      'calf circumferences 3.0 cm apart the same day → item 6 present',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 41),
+        calfCircumference('r', 'right', 38),
+      ],
+      ['unlikely', 1, 1],
+    ],
+    [
+      'calf circumferences 2.9 cm apart → item 6 absent',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 40.9),
+        calfCircumference('r', 'right', 38),
+      ],
+      ['unlikely', 0, 0],
+    ],
+    [
+      'calf circumferences in inches (1.2 [in_i] ≈ 3.05 cm apart) → present',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 16.2, '[in_i]'),
+        calfCircumference('r', 'right', 15, '[in_i]'),
+      ],
+      ['unlikely', 1, 1],
+    ],
+    [
+      'left and right on different days → item 6 unknown',
+      [
+        wells(BEDSIDE_EXCEPT_CALF),
+        calfCircumference('l', 'left', 41),
+        calfCircumference('r', 'right', 38, 'cm', '2026-11-20T10:00:00Z'),
+      ],
+      ['unlikely', 0, 1],
+    ],
+    [
+      'a DVT inside the episode is not a previous DVT',
+      [wells(ALL_ABSENT), condition('dvt', ICD, 'I82.412', '2026-11-21')],
+      ['unlikely', 0, 0],
+    ],
+  ])('%s', (_desc, resources, [wellsClass, min, max]) => {
+    const { fact } = evaluateFacts([calfPain(), ...resources]);
+    expect([
+      fact('dvt.wellsClass')?.value,
+      fact('dvt.wellsMin')?.value,
+      fact('dvt.wellsMax')?.value,
+    ]).toEqual([wellsClass, min, max]);
+  });
+
+  it('keeps a recorded item against an attested absent and reports the conflict', () => {
+    const { fact, issues } = evaluateFacts([
+      calfPain(),
+      wells(ALL_ABSENT),
+      condition('cancer', ICD, 'C50.911', '2026-03-01'),
+    ]);
+    expect(fact('dvt.wellsMin')?.value).toBe(1);
+    expect((fact('dvt.wellsItems')?.value as string[])[0]).toBe(
+      'Active cancer (+1): present — record (Condition/cancer)',
+    );
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'SOLEUS_FHIR_CONFLICT',
+          location: {
+            resource: 'QuestionnaireResponse/wells-1',
+            path: "item.where(linkId='activeCancer')",
+          },
+        }),
+      ]),
+    );
+  });
+});
