@@ -166,6 +166,17 @@ describe('demo page scenarios', () => {
     expect(await first.locator('.card__override button').isDisabled()).toBe(true);
   });
 
+  it('a suggestion button records the acceptance and disables the other suggestions', async () => {
+    await runScenario('dvt-likely');
+    const dvt = page.locator('#cards article[data-card-id="dvt-likely-imaging"]');
+    const buttons = dvt.locator('.card__actions > button');
+    expect(await buttons.count()).toBeGreaterThanOrEqual(1);
+    const label = (await buttons.first().textContent()) ?? '';
+    await buttons.first().click();
+    expect(await dvt.locator('.card__outcome').textContent()).toContain(`Accepted "${label}"`);
+    expect(await buttons.last().isDisabled()).toBe(true);
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
