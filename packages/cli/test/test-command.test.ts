@@ -12,12 +12,21 @@ const K_BUNDLE = JSON.parse(
   readFileSync(join(VIGNETTES, 'cramp-electrolyte', 'k-3.4.bundle.json'), 'utf8'),
 ) as unknown;
 
+const K35_BUNDLE = JSON.parse(
+  readFileSync(join(VIGNETTES, 'cramp-electrolyte', 'k-3.5.bundle.json'), 'utf8'),
+) as unknown;
+
+/** A manifest whose first case is under test, plus a firing and a silent anchor (coverage rule). */
 function manifest(expect: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return {
     rule: 'cramp-electrolyte',
     hook: 'patient-view',
     now: '2026-11-22T09:00:00Z',
-    cases: [{ desc: 'K 3.4', bundle: 'k.bundle.json', expect, ...extra }],
+    cases: [
+      { desc: 'K 3.4', bundle: 'k.bundle.json', expect, ...extra },
+      { desc: 'anchor K 3.4 fires', bundle: 'k.bundle.json', expect: { fires: true } },
+      { desc: 'anchor K 3.5 silent', bundle: 'k35.bundle.json', expect: { fires: false } },
+    ],
   };
 }
 
@@ -70,6 +79,7 @@ describe('soleus test', () => {
       const dir = tempDirWith({
         'case/manifest.json': manifest(exp),
         'case/k.bundle.json': K_BUNDLE,
+        'case/k35.bundle.json': K35_BUNDLE,
       });
       const r = await runCommand(testCommand, [dir]);
       expect(r.code).toBe(1);
@@ -77,7 +87,7 @@ describe('soleus test', () => {
       for (const line of lines) {
         expect(r.out).toContain(line);
       }
-      expect(r.out).toContain('0 passed, 1 failed, 0 bad input');
+      expect(r.out).toContain('2 passed, 1 failed, 0 bad input');
     },
   );
 
@@ -111,7 +121,11 @@ describe('soleus test', () => {
   ])(
     'rejects a malformed manifest (%s) naming file and pointer (exit 2)',
     async (_name, json, message) => {
-      const dir = tempDirWith({ 'bad/manifest.json': json, 'bad/k.bundle.json': K_BUNDLE });
+      const dir = tempDirWith({
+        'bad/manifest.json': json,
+        'bad/k.bundle.json': K_BUNDLE,
+        'bad/k35.bundle.json': K35_BUNDLE,
+      });
       const r = await runCommand(testCommand, [dir]);
       expect(r.code).toBe(2);
       expect(r.out).toContain(
@@ -120,6 +134,27 @@ describe('soleus test', () => {
       expect(r.out).toContain('0 passed, 0 failed, 1 bad input');
     },
   );
+
+  it.each([
+    [true, 'FAIL coverage: no case expects the rule silent'],
+    [false, 'FAIL coverage: no case expects the rule to fire'],
+  ])('fails a manifest whose cases all expect fires=%s (exit 1)', async (fires, line) => {
+    const one = {
+      ...manifest({}),
+      cases: [
+        { desc: 'only', bundle: fires ? 'k.bundle.json' : 'k35.bundle.json', expect: { fires } },
+      ],
+    };
+    const dir = tempDirWith({
+      'case/manifest.json': one,
+      'case/k.bundle.json': K_BUNDLE,
+      'case/k35.bundle.json': K35_BUNDLE,
+    });
+    const r = await runCommand(testCommand, [dir]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(line);
+    expect(r.out).toContain('1 passed, 1 failed, 0 bad input');
+  });
 
   it('reports a manifest that is not JSON with its file (exit 2)', async () => {
     const dir = tempDirWith({ 'bad/manifest.json': '{ "rule": ' });
@@ -167,6 +202,7 @@ describe('soleus test', () => {
       const dir = tempDirWith({
         'case/manifest.json': manifest({ fires: true }),
         'case/k.bundle.json': K_BUNDLE,
+        'case/k35.bundle.json': K35_BUNDLE,
       });
       const r = await runCommand(testCommand, [dir, '--rules', rules]);
       expect(r.code).toBe(1);

@@ -45,7 +45,10 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
       ...(values.valuesets ? { valuesets: resolve(values.valuesets) } : {}),
     });
     reports.push(report);
-    const failing = report.error !== undefined || report.cases.some((c) => c.status !== 'pass');
+    const failing =
+      report.error !== undefined ||
+      report.gaps.length > 0 ||
+      report.cases.some((c) => c.status !== 'pass');
     if (!values.quiet || failing) {
       io.stdout(formatVignetteReport(report));
     }

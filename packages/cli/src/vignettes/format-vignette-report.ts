@@ -5,6 +5,7 @@ const MARK = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' } as const;
 /** Totals over a `soleus test` run. */
 export interface VignetteTotals {
   readonly passed: number;
+  /** Failing cases plus coverage gaps (a manifest without a firing or a silent case). */
   readonly failed: number;
   /** Cases whose bundle could not be evaluated plus malformed manifests. */
   readonly badInput: number;
@@ -21,6 +22,7 @@ export function formatVignetteReport(report: VignetteManifestReport): string {
   if (report.error !== undefined) {
     lines.push(`  ERROR ${report.error}`);
   }
+  lines.push(...report.gaps.map((gap) => `  FAIL coverage: ${gap}`));
   for (const c of report.cases) {
     lines.push(`  ${MARK[c.status]} ${c.desc}`);
     if (c.error !== undefined) {
@@ -43,7 +45,9 @@ export function totalVignettes(reports: readonly VignetteManifestReport[]): Vign
   const cases = reports.flatMap((r) => r.cases);
   return {
     passed: cases.filter((c) => c.status === 'pass').length,
-    failed: cases.filter((c) => c.status === 'fail').length,
+    failed:
+      cases.filter((c) => c.status === 'fail').length +
+      reports.reduce((n, r) => n + r.gaps.length, 0),
     badInput:
       cases.filter((c) => c.status === 'error').length +
       reports.filter((r) => r.error !== undefined).length,

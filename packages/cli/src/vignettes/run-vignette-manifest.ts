@@ -20,6 +20,8 @@ export interface VignetteManifestReport {
   readonly file: string;
   readonly rule?: string;
   readonly error?: string;
+  /** Coverage gaps: every manifest needs a case where its rule fires and one where it is silent. */
+  readonly gaps: readonly string[];
   readonly cases: readonly VignetteCaseReport[];
 }
 
@@ -38,7 +40,7 @@ export async function runVignetteManifest(
     manifest = parseVignetteManifest(await readJsonFile(file, 'vignette manifest'), file);
   } catch (err) {
     if (err instanceof CliUsageError) {
-      return { file, error: err.message, cases: [] };
+      return { file, error: err.message, gaps: [], cases: [] };
     }
     throw err;
   }
@@ -53,5 +55,13 @@ export async function runVignetteManifest(
     const mismatches = checkVignetteCase(manifest.rule, c.expect, run.response.cards);
     cases.push({ desc: c.desc, status: mismatches.length === 0 ? 'pass' : 'fail', mismatches });
   }
-  return { file, rule: manifest.rule, cases };
+  const gaps = [
+    ...(manifest.cases.some((c) => c.expect.fires === true)
+      ? []
+      : ['no case expects the rule to fire']),
+    ...(manifest.cases.some((c) => c.expect.fires === false)
+      ? []
+      : ['no case expects the rule silent']),
+  ];
+  return { file, rule: manifest.rule, gaps, cases };
 }
