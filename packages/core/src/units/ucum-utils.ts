@@ -41,10 +41,14 @@ interface UcumPackage {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package has no types; typed above
 const ucumPackage = require('@lhncbc/ucum-lhc') as UcumPackage;
 
+let engine: UcumUtils | undefined;
+
 /**
- * Returns the shared UCUM engine (a singleton inside ucum-lhc; loading its tables takes a few ms once).
+ * Returns the shared UCUM engine. ucum-lhc's `getInstance()` builds a new utilities object on every
+ * call (~50 µs, measured by the bench), so the first one is kept and reused; it holds no per-call state.
  * @returns the typed UCUM engine
  */
 export function getUcumUtils(): UcumUtils {
-  return ucumPackage.UcumLhcUtils.getInstance();
+  engine ??= ucumPackage.UcumLhcUtils.getInstance();
+  return engine;
 }

@@ -62,8 +62,15 @@ export async function resolvePrefetchKey(
     const issue = prefetchIssue('SOLEUS_HOOK_PREFETCH_OUTCOME', key, what);
     return fetchOrGiveUp(key, template, request, fetcher, settings, [issue], 'operation-outcome');
   }
-  const signal = AbortSignal.timeout(settings.timeoutMs);
-  const paged = await readAllPages(value, fetcher, { maxPages: settings.maxPages, signal });
+  // A time box is only armed when there are pages to fetch: a timer per key per call would otherwise
+  // live on (5 s by default) after every request that needed no fetching at all.
+  const hasNext =
+    value.resourceType === 'Bundle' && (value.link ?? []).some((link) => link.relation === 'next');
+  const signal = hasNext && fetcher ? AbortSignal.timeout(settings.timeoutMs) : undefined;
+  const paged = await readAllPages(value, fetcher, {
+    maxPages: settings.maxPages,
+    ...(signal ? { signal } : {}),
+  });
   return { state: 'prefetched', resources: paged.resources, issues: pagingIssues(key, paged) };
 }
 
