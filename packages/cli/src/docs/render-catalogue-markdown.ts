@@ -46,12 +46,17 @@ export function renderCatalogueMarkdown(
       `Pack \`${pack.id}\` ${pack.version}.`,
       '',
     ];
-    files.set(
-      `${pack.id}.md`,
-      `${[...head, md(pack.description ?? ''), '', ...body].join('\n').trimEnd()}\n`,
-    );
+    files.set(`${pack.id}.md`, page([...head, md(pack.description ?? ''), '', ...body]));
   }
-  return new Map([['index.md', `${index.join('\n').trimEnd()}\n`], ...files]);
+  return new Map([['index.md', page(index)], ...files]);
+}
+
+/** Joins lines into a page with at most one blank line in a row and one final newline. */
+function page(lines: readonly string[]): string {
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function renderRule(entry: CatalogueRule, facts: ReadonlyMap<string, FactDefinition>): string[] {
