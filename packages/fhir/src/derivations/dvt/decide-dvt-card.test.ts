@@ -5,6 +5,7 @@ const base: DvtDecisionInput = {
   confirmedCondition: false,
   wellsClass: 'unlikely',
   ultrasound: null,
+  repeatScanNegative: false,
   ddimer: null,
   ddimerReliable: true,
   pregnant: false,

@@ -7,7 +7,9 @@
  * - Wells unlikely with a negative scan → excluded whatever the D-dimer (NICE: unlikely + positive
  *   D-dimer + negative scan = excluded; a negative scan after an unlikely score needs no D-dimer);
  * - `whole-leg` scope: one negative whole-leg scan excludes DVT when Wells is likely (ASH 2018;
- *   Kraaijpoel 2020), where the NICE proximal pathway asks for a D-dimer.
+ *   Kraaijpoel 2020), where the NICE proximal pathway asks for a D-dimer;
+ * - Wells likely with a repeat negative scan 6+ days after the first negative one → excluded (NICE
+ *   1.1.5–1.1.6), even when the first scan or the positive D-dimer is now older than 7 days.
  * Never returns `dvt-excluded` on an unknown: Wells indeterminate, no scan and no usable D-dimer all
  * lead to a work-up card.
  */
@@ -31,6 +33,8 @@ export interface DvtDecisionInput {
   readonly confirmedCondition: boolean;
   readonly wellsClass: 'likely' | 'unlikely' | 'indeterminate';
   readonly ultrasound: 'positive' | 'negative' | null;
+  /** A repeat negative scan at least 6 days after an earlier negative scan of the episode (NICE). */
+  readonly repeatScanNegative: boolean;
   readonly ddimer: 'positive' | 'negative' | null;
   /** False when pregnant or (possibly) therapeutically anticoagulated. */
   readonly ddimerReliable: boolean;
@@ -67,7 +71,7 @@ function decideLikely(input: DvtDecisionInput): DvtCard {
   if (input.ultrasound === null) {
     return 'dvt-likely-imaging';
   }
-  if (input.ultrasoundScope === 'whole-leg') {
+  if (input.ultrasoundScope === 'whole-leg' || input.repeatScanNegative) {
     return 'dvt-excluded';
   }
   if (input.ddimer === null) {

@@ -56,6 +56,7 @@ function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fa
     confirmedCondition: ctx.fact(factName(params, 'confirmedFact')).value === true,
     wellsClass: wells.wellsClass,
     ultrasound: ultrasoundResult(ctx).result,
+    repeatScanNegative: ultrasoundResult(ctx).repeatNegative,
     ddimer: ddimerResult(ctx).result,
     ddimerReliable: ctx.fact(factName(params, 'reliableFact')).value === true,
     pregnant: ctx.fact(factName(params, 'pregnantFact')).value === true,

@@ -4,6 +4,7 @@ import { observationEffectiveTime } from '../../fhir/observation-effective-time'
 import { observationCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
+import { windowStart } from '../../facts/window';
 import { dvtParam } from './dvt-params';
 import { memoPerRequest } from './memo-per-request';
 import { placeInEpisode } from './place-in-episode';
@@ -11,6 +12,11 @@ import { placeInEpisode } from './place-in-episode';
 /** The episode's venous ultrasound: positive, negative or none (unknown), and why. */
 export interface UltrasoundResult {
   readonly result: 'positive' | 'negative' | null;
+  /**
+   * True when a fresh negative scan follows an earlier negative scan of the episode by at least the
+   * pack's `ultrasound.repeatAfter` (NICE: the repeat scan 6–8 days later), whatever the first one's age.
+   */
+  readonly repeatNegative: boolean;
   readonly lines: readonly string[];
   readonly evidence: readonly FactEvidence[];
   readonly ignored: readonly FactEvidence[];
@@ -24,7 +30,12 @@ interface Scan {
 }
 
 type ScanReading =
-  | { readonly ok: true; readonly verdict: 'positive' | 'negative'; readonly atMs: number }
+  | {
+      readonly ok: true;
+      readonly verdict: 'positive' | 'negative';
+      readonly atMs: number;
+      readonly fresh: string | null;
+    }
   | { readonly ok: false; readonly reason: string; readonly issue: boolean };
 
 // DiagnosticReport.status values that are a released result (FHIR R4 diagnostic-report-status).
@@ -46,6 +57,7 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
     const evidence: FactEvidence[] = [];
     const ignored: FactEvidence[] = [];
     const verdicts = new Set<string>();
+    const negatives: { atMs: number; fresh: boolean }[] = [];
     for (const scan of collectScans(ctx)) {
       const ref = resourceRef(scan.resource);
       const reading = readScan(scan, ctx);
@@ -61,8 +73,16 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
         }
         continue;
       }
-      verdicts.add(reading.verdict);
       const at = new Date(reading.atMs).toISOString();
+      if (reading.verdict === 'negative') {
+        negatives.push({ atMs: reading.atMs, fresh: reading.fresh === null });
+      }
+      if (reading.fresh !== null) {
+        lines.push(`${ref} at ${at}: ${reading.verdict}, not used alone — ${reading.fresh}`);
+        ignored.push({ resource: ref, at, note: reading.fresh });
+        continue;
+      }
+      verdicts.add(reading.verdict);
       lines.push(`${ref} at ${at}: ${reading.verdict}`);
       evidence.push({ resource: ref, at, note: reading.verdict });
     }
@@ -71,7 +91,8 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
       : verdicts.has('negative')
         ? 'negative'
         : null;
-    return { result, lines, evidence, ignored };
+    const repeatNegative = result === 'negative' && isRepeatNegative(negatives, ctx);
+    return { result, repeatNegative, lines, evidence, ignored };
   });
 }
 
@@ -99,14 +120,27 @@ function readScan(scan: Scan, ctx: FactContext): ScanReading {
   if (scan.statusProblem !== null) {
     return { ok: false, reason: scan.statusProblem, issue: false };
   }
-  const placed = placeInEpisode(ctx, scan.date, true);
+  const placed = placeInEpisode(ctx, scan.date, false);
   if (!placed.ok) {
     return { ok: false, reason: placed.reason, issue: placed.issue };
   }
+  const fresh = placeInEpisode(ctx, scan.date, true);
   const verdict = readVerdict(scan.resource, ctx);
   return verdict === 'unclear'
     ? { ok: false, reason: 'result not coded as exactly one of positive or negative', issue: true }
-    : { ok: true, verdict, atMs: placed.atMs };
+    : { ok: true, verdict, atMs: placed.atMs, fresh: fresh.ok ? null : fresh.reason };
+}
+
+function isRepeatNegative(
+  negatives: readonly { atMs: number; fresh: boolean }[],
+  ctx: FactContext,
+): boolean {
+  const latestFresh = Math.max(...negatives.filter((n) => n.fresh).map((n) => n.atMs));
+  if (!Number.isFinite(latestFresh)) {
+    return false;
+  }
+  const firstBy = windowStart(latestFresh, dvtParam(ctx, 'ultrasound.repeatAfter', 'string'));
+  return negatives.some((n) => n.atMs <= firstBy);
 }
 
 function readVerdict(
