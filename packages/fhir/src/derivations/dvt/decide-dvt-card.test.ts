@@ -52,6 +52,21 @@ describe('decideDvtCard (clinical-spec §A.6)', () => {
       'dvt-repeat-us',
     ],
     [
+      'likely, repeat negative scan after a positive D-dimer → excluded',
+      {
+        wellsClass: 'likely',
+        ultrasound: 'negative',
+        repeatScanNegative: true,
+        ddimer: 'positive',
+      },
+      'dvt-excluded',
+    ],
+    [
+      'pregnant, repeat negative scan → still repeat scan (not automated)',
+      { pregnant: true, ultrasound: 'negative', repeatScanNegative: true },
+      'dvt-repeat-us',
+    ],
+    [
       'likely, negative whole-leg scan → excluded',
       { wellsClass: 'likely', ultrasound: 'negative', ultrasoundScope: 'whole-leg' },
       'dvt-excluded',
