@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
 import { docsCommand } from '../src/commands/docs-command';
 import { runCommand } from './support/run-command';
-import { tempDirWith } from './support/temp-dir';
+import { removeTempDirs, tempDirWith } from './support/temp-dir';
 
 const VIGNETTES = join(__dirname, '..', '..', 'fhir', 'test', 'vignettes');
 
@@ -12,6 +12,8 @@ async function render(extra: readonly string[] = []) {
   const r = await runCommand(docsCommand, ['--out', out, '--vignettes', VIGNETTES, ...extra]);
   return { ...r, out, read: (f: string) => readFileSync(join(out, f), 'utf8') };
 }
+
+afterAll(removeTempDirs);
 
 describe('soleus docs', () => {
   it('writes index.md, one page per pack and index.html, naming every rule', async () => {

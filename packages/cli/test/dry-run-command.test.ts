@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dryRunCommand } from '../src/commands/dry-run-command';
 import { runCommand } from './support/run-command';
-import { tempDirWith } from './support/temp-dir';
+import { removeTempDirs, tempDirWith } from './support/temp-dir';
 
 const SYNTHEA = join(__dirname, '..', '..', 'fhir', 'test', 'fixtures', 'synthea');
 const NOW = '2026-11-22T09:00:00Z';
@@ -47,6 +47,8 @@ function expectCountsAddUp(report: Report): void {
     expect(issue.patients).toBeLessThanOrEqual(issue.total);
   }
 }
+
+afterAll(removeTempDirs);
 
 describe('soleus dry-run', () => {
   it('evaluates the Synthea fixtures on 2 workers with counts that add up, the same as in-process', async () => {

@@ -3,7 +3,7 @@ import { DEFAULT_CONTENT } from '@soleus/core';
 import { join } from 'node:path';
 import { testCommand } from '../src/commands/test-command';
 import { runCommand } from './support/run-command';
-import { tempDirWith } from './support/temp-dir';
+import { removeTempDirs, tempDirWith } from './support/temp-dir';
 
 const VIGNETTES = join(__dirname, '..', '..', 'fhir', 'test', 'vignettes');
 /** Evaluating a whole manifest loads the rule set once per case: allow for a busy machine. */
@@ -29,6 +29,8 @@ function manifest(expect: Record<string, unknown>, extra: Record<string, unknown
     ],
   };
 }
+
+afterAll(removeTempDirs);
 
 describe('soleus test', () => {
   it(

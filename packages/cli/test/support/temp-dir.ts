@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+const created: string[] = [];
 
 /**
  * Creates a fresh temporary directory holding the given files.
@@ -9,6 +11,7 @@ import { dirname, join } from 'node:path';
  */
 export function tempDirWith(files: Readonly<Record<string, unknown>>): string {
   const dir = mkdtempSync(join(tmpdir(), 'soleus-cli-'));
+  created.push(dir);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(
@@ -17,4 +20,11 @@ export function tempDirWith(files: Readonly<Record<string, unknown>>): string {
     );
   }
   return dir;
+}
+
+/** Removes every directory {@link tempDirWith} created in this test file (call it in `afterAll`). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
