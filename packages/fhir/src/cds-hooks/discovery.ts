@@ -113,11 +113,12 @@ function searchTemplate(
 function hookRequirements(ruleSet: RuleSet, hook: Hook): DataRequirement[] {
   const sources = compiledSources(ruleSet);
   const requirements: DataRequirement[] = [];
+  const pack = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
   for (const name of factsUsedByHook(ruleSet, hook)) {
     const source = sources.get(name)?.source;
     if (source?.kind === 'derived') {
       requirements.push(
-        ...(DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}) ?? []),
+        ...(DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}, pack) ?? []),
       );
     } else if (source) {
       requirements.push(...sourceRequirements(source));

@@ -12,9 +12,18 @@ import { DVT_DERIVATIONS } from '../derivations/dvt/dvt-derivations';
 export interface Derivation {
   /** Computes the fact. */
   readonly compute: (params: Readonly<Record<string, unknown>>, ctx: FactContext) => Fact;
-  /** The record data the derivation reads, so discovery can ask the EHR for it (prefetch). */
-  readonly requires: (params: Readonly<Record<string, unknown>>) => readonly DataRequirement[];
+  /**
+   * The record data the derivation reads, so discovery can ask the EHR for it (prefetch). Value sets
+   * named in pack parameters narrow the queries by code.
+   */
+  readonly requires: (
+    params: Readonly<Record<string, unknown>>,
+    pack: PackParameters,
+  ) => readonly DataRequirement[];
 }
+
+/** Pack parameters by pack id (pack.json `parameters`), as discovery and fact contexts see them. */
+export type PackParameters = (packId: string) => Readonly<Record<string, unknown>>;
 
 /** Every derivation by name. Rule packs register theirs here. */
 export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([

@@ -99,6 +99,6 @@ describe('renalClearance', () => {
   });
 
   it('adds no unnarrowed data requirement (its inputs are catalogue facts with value-set sources)', () => {
-    expect(renalClearance.requires(params)).toEqual([]);
+    expect(renalClearance.requires(params, () => ({}))).toEqual([]);
   });
 });

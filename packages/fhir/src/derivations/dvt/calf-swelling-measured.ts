@@ -14,6 +14,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { dvtParam } from './dvt-params';
 import { placeInEpisode } from './place-in-episode';
+import { dvtObservationNeeds } from './dvt-data-needs';
 
 interface Measurement {
   readonly ref: string;
@@ -80,5 +81,5 @@ function computeCalfSwelling(ctx: FactContext): Fact {
 /** `dvt.calfSwellingMeasured`: true / false from a same-day left–right pair, unknown without one. */
 export const calfSwellingMeasured: Derivation = {
   compute: (_params, ctx) => computeCalfSwelling(ctx),
-  requires: () => [{ resourceType: 'Observation' }],
+  requires: (_params, pack) => dvtObservationNeeds(pack),
 };

@@ -21,6 +21,7 @@ import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsScore } from './wells-score';
+import { dvtObservationNeeds } from './dvt-data-needs';
 
 function factName(params: Readonly<Record<string, unknown>>, key: string): string {
   const value = params[key];
@@ -34,11 +35,10 @@ function whenTriggered(
   return {
     compute: (params, ctx) =>
       dvtEpisode(ctx).startMs === null ? { value: null } : compute(params, ctx),
-    requires: () => [
+    requires: (_params, pack) => [
       { resourceType: 'Condition' },
       { resourceType: 'Encounter' },
-      { resourceType: 'Observation' },
-      { resourceType: 'DiagnosticReport' },
+      ...dvtObservationNeeds(pack),
       { resourceType: 'QuestionnaireResponse' },
       { resourceType: 'Patient' },
     ],

@@ -7,6 +7,7 @@ import { convertQuantity } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import { dvtParam } from './dvt-params';
 import { findInEpisode, listParam, type ObservationTest } from './find-in-episode';
+import { dvtObservationNeeds } from './dvt-data-needs';
 
 const feverReached: ObservationTest = (obs, ref, ctx) => {
   const q = obs.valueQuantity;
@@ -37,11 +38,11 @@ export const feverInEpisode: Derivation = {
       [dvtParam(ctx, 'fever.valueSet', 'string')],
       feverReached,
     ),
-  requires: (params) => [
+  requires: (params, pack) => [
     ...listParam(params, 'conditionValueSets').map((valueSet) => ({
       resourceType: 'Condition' as const,
       valueSet,
     })),
-    { resourceType: 'Observation' },
+    ...dvtObservationNeeds(pack),
   ],
 };

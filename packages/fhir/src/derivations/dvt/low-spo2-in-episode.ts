@@ -8,6 +8,7 @@ import { convertQuantity } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import { dvtParam } from './dvt-params';
 import { findInEpisode, type ObservationTest } from './find-in-episode';
+import { dvtObservationNeeds } from './dvt-data-needs';
 
 const saturationLow: ObservationTest = (obs, ref, ctx) => {
   const q = obs.valueQuantity;
@@ -33,5 +34,5 @@ const saturationLow: ObservationTest = (obs, ref, ctx) => {
 export const lowSpo2InEpisode: Derivation = {
   compute: (_params, ctx) =>
     findInEpisode(ctx, [], [dvtParam(ctx, 'pe.spo2ValueSet', 'string')], saturationLow),
-  requires: () => [{ resourceType: 'Observation' }],
+  requires: (_params, pack) => dvtObservationNeeds(pack),
 };

@@ -7,6 +7,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { windowStart } from '../../facts/window';
 import { dvtParam } from './dvt-params';
+import { dvtObservationNeeds } from './dvt-data-needs';
 
 /**
  * Pregnancy as a D-dimer modifier (clinical-spec §A.5): a current pregnancy Condition (the catalogue
@@ -74,5 +75,5 @@ function latestCounting(ctx: FactContext, valueSet: string, fromMs: number) {
 /** `dvt.pregnant`: pregnancy documented by condition, pregnancy status or recent positive hCG. */
 export const pregnancyStatus: Derivation = {
   compute: computePregnant,
-  requires: () => [{ resourceType: 'Condition' }, { resourceType: 'Observation' }],
+  requires: (_params, pack) => [{ resourceType: 'Condition' }, ...dvtObservationNeeds(pack)],
 };
