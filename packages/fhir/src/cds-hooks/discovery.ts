@@ -55,19 +55,26 @@ export function buildDiscovery(ruleSet: RuleSet): CdsDiscoveryResponse {
  * @returns the templates
  */
 export function prefetchTemplates(ruleSet: RuleSet, hook: Hook): Record<string, string> {
-  const byType = new Map<DataRequirement['resourceType'], DataRequirement[]>();
+  const groups = new Map<string, DataRequirement[]>();
   for (const requirement of hookRequirements(ruleSet, hook)) {
-    const list = byType.get(requirement.resourceType) ?? [];
-    list.push(requirement);
-    byType.set(requirement.resourceType, list);
+    const group = `${requirement.resourceType}|${requirement.status ?? ''}`;
+    groups.set(group, [...(groups.get(group) ?? []), requirement]);
   }
   const templates: Record<string, string> = { patient: 'Patient/{{context.patientId}}' };
-  for (const [type, requirements] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [, requirements] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const type = requirements[0]?.resourceType ?? 'Patient';
+    const status = requirements[0]?.status ?? '';
     if (type !== 'Patient') {
-      templates[PREFETCH_KEYS[type]] = searchTemplate(ruleSet, type, requirements);
+      templates[prefetchKey(type, status)] = searchTemplate(ruleSet, type, requirements, status);
     }
   }
   return templates;
+}
+
+/** `encounters`, or `encountersInProgress` for a status-restricted query of the same type. */
+function prefetchKey(type: DataRequirement['resourceType'], status: string): string {
+  const words = status.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  return PREFETCH_KEYS[type] + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
 }
 
 const PREFETCH_KEYS: Record<DataRequirement['resourceType'], string> = {
@@ -82,20 +89,31 @@ const PREFETCH_KEYS: Record<DataRequirement['resourceType'], string> = {
   Encounter: 'encounters',
 };
 
-/** Types searched by `code` (token): narrowing is possible when every value set is enumerable. */
-const CODE_SEARCHABLE = new Set(['Observation', 'Condition', 'Procedure', 'DiagnosticReport']);
+/**
+ * The token search parameter that holds each type's classifying code (FHIR R4 search parameters):
+ * narrowing is possible when every value set involved is enumerable.
+ */
+const CODE_PARAMETER: Readonly<Record<string, string>> = {
+  Observation: 'code',
+  Condition: 'code',
+  Procedure: 'code',
+  DiagnosticReport: 'code',
+  Encounter: 'reason-code',
+};
 const STATUS_ACTIVE = new Set(['MedicationRequest', 'MedicationStatement']);
 
 function searchTemplate(
   ruleSet: RuleSet,
   type: string,
   requirements: readonly DataRequirement[],
+  status: string,
 ): string {
-  const base = `${type}?patient={{context.patientId}}`;
+  const base = `${type}?patient={{context.patientId}}${status ? `&status=${status}` : ''}`;
   if (STATUS_ACTIVE.has(type)) {
     return `${base}&status=active`;
   }
-  if (!CODE_SEARCHABLE.has(type) || requirements.some((r) => r.valueSet === undefined)) {
+  const codeParameter = CODE_PARAMETER[type];
+  if (status || !codeParameter || requirements.some((r) => r.valueSet === undefined)) {
     return base;
   }
   const tokens = new Set<string>();
@@ -106,7 +124,7 @@ function searchTemplate(
     }
     codings.forEach((c) => tokens.add(`${c.system ?? ''}|${c.code ?? ''}`));
   }
-  return tokens.size === 0 ? base : `${base}&code=${[...tokens].sort().join(',')}`;
+  return tokens.size === 0 ? base : `${base}&${codeParameter}=${[...tokens].sort().join(',')}`;
 }
 
 /** Every data requirement of the facts the hook's rules use (directly or via derivations). */

@@ -14,6 +14,11 @@ export interface DataRequirement {
     | 'Encounter';
   /** Only resources whose code is in this value set are needed (lets discovery narrow the query). */
   readonly valueSet?: string;
+  /**
+   * Only resources with this status are needed (a token, e.g. `in-progress` for a current Encounter).
+   * A requirement with a status gets its own prefetch key.
+   */
+  readonly status?: string;
 }
 
 /**

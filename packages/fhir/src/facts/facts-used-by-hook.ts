@@ -6,7 +6,8 @@ const cache = new WeakMap<RuleSet, Map<Hook, ReadonlySet<string>>>();
 
 /**
  * The catalogue facts the hook's active and draft rules read: condition leaves (incl. variants and
- * suggestion `when`), `{{fact.x}}` tokens in card text, and `resourceIdsFrom`. Only these are computed
+ * suggestion `when`), `{{fact.x}}` tokens in card text, `resourceIdsFrom`, and — transitively — the
+ * facts derived facts name in their params. Only these are computed
  * per request (derived facts pull what they build on), and only their data is prefetched.
  * @param ruleSet - the loaded rule set
  * @param hook - the hook
@@ -36,6 +37,38 @@ export function factsUsedByHook(ruleSet: RuleSet, hook: Hook): ReadonlySet<strin
       suggestion.actions.forEach((a) => a.resourceIdsFrom && names.add(a.resourceIdsFrom));
     }
   }
+  addDerivedInputs(ruleSet, names);
   perHook.set(hook, names);
   return names;
+}
+
+/**
+ * Derived facts name the facts they build on in their `params` (e.g. `"pregnantFact": "dvt.pregnant"`);
+ * follow those names transitively so discovery prefetches what the inputs read too.
+ */
+function addDerivedInputs(ruleSet: RuleSet, names: Set<string>): void {
+  const queue = [...names];
+  while (queue.length > 0) {
+    const source = ruleSet.facts.get(queue.pop() ?? '')?.source as
+      { kind?: string; params?: unknown } | undefined;
+    if (source?.kind !== 'derived') {
+      continue;
+    }
+    for (const text of stringsIn(source.params)) {
+      if (ruleSet.facts.has(text) && !names.has(text)) {
+        names.add(text);
+        queue.push(text);
+      }
+    }
+  }
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    return value.flatMap(stringsIn);
+  }
+  return value !== null && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
 }

@@ -52,3 +52,25 @@ export function dvtObservationNeeds(pack: PackParameters): DataRequirement[] {
   );
   return needs;
 }
+
+/**
+ * The Encounters that can open an episode (their reason is a trigger concept), narrowed by
+ * `reason-code` to the trigger value sets the pack names.
+ * @param pack - pack parameters by pack id
+ * @returns the requirements (unnarrowed when the parameters are missing)
+ */
+export function dvtTriggerEncounterNeeds(pack: PackParameters): DataRequirement[] {
+  const parameters = pack(DVT_PACK);
+  const sets = [
+    ...listAt(parameters, 'triggerValueSets'),
+    ...listAt(parameters, 'unilateralTriggerValueSets'),
+  ];
+  return sets.length > 0
+    ? sets.map((valueSet) => ({ resourceType: 'Encounter', valueSet }))
+    : [{ resourceType: 'Encounter' }];
+}
+
+function listAt(root: unknown, path: string): string[] {
+  const value = readPath(root, path);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -21,7 +21,7 @@ import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsScore } from './wells-score';
-import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
 
 function factName(params: Readonly<Record<string, unknown>>, key: string): string {
   const value = params[key];
@@ -37,7 +37,7 @@ function whenTriggered(
       dvtEpisode(ctx).startMs === null ? { value: null } : compute(params, ctx),
     requires: (_params, pack) => [
       { resourceType: 'Condition' },
-      { resourceType: 'Encounter' },
+      ...dvtTriggerEncounterNeeds(pack),
       ...dvtObservationNeeds(pack),
       { resourceType: 'QuestionnaireResponse' },
       { resourceType: 'Patient' },
@@ -79,7 +79,10 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
           ...(episode.ignored.length > 0 ? { ignored: episode.ignored } : {}),
         };
       },
-      requires: () => [{ resourceType: 'Condition' }, { resourceType: 'Encounter' }],
+      requires: (_params, pack) => [
+        { resourceType: 'Condition' },
+        ...dvtTriggerEncounterNeeds(pack),
+      ],
     },
   ],
   [

@@ -16,5 +16,5 @@ export const inpatientNow: Derivation = {
       .filter((e) => e.status === 'in-progress' && classes.has(e.class.code ?? ''));
     return { value: stays.length > 0, evidence: stays.map((e) => ({ resource: resourceRef(e) })) };
   },
-  requires: () => [{ resourceType: 'Encounter' }],
+  requires: () => [{ resourceType: 'Encounter', status: 'in-progress' }],
 };
