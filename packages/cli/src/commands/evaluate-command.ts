@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { isSoleusError, loadRuleSet, DEFAULT_CONTENT } from '@soleus/core';
+import { isSoleusError } from '@soleus/core';
 import { evaluateRecord, recordFromBundle, HOOKS, type Hook } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { contentDirsFrom } from '../content-dirs-from-options';
+import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { readJsonFile } from '../read-json-file';
 
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
@@ -43,11 +44,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
           'draftOrders',
         )
       : undefined;
-    const ruleSet = await loadRuleSet({
-      rulesDir: opts.rules ? resolve(opts.rules) : DEFAULT_CONTENT.rulesDir,
-      factsDir: opts.facts ? resolve(opts.facts) : DEFAULT_CONTENT.factsDir,
-      valueSetsDir: opts.valuesets ? resolve(opts.valuesets) : DEFAULT_CONTENT.valueSetsDir,
-    });
+    const ruleSet = await loadRuleSetOrExplain(contentDirsFrom(opts));
     const outcome = await evaluateRecord(record, {
       ruleSet,
       hook,

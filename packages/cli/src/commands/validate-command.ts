@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { DEFAULT_CONTENT, formatLocation, validateRulePack, type Issue } from '@soleus/core';
+import { formatLocation, validateRulePack, type Issue } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { contentDirsFrom } from '../content-dirs-from-options';
 
 const HELP = `usage: soleus validate [rule-pack-dir] [--facts <dir>] [--valuesets <dir>]
 
@@ -41,13 +41,11 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       `expected at most one rule-pack directory, found ${parsed.positionals.length}`,
     );
   }
-  const content = {
-    rulesDir: parsed.positionals[0] ? resolve(parsed.positionals[0]) : DEFAULT_CONTENT.rulesDir,
-    factsDir: parsed.values.facts ? resolve(parsed.values.facts) : DEFAULT_CONTENT.factsDir,
-    valueSetsDir: parsed.values.valuesets
-      ? resolve(parsed.values.valuesets)
-      : DEFAULT_CONTENT.valueSetsDir,
-  };
+  const content = contentDirsFrom({
+    rules: parsed.positionals[0],
+    facts: parsed.values.facts,
+    valuesets: parsed.values.valuesets,
+  });
   const issues = validateRulePack(content);
   const errors = issues.filter((i) => i.severity === 'error');
   for (const issue of issues) {
