@@ -1,4 +1,5 @@
 import { validateFeedback } from '../src/cds-hooks/validate-feedback';
+import { del, edited, set, type Edit } from './support/json-edit';
 
 const ACCEPTED = {
   card: 'c0a8b3e2-0001-4000-8000-000000000001',
@@ -20,40 +21,6 @@ const OVERRIDDEN = {
   },
   outcomeTimestamp: '2026-03-01T09:01:00Z',
 };
-
-/** Edits a deep copy of a JSON fixture at a JSON Pointer (a test-local JSON Patch). */
-type Edit = (body: Record<string, unknown>) => void;
-
-function parentOf(
-  body: Record<string, unknown>,
-  pointer: string,
-): [Record<string, unknown>, string] {
-  const tokens = pointer.split('/').slice(1);
-  const key = tokens.pop() ?? '';
-  const parent = tokens.reduce((node, token) => node[token] as Record<string, unknown>, body);
-  return [parent, key];
-}
-
-const del =
-  (pointer: string): Edit =>
-  (body) => {
-    const [parent, key] = parentOf(body, pointer);
-    delete parent[key];
-  };
-
-const set =
-  (pointer: string, value: unknown): Edit =>
-  (body) => {
-    const [parent, key] = parentOf(body, pointer);
-    parent[key] = value;
-  };
-
-/** A deep copy of `base` with `edit` applied. */
-function edited(base: object, edit: Edit): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
-  edit(copy);
-  return copy;
-}
 
 /** A feedback body holding one copy of `base` with one edit applied. */
 function item(base: object, edit: Edit): unknown {

@@ -1,5 +1,6 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { validateCdsRequest } from '../src/cds-hooks/validate-cds-request';
+import { all, del, edited, set, type Edit } from './support/json-edit';
 
 const DRAFT_ORDERS: Bundle<FhirResource> = {
   resourceType: 'Bundle',
@@ -55,46 +56,6 @@ const VALID: Record<string, Record<string, unknown>> = {
     context: { userId: 'Practitioner/dr-7', patientId: 'pat-1', draftOrders: DRAFT_ORDERS },
   },
 };
-
-/** Edits a deep copy of a JSON fixture at a JSON Pointer (a test-local JSON Patch). */
-type Edit = (body: Record<string, unknown>) => void;
-
-function parentOf(
-  body: Record<string, unknown>,
-  pointer: string,
-): [Record<string, unknown>, string] {
-  const tokens = pointer.split('/').slice(1);
-  const key = tokens.pop() ?? '';
-  const parent = tokens.reduce((node, token) => node[token] as Record<string, unknown>, body);
-  return [parent, key];
-}
-
-const del =
-  (pointer: string): Edit =>
-  (body) => {
-    const [parent, key] = parentOf(body, pointer);
-    delete parent[key];
-  };
-
-const set =
-  (pointer: string, value: unknown): Edit =>
-  (body) => {
-    const [parent, key] = parentOf(body, pointer);
-    parent[key] = value;
-  };
-
-const all =
-  (...edits: Edit[]): Edit =>
-  (body) => {
-    edits.forEach((edit) => edit(body));
-  };
-
-/** A deep copy of `base` with `edit` applied. */
-function edited(base: object, edit: Edit): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
-  edit(copy);
-  return copy;
-}
 
 /** A deep copy of a valid request with one edit applied. */
 function variant(hook: string, edit: Edit): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { validateCdsResponse } from '../src/cds-hooks/validate-cds-response';
 import type { CdsCard, CdsResponse } from '../src/cds-hooks/types';
+import { all, del, edited, set, type Edit } from './support/json-edit';
 
 const CARD: CdsCard = {
   uuid: 'c0a8b3e2-0001-4000-8000-000000000001',
@@ -64,46 +65,6 @@ const CARD: CdsCard = {
     },
   ],
 };
-
-/** Edits a deep copy of a JSON fixture at a JSON Pointer (a test-local JSON Patch). */
-type Edit = (body: Record<string, unknown>) => void;
-
-function parentOf(
-  body: Record<string, unknown>,
-  pointer: string,
-): [Record<string, unknown>, string] {
-  const tokens = pointer.split('/').slice(1);
-  const key = tokens.pop() ?? '';
-  const parent = tokens.reduce((node, token) => node[token] as Record<string, unknown>, body);
-  return [parent, key];
-}
-
-const del =
-  (pointer: string): Edit =>
-  (body) => {
-    const [parent, key] = parentOf(body, pointer);
-    delete parent[key];
-  };
-
-const set =
-  (pointer: string, value: unknown): Edit =>
-  (body) => {
-    const [parent, key] = parentOf(body, pointer);
-    parent[key] = value;
-  };
-
-const all =
-  (...edits: Edit[]): Edit =>
-  (body) => {
-    edits.forEach((edit) => edit(body));
-  };
-
-/** A deep copy of `base` with `edit` applied. */
-function edited(base: object, edit: Edit): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
-  edit(copy);
-  return copy;
-}
 
 /** A response holding one copy of CARD with one edit applied. */
 function withCard(edit: Edit): unknown {
