@@ -1,6 +1,6 @@
 // Discovery check: fill each service's prefetch templates (buildDiscovery) for the largest Synthea
 // record and evaluate every query locally, the way a FHIR server would (resource type, patient,
-// `code` token list, `status=active`), to see what share of the record the EHR would have to send.
+// `code` / `reason-code` token lists, `status`), to see what share of the record the EHR would have to send.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
@@ -35,17 +35,27 @@ function select(query, resources, patientKeys) {
   }
   const [type, search = ''] = query.split('?');
   const params = new URLSearchParams(search);
-  const unsupported = [...params.keys()].filter((k) => !['patient', 'code', 'status'].includes(k));
+  const unsupported = [...params.keys()].filter(
+    (k) => !['patient', 'code', 'reason-code', 'status'].includes(k),
+  );
   if (unsupported.length > 0) {
     throw new Error(`discovery bench: query parameter(s) ${unsupported.join(', ')} not evaluated`);
   }
   const tokens = params.has('code') ? new Set(params.get('code').split(',')) : undefined;
+  const reasons = params.has('reason-code')
+    ? new Set(params.get('reason-code').split(','))
+    : undefined;
+  const statuses = params.has('status') ? new Set(params.get('status').split(',')) : undefined;
   return resources.filter(
     (r) =>
       r.resourceType === type &&
       refersTo(r, patientKeys) &&
-      (!params.has('status') || r.status === params.get('status')) &&
-      (!tokens || codings(r).some((c) => tokens.has(`${c.system}|${c.code}`))),
+      (!statuses || statuses.has(r.status)) &&
+      (!tokens || codings(r).some((c) => tokens.has(`${c.system}|${c.code}`))) &&
+      (!reasons ||
+        (r.reasonCode ?? []).some((rc) =>
+          (rc.coding ?? []).some((c) => reasons.has(`${c.system}|${c.code}`)),
+        )),
   );
 }
 
