@@ -67,7 +67,8 @@ function buildRequest(file, service, limit) {
     prefetch[key].entry.push({ resource });
     count += 1;
   }
-  for (const key of byType.values()) prefetch[key] ??= null; // declared, no data: null, never re-queried
+  // Every declared key without data is null ("none", never re-queried) — a type may have several keys.
+  for (const key of Object.keys(service.prefetch ?? {})) prefetch[key] ??= null;
   const body = {
     hook: 'patient-view',
     hookInstance: 'a6c3f0d2-1b1e-4a57-9a51-2b0f0d1c9e11',
