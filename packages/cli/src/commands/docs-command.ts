@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadValueSets, type RuleDefinition } from '@soleus/core';
-import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { type CliIo, EXIT } from '../cli-io';
 import { loadVignetteManifests } from '../docs/load-vignette-manifests';
 import { renderCatalogueHtml } from '../docs/render-catalogue-html';
 import { renderCatalogueMarkdown } from '../docs/render-catalogue-markdown';
@@ -15,6 +14,7 @@ import {
   type GeneratedDrift,
 } from '../docs/sync-generated-dir';
 import { DEFAULT_VIGNETTE_DIR } from './test-command';
+import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 
 /** Where the repository keeps the generated rule reference, relative to the working directory. */
 export const DEFAULT_DOCS_DIR = 'docs/reference/rules';
@@ -84,22 +84,19 @@ function reportDrift(
 }
 
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
+  return parseCliArgs(
+    {
       options: {
         out: { type: 'string' },
         check: { type: 'boolean' },
         vignettes: { type: 'string' },
-        rules: { type: 'string' },
-        facts: { type: 'string' },
-        valuesets: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...CONTENT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
-  }
+    },
+    args,
+    HELP,
+  ).values;
 }

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ContentDirs, RuleSet } from '@soleus/core';
-import { HOOKS, type Hook } from '@soleus/fhir';
+import type { Hook } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { addOutcome, emptyTally } from '../dry-run/dry-run-tally';
 import { evaluatePopulationItem, type DryRunSettings } from '../dry-run/evaluate-population-item';
@@ -13,6 +12,8 @@ import { inspectPopulation, readPopulation } from '../dry-run/read-population';
 import { runWorkerPool } from '../dry-run/run-worker-pool';
 import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
+import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
+import { parseHookOption } from '../parse-hook-option';
 
 const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson>
                       [--now <ISO 8601>] [--workers <n>] [--progress] [--json]
@@ -41,7 +42,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
     return EXIT.ok;
   }
   const settings: DryRunSettings = {
-    hook: parseHook(opts.hook),
+    hook: parseHookOption(opts.hook),
     now: parseNow(opts.now ?? io.now()),
   };
   if (positionals.length !== 1 || positionals[0] === undefined) {
@@ -119,35 +120,22 @@ function parseNow(now: string): string {
   return now;
 }
 
-function parseHook(value: string | undefined): Hook {
-  const hook = HOOKS.find((h) => h === value);
-  if (!hook) {
-    throw new CliUsageError(
-      `--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`,
-    );
-  }
-  return hook;
-}
-
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
+  return parseCliArgs(
+    {
       options: {
         hook: { type: 'string' },
         now: { type: 'string' },
         workers: { type: 'string' },
         progress: { type: 'boolean' },
         json: { type: 'boolean' },
-        rules: { type: 'string' },
-        facts: { type: 'string' },
-        valuesets: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...CONTENT_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
-    });
-  } catch (err) {
-    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
-  }
+    },
+    args,
+    HELP,
+  );
 }

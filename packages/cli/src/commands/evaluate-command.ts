@@ -1,10 +1,11 @@
-import { parseArgs } from 'node:util';
 import { isSoleusError } from '@soleus/core';
-import { evaluateRecord, recordFromBundle, HOOKS, type Hook } from '@soleus/fhir';
+import { evaluateRecord, recordFromBundle } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { readJsonFile } from '../read-json-file';
+import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
+import { parseHookOption } from '../parse-hook-option';
 
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
@@ -28,7 +29,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const hook = parseHook(opts.hook);
+  const hook = parseHookOption(opts.hook);
   if (!opts.bundle) {
     throw new CliUsageError('--bundle <patient.json> is required');
   }
@@ -64,35 +65,22 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
 }
 
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
+  return parseCliArgs(
+    {
       options: {
         hook: { type: 'string' },
         bundle: { type: 'string' },
         'draft-orders': { type: 'string' },
         selections: { type: 'string' },
         now: { type: 'string' },
-        rules: { type: 'string' },
-        facts: { type: 'string' },
-        valuesets: { type: 'string' },
         explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        ...CONTENT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
-    }).values;
-  } catch (err) {
-    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
-  }
-}
-
-function parseHook(value: string | undefined): Hook {
-  const hook = HOOKS.find((h) => h === value);
-  if (!hook) {
-    throw new CliUsageError(
-      `--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`,
-    );
-  }
-  return hook;
+    },
+    args,
+    HELP,
+  ).values;
 }

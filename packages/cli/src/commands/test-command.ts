@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { findVignetteManifests } from '../vignettes/find-vignette-manifests';
@@ -7,6 +6,7 @@ import {
   runVignetteManifest,
   type VignetteManifestReport,
 } from '../vignettes/run-vignette-manifest';
+import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 
 /** Where the repository keeps its vignettes, relative to the working directory. */
 export const DEFAULT_VIGNETTE_DIR = 'packages/fhir/test/vignettes';
@@ -64,20 +64,17 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
 }
 
 function parseOptions(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
+  return parseCliArgs(
+    {
       options: {
         quiet: { type: 'boolean', short: 'q' },
-        rules: { type: 'string' },
-        facts: { type: 'string' },
-        valuesets: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        ...CONTENT_OPTIONS,
       },
       strict: true,
       allowPositionals: true,
-    });
-  } catch (err) {
-    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
-  }
+    },
+    args,
+    HELP,
+  );
 }

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatLocation, validateRulePack, type Issue } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
+import { parseCliArgs } from '../parse-cli-args';
 
 const HELP = `usage: soleus validate [rule-pack-dir] [--facts <dir>] [--valuesets <dir>]
 
@@ -17,10 +17,8 @@ the semantic checks, and prints every problem at once. Exit 1 when there are pro
  * @throws {CliUsageError} on bad arguments
  */
 export async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
+  const parsed = parseCliArgs(
+    {
       options: {
         facts: { type: 'string' },
         valuesets: { type: 'string' },
@@ -28,10 +26,10 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       },
       strict: true,
       allowPositionals: true,
-    });
-  } catch (err) {
-    throw new CliUsageError(`${(err as Error).message}\n${HELP}`);
-  }
+    },
+    args,
+    HELP,
+  );
   if (parsed.values.help) {
     io.stdout(HELP);
     return EXIT.ok;
