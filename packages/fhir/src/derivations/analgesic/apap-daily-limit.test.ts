@@ -1,23 +1,5 @@
-import type { Fact, FactValue } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
-import { IssueCollector } from '../../facts/issue-collector';
+import { fakeFactContext } from '../../../test/support/fake-fact-context';
 import { apapDailyLimit } from './apap-daily-limit';
-
-function contextOf(
-  facts: Readonly<Record<string, Fact | FactValue>>,
-  packs: Readonly<Record<string, unknown>>,
-): FactContext {
-  const issues = new IssueCollector();
-  const fact = (name: string): Fact => {
-    const given = facts[name];
-    return given !== null && typeof given === 'object' && !Array.isArray(given) && 'value' in given
-      ? (given as Fact)
-      : { value: (given ?? null) as FactValue };
-  };
-  const params = (pack: string): Readonly<Record<string, unknown>> =>
-    (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
-  return { issues, fact, params } as unknown as FactContext;
-}
 
 const params = { pack: 'analgesic', hepaticRiskFacts: ['cirrhosis', 'aud'], weightFact: 'weight' };
 const pack = {
@@ -42,7 +24,7 @@ describe('apapDailyLimit', () => {
     ['20 kg with cirrhosis → the lower of 2 g and 1.5 g', { cirrhosis: true, weight: 20 }, 1500],
     ['45 kg with cirrhosis → 2 g is lower than 3375', { cirrhosis: true, weight: 45 }, 2000],
   ])('%s', (_desc, facts, want) => {
-    const fact = apapDailyLimit.compute(params, contextOf(facts, pack));
+    const fact = apapDailyLimit.compute(params, fakeFactContext(facts, pack));
     expect(fact).toMatchObject({ value: want, unit: 'mg/d' });
   });
 
@@ -52,7 +34,7 @@ describe('apapDailyLimit', () => {
       weight: { value: 45, evidence: [{ resource: 'Observation/wt-1' }] },
     };
     expect(
-      apapDailyLimit.compute(params, contextOf(facts, pack)).evidence?.map((e) => e.resource),
+      apapDailyLimit.compute(params, fakeFactContext(facts, pack)).evidence?.map((e) => e.resource),
     ).toEqual(['Condition/cirr-1', 'Observation/wt-1']);
   });
 
@@ -70,7 +52,7 @@ describe('apapDailyLimit', () => {
       'fact source params.hepaticRiskFacts',
     ],
   ])('reports %s and stays unknown', (_desc, packs, p, path) => {
-    const ctx = contextOf({ weight: 70 }, packs);
+    const ctx = fakeFactContext({ weight: 70 }, packs);
     expect(apapDailyLimit.compute(p, ctx).value).toBeNull();
     expect(ctx.issues.list()[0]).toMatchObject({
       code: 'SOLEUS_FACT_PARAMETER',

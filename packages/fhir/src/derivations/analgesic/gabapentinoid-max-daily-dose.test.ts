@@ -1,23 +1,5 @@
-import type { Fact, FactValue } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
-import { IssueCollector } from '../../facts/issue-collector';
+import { fakeFactContext } from '../../../test/support/fake-fact-context';
 import { bandFor, gabapentinoidMaxDailyDose } from './gabapentinoid-max-daily-dose';
-
-function contextOf(
-  facts: Readonly<Record<string, Fact | FactValue>>,
-  packs: Readonly<Record<string, unknown>>,
-): FactContext {
-  const issues = new IssueCollector();
-  const fact = (name: string): Fact => {
-    const given = facts[name];
-    return given !== null && typeof given === 'object' && !Array.isArray(given) && 'value' in given
-      ? (given as Fact)
-      : { value: (given ?? null) as FactValue };
-  };
-  const params = (pack: string): Readonly<Record<string, unknown>> =>
-    (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
-  return { issues, fact, params } as unknown as FactContext;
-}
 
 // The shipped US-label bands (analgesic/pack.json), repeated here so a content edit is a visible test change.
 const bands = {
@@ -57,7 +39,7 @@ describe('gabapentinoidMaxDailyDose', () => {
     (drug, crcl, want) => {
       const fact = gabapentinoidMaxDailyDose.compute(
         { pack: 'analgesic', drug, crclFact: 'crcl' },
-        contextOf({ crcl }, pack),
+        fakeFactContext({ crcl }, pack),
       );
       expect(fact).toMatchObject({ value: want, unit: 'mg/d' });
     },
@@ -66,7 +48,7 @@ describe('gabapentinoidMaxDailyDose', () => {
   it('is unknown when CrCl is unknown', () => {
     const fact = gabapentinoidMaxDailyDose.compute(
       { pack: 'analgesic', drug: 'gabapentin', crclFact: 'crcl' },
-      contextOf({}, pack),
+      fakeFactContext({}, pack),
     );
     expect(fact.value).toBeNull();
   });
@@ -83,7 +65,7 @@ describe('gabapentinoidMaxDailyDose', () => {
       { analgesic: { gabapentinoidBands: { gabapentin: [{ minCrcl: '60' }] } } },
     ],
   ])('reports %s as SOLEUS_FACT_PARAMETER', (_desc, drug, packs) => {
-    const ctx = contextOf({ crcl: 50 }, packs);
+    const ctx = fakeFactContext({ crcl: 50 }, packs);
     expect(
       gabapentinoidMaxDailyDose.compute({ pack: 'analgesic', drug, crclFact: 'crcl' }, ctx).value,
     ).toBeNull();

@@ -1,23 +1,5 @@
-import type { Fact, FactValue } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
-import { IssueCollector } from '../../facts/issue-collector';
+import { fakeFactContext } from '../../../test/support/fake-fact-context';
 import { renalClearance } from './renal-clearance';
-
-function contextOf(
-  facts: Readonly<Record<string, Fact | FactValue>>,
-  packs: Readonly<Record<string, unknown>>,
-): FactContext {
-  const issues = new IssueCollector();
-  const fact = (name: string): Fact => {
-    const given = facts[name];
-    return given !== null && typeof given === 'object' && !Array.isArray(given) && 'value' in given
-      ? (given as Fact)
-      : { value: (given ?? null) as FactValue };
-  };
-  const params = (pack: string): Readonly<Record<string, unknown>> =>
-    (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
-  return { issues, fact, params } as unknown as FactContext;
-}
 
 const params = {
   pack: 'analgesic',
@@ -55,7 +37,7 @@ describe('renalClearance', () => {
     ],
     ['nothing known → unknown', { age: 70 }, null],
   ])('%s', (_desc, facts, want) => {
-    const fact = renalClearance.compute(params, contextOf(facts, pack));
+    const fact = renalClearance.compute(params, fakeFactContext(facts, pack));
     expect(fact.unit).toBe('mL/min');
     if (want === null) {
       expect(fact.value).toBeNull();
@@ -66,7 +48,7 @@ describe('renalClearance', () => {
 
   it('names the basis in the evidence notes', () => {
     const facts = { egfr: { value: 29, evidence: [{ resource: 'Observation/egfr-1' }] } };
-    const fact = renalClearance.compute(params, contextOf(facts, pack));
+    const fact = renalClearance.compute(params, fakeFactContext(facts, pack));
     expect(fact.evidence).toEqual([
       { resource: 'Observation/egfr-1', note: expect.stringContaining('eGFR used') },
     ]);
@@ -81,7 +63,7 @@ describe('renalClearance', () => {
     ],
     ['no parameters at all', {}, 'analgesic/pack.json', '/parameters/cockcroftGault/ageConstant'],
   ])('reports %s as SOLEUS_FACT_PARAMETER and stays unknown', (_desc, packs, file, pointer) => {
-    const ctx = contextOf({ age: 70, sex: 'male', weight: 72, scr: 1 }, packs);
+    const ctx = fakeFactContext({ age: 70, sex: 'male', weight: 72, scr: 1 }, packs);
     expect(renalClearance.compute(params, ctx).value).toBeNull();
     expect(ctx.issues.list()[0]).toMatchObject({
       code: 'SOLEUS_FACT_PARAMETER',
@@ -91,7 +73,7 @@ describe('renalClearance', () => {
   });
 
   it('reports a missing input fact name', () => {
-    const ctx = contextOf({}, pack);
+    const ctx = fakeFactContext({}, pack);
     expect(renalClearance.compute({ ...params, egfrFact: undefined }, ctx).value).toBeNull();
     expect(ctx.issues.list().map((i) => [i.code, i.location?.path])).toEqual([
       ['SOLEUS_FACT_PARAMETER', 'fact source params.egfrFact'],

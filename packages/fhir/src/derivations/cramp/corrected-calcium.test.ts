@@ -1,23 +1,5 @@
-import type { Fact, FactValue } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
-import { IssueCollector } from '../../facts/issue-collector';
+import { fakeFactContext } from '../../../test/support/fake-fact-context';
 import { correctedCalcium } from './corrected-calcium';
-
-function contextOf(
-  facts: Readonly<Record<string, Fact | FactValue>>,
-  packs: Readonly<Record<string, unknown>>,
-): FactContext {
-  const issues = new IssueCollector();
-  const fact = (name: string): Fact => {
-    const given = facts[name];
-    return given !== null && typeof given === 'object' && !Array.isArray(given) && 'value' in given
-      ? (given as Fact)
-      : { value: (given ?? null) as FactValue };
-  };
-  const params = (pack: string): Readonly<Record<string, unknown>> =>
-    (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
-  return { issues, fact, params } as unknown as FactContext;
-}
 
 const params = { pack: 'cramp', calciumFact: 'ca', albuminFact: 'alb' };
 const pack = {
@@ -31,7 +13,7 @@ describe('correctedCalcium', () => {
     ['albumin 25 g/L turns a low total into a normal corrected value', { ca: 1.9, alb: 25 }, 2.2],
     ['albumin 50 g/L → −0.20 mmol/L', { ca: 2.8, alb: 50 }, 2.6],
   ])('%s', (_desc, facts, want) => {
-    const fact = correctedCalcium.compute(params, contextOf(facts, pack));
+    const fact = correctedCalcium.compute(params, fakeFactContext(facts, pack));
     expect(fact.unit).toBe('mmol/L');
     expect(fact.value).toBeCloseTo(want, 9);
   });
@@ -40,7 +22,7 @@ describe('correctedCalcium', () => {
     ['calcium unknown', { alb: 30 }],
     ['albumin unknown', { ca: 2.0 }],
   ])('is unknown when %s (never a guess)', (_desc, facts) => {
-    expect(correctedCalcium.compute(params, contextOf(facts, pack)).value).toBeNull();
+    expect(correctedCalcium.compute(params, fakeFactContext(facts, pack)).value).toBeNull();
   });
 
   it('carries the evidence of both results', () => {
@@ -48,14 +30,14 @@ describe('correctedCalcium', () => {
       ca: { value: 2.0, evidence: [{ resource: 'Observation/ca-1' }] },
       alb: { value: 30, evidence: [{ resource: 'Observation/alb-1' }] },
     };
-    expect(correctedCalcium.compute(params, contextOf(facts, pack)).evidence).toEqual([
+    expect(correctedCalcium.compute(params, fakeFactContext(facts, pack)).evidence).toEqual([
       { resource: 'Observation/ca-1' },
       { resource: 'Observation/alb-1' },
     ]);
   });
 
   it('reports a missing coefficient and stays unknown', () => {
-    const ctx = contextOf(
+    const ctx = fakeFactContext(
       { ca: 2.0, alb: 30 },
       { cramp: { correctedCalcium: { referenceAlbuminGPerL: 40 } } },
     );
