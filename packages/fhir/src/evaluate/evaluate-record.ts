@@ -1,28 +1,12 @@
-import type { FhirResource } from 'fhir/r4';
-import {
-  evaluate,
-  type EvaluationResult,
-  type FactSet,
-  type Issue,
-  type RuleSet,
-} from '@soleus/core';
+import { evaluate, type EvaluationResult, type FactSet, type Issue } from '@soleus/core';
 import { resultsToCards } from '../cards/results-to-cards';
 import type { CdsResponse } from '../cds-hooks/types';
-import { bundleToFacts } from '../facts/bundle-to-facts';
+import { bundleToFacts, type BundleToFactsOptions } from '../facts/bundle-to-facts';
 import type { PatientRecord } from '../record/record-from-bundle';
 import { explainEvaluation, type Explanation } from './explain-evaluation';
-import type { Hook } from './hooks';
 
-/** Options for {@link evaluateRecord}. */
-export interface EvaluateRecordOptions {
-  readonly ruleSet: RuleSet;
-  readonly hook: Hook;
-  /** Evaluation instant, ISO 8601. Always passed in; never read from a clock here. */
-  readonly now: string;
-  /** order-select / order-sign: the draft orders (context.draftOrders entries). */
-  readonly draftOrders?: readonly FhirResource[];
-  /** order-select: `Type/id` of the newly selected draft orders; only these count as drafts. */
-  readonly selections?: readonly string[];
+/** Options for {@link evaluateRecord}: those of {@link bundleToFacts} plus how to build the response. */
+export interface EvaluateRecordOptions extends BundleToFactsOptions {
   /** Hook context for `{{context.x}}` tokens in card text (patientId, userId, encounterId). */
   readonly context?: Readonly<Record<string, unknown>>;
   /** Add the rule trace to the response under `extension`. */

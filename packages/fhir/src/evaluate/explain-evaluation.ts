@@ -1,4 +1,4 @@
-import type { EvaluationResult, Fact, FactSet, Issue, RuleSet } from '@soleus/core';
+import type { ConditionTrace, EvaluationResult, Fact, FactSet, Issue, RuleSet } from '@soleus/core';
 
 /** The rule trace `soleus evaluate --explain` adds under `response.extension`. */
 export interface Explanation {
@@ -11,14 +11,7 @@ export interface Explanation {
     readonly fired: boolean;
     readonly suppressedBy?: string;
     readonly indicator: string;
-    readonly conditions: readonly {
-      readonly pointer: string;
-      readonly fact: string;
-      readonly operator: string;
-      readonly value: unknown;
-      readonly factValue: Fact | null;
-      readonly result: boolean;
-    }[];
+    readonly conditions: readonly ConditionTrace[];
   }[];
   readonly facts: Readonly<Record<string, Fact>>;
   readonly issues: readonly Issue[];
