@@ -1,9 +1,9 @@
 import type { MedicationRequest, MedicationStatement } from 'fhir/r4';
 import { RXNORM, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
 import { medicationRequestCounts, medicationStatementCounts } from '../fhir/resource-status';
-import { computeDailyDose } from '../medications/daily-dose';
+import { computeDailyDose, type DailyDose } from '../medications/daily-dose';
 import { resolveMedication } from '../medications/resolve-medication';
-import type { ResolvedProduct } from '../medications/resolved-product';
+import type { MedicationResolution, ResolvedProduct } from '../medications/resolved-product';
 import { aggregateCandidates, type Candidate } from './aggregate';
 import type { FactContext } from './fact-context';
 import type { MedicationSource } from './fact-source';
@@ -34,7 +34,7 @@ export function medicationFact(
   let dosed = 0;
   for (const order of ordersInScope(source, ctx, ignored)) {
     const ref = resourceRef(order);
-    const resolution = resolveMedication(order, (r) => ctx.index.resolve(r));
+    const resolution = resolveOnce(order, ctx);
     if (!resolution.ok) {
       ctx.issues.add(resolution.issue);
       ignored.push({ resource: ref, note: 'medication not in the RxNorm subset' });
@@ -55,7 +55,7 @@ export function medicationFact(
       reported: product.ingredients.map((i) => i.name).join(' / '),
     });
     if (source.aggregate === 'dailyDose') {
-      const dose = computeDailyDose(order, product);
+      const dose = doseOnce(order, product, ctx);
       if (!dose.ok) {
         ctx.issues.add(dose.issue);
         ignored.push({
@@ -84,6 +84,39 @@ export function medicationFact(
     evidence,
     ...(ignored.length > 0 ? { ignored } : {}),
   };
+}
+
+/** Per request: an order's product and daily dose, shared by the ~30 medication facts that look at it. */
+interface OrderMemo {
+  resolution?: MedicationResolution;
+  dose?: DailyDose;
+}
+const memos = new WeakMap<FactContext, Map<Order, OrderMemo>>();
+
+function memoFor(order: Order, ctx: FactContext): OrderMemo {
+  let perOrder = memos.get(ctx);
+  if (!perOrder) {
+    perOrder = new Map();
+    memos.set(ctx, perOrder);
+  }
+  let memo = perOrder.get(order);
+  if (!memo) {
+    memo = {};
+    perOrder.set(order, memo);
+  }
+  return memo;
+}
+
+function resolveOnce(order: Order, ctx: FactContext): MedicationResolution {
+  const memo = memoFor(order, ctx);
+  memo.resolution ??= resolveMedication(order, (r) => ctx.index.resolve(r));
+  return memo.resolution;
+}
+
+function doseOnce(order: Order, product: ResolvedProduct, ctx: FactContext): DailyDose {
+  const memo = memoFor(order, ctx);
+  memo.dose ??= computeDailyDose(order, product);
+  return memo.dose;
 }
 
 function matchingIngredients(
