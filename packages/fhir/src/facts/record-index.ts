@@ -12,6 +12,7 @@
  */
 import type { CodeableConcept, Coding, FhirResource, Patient } from 'fhir/r4';
 import type { TerminologyProvider } from '@soleus/core';
+import { referenceKey } from '../fhir/reference-key';
 
 /** The patient's record, indexed once per request. */
 export interface RecordIndex {
@@ -59,7 +60,7 @@ export function indexRecord(
       byRef.set(`${resource.resourceType}/${resource.id}`, resource);
     }
     if (fullUrl) {
-      byRef.set(fullUrl, resource);
+      byRef.set(referenceKey(fullUrl) ?? fullUrl, resource);
     }
   }
   const membership = new Map<string, boolean>();
@@ -92,7 +93,7 @@ export function indexRecord(
   const index: RecordIndex = {
     patient: byType.get('Patient')?.[0] as Patient | undefined,
     ofType: (type) => (byType.get(type) ?? []) as never,
-    resolve: (reference) => byRef.get(reference) ?? byRef.get(tailReference(reference)),
+    resolve: (reference) => byRef.get(referenceKey(reference) ?? reference),
     codingIn,
     conceptIn,
     withCodeIn: (type, valueSet) => {
@@ -152,12 +153,6 @@ function resourcesWithCodeIn(
       const resource = table.resources[p];
       return resource ? [resource] : [];
     });
-}
-
-/** `https://x/fhir/Observation/1/_history/2` → `Observation/1`. */
-function tailReference(reference: string): string {
-  const parts = reference.split('/_history/')[0]?.split('/') ?? [];
-  return parts.slice(-2).join('/');
 }
 
 /**

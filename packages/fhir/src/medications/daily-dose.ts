@@ -16,9 +16,10 @@
 import type { Issue } from '@soleus/core';
 import { dosageRate } from './dosage-rate';
 import { classifyDoseUnit } from './dose-unit';
-import { createMedicationIssue, resourceLabel } from './medication-issue';
+import { createMedicationIssue } from './medication-issue';
 import { orderDosages } from './order-dosages';
 import type { MedicationOrder, ResolvedIngredient, ResolvedProduct } from './resolved-product';
+import { resourceRef } from '../facts/resource-ref';
 
 /** The daily amount of one ingredient in mg (of the strength basis, e.g. naproxen sodium). */
 export interface IngredientDailyDose {
@@ -44,7 +45,7 @@ type Unknown = { readonly path: string; readonly what: string };
  */
 export function computeDailyDose(order: MedicationOrder, product: ResolvedProduct): DailyDose {
   const { element, dosages } = orderDosages(order);
-  const label = resourceLabel(order);
+  const label = resourceRef(order);
   if (dosages.length === 0) {
     return unknown(label, { path: element, what: 'expected at least one dosage line, found none' });
   }

@@ -25,12 +25,3 @@ export function createMedicationIssue(
     ...(details === undefined ? {} : { details }),
   };
 }
-
-/**
- * Names a resource as `Type/id` for issue locations (`(no id)` when the id is missing).
- * @param resource - any FHIR resource
- * @returns the `Type/id` label
- */
-export function resourceLabel(resource: { resourceType: string; id?: string }): string {
-  return `${resource.resourceType}/${resource.id ?? '(no id)'}`;
-}

@@ -10,7 +10,7 @@
 import type { Issue } from '@soleus/core';
 import type { FhirResource, Medication, Reference } from 'fhir/r4';
 import { type ConceptMatch, type ConceptProduct, conceptToProduct } from './concept-to-product';
-import { createMedicationIssue, resourceLabel } from './medication-issue';
+import { createMedicationIssue } from './medication-issue';
 import { medicationToProduct } from './medication-to-product';
 import { orderRoute } from './order-route';
 import type {
@@ -19,6 +19,7 @@ import type {
   ReferenceResolver,
   ResolvedProduct,
 } from './resolved-product';
+import { resourceRef } from '../facts/resource-ref';
 
 /**
  * Resolves the `medication[x]` of a {@link https://hl7.org/fhir/R4/medicationrequest.html | MedicationRequest}
@@ -33,7 +34,7 @@ export function resolveMedication(
   order: MedicationOrder,
   resolve: ReferenceResolver,
 ): MedicationResolution {
-  const label = resourceLabel(order);
+  const label = resourceRef(order);
   if (order.medicationCodeableConcept) {
     return finish(
       order,
@@ -68,7 +69,7 @@ function resolveReference(
     const found = target === undefined ? 'nothing' : `a ${target.resourceType}`;
     const issue = createMedicationIssue(
       'SOLEUS_FHIR_UNINTERPRETABLE',
-      resourceLabel(order),
+      resourceRef(order),
       'medicationReference',
       `expected a reference to a Medication in the request (bundle entry or contained #id), found ${found}; the order was skipped`,
     );
@@ -76,11 +77,11 @@ function resolveReference(
   }
   const medication: Medication = target;
   const { match, unmappedPaths } = medicationToProduct(medication);
-  const where = `${resourceLabel(medication)}${ref.startsWith('#') ? ' (contained)' : ''}`;
+  const where = `${resourceRef(medication)}${ref.startsWith('#') ? ' (contained)' : ''}`;
   const warnings = unmappedPaths.map((path) =>
     createMedicationIssue(
       'SOLEUS_FHIR_UNMAPPED_MEDICATION',
-      resourceLabel(order),
+      resourceRef(order),
       'medicationReference',
       `${where} ${path} is not an RxNorm ingredient in the shipped subset; it was left out of the product`,
     ),
@@ -108,7 +109,7 @@ function finish(
   warnings: readonly Issue[],
   what: string,
 ): MedicationResolution {
-  const label = resourceLabel(order);
+  const label = resourceRef(order);
   if (match.kind !== 'mapped') {
     return { ok: false, issue: unmappedIssue(label, path, match, what) };
   }
