@@ -13,6 +13,8 @@ import { compiledSources } from './compiled-sources';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
 import { indexRecord } from './record-index';
+import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -24,6 +26,8 @@ export interface BundleToFactsOptions {
   readonly draftOrders?: readonly FhirResource[];
   /** order-select `context.selections` (`Type/id`). */
   readonly selections?: readonly string[];
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
 }
 
 /**
@@ -62,6 +66,7 @@ export function bundleToFacts(
     drafts: countingDrafts(options.hook, allDrafts, options.selections),
     allDrafts,
     issues,
+    rxnorm: options.rxnormIndex ?? shippedRxnormIndex(),
     params: (packId) => options.ruleSet.packs.get(packId)?.parameters ?? {},
     fact: (name) => computeFact(name),
   };
