@@ -112,7 +112,10 @@ function lineDose(
     if (perUnit === undefined) {
       return {
         path: unitPath,
-        what: `expected a product strength that converts from this dose unit (mg or mg/{actuat} per unit, mg/mL), found ${ingredient.strength?.unit ?? 'no strength'}`,
+        what:
+          unit.kind === 'volume'
+            ? `expected a product strength in mg/mL for a dose in mL, found ${ingredient.strength?.unit ?? 'no strength'}`
+            : `expected a product strength per unit (mg, mg/{actuat}, or mg/mL of a product with a volume per unit) for a dose in units, found ${ingredient.strength?.unit ?? 'no strength'}`,
       };
     }
     const key = ingredient.rxcui ?? '';
