@@ -96,6 +96,12 @@ export interface Issue {
   readonly location?: IssueLocation;
   /** Values the caller may log or show if it chooses (may hold clinical values, never identifiers). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * Who must hear about it: the clinician (the default; it reaches the data-quality card because it
+   * could change a card) or only the operator (logs, metrics, `soleus dry-run`), e.g. an unidentified
+   * product whose name suggests nothing any rule reads.
+   */
+  readonly audience?: 'clinician' | 'operator';
 }
 
 /** Options for {@link SoleusError}. */

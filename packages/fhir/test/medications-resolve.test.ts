@@ -444,7 +444,7 @@ const unidentified: Array<
       severity: 'warning',
       path: 'medicationCodeableConcept',
       found:
-        /contains fenoprofen, of a class a rule reads but without a verified RxNorm ingredient code/,
+        /contains an ingredient read as fenoprofen \(a class a rule reads\) without a verified RxNorm ingredient code/,
       suggests: ['fenoprofen'],
     },
   ],

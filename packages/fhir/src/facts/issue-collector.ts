@@ -8,7 +8,6 @@ import type { ErrorCode, Issue, IssueLocation } from '@soleus/core';
  */
 export class IssueCollector {
   private readonly byKey = new Map<string, Issue>();
-  private readonly countedOnly = new Set<string>();
 
   /**
    * Records a warning.
@@ -26,23 +25,19 @@ export class IssueCollector {
    */
   add(issue: Issue): void {
     const key = keyOf(issue);
-    this.countedOnly.delete(key);
-    if (!this.byKey.has(key)) {
+    const known = this.byKey.get(key);
+    // The same problem raised for the clinician and for the operator is the clinician's.
+    if (!known || (known.audience === 'operator' && issue.audience !== 'operator')) {
       this.byKey.set(key, issue);
     }
   }
 
   /**
-   * Records an issue that is only counted, never shown on a card (unless the same issue is also added
-   * for the clinician).
+   * Records an issue that is only counted (audience `operator`), never shown on a card.
    * @param issue - the issue
    */
   count(issue: Issue): void {
-    const key = keyOf(issue);
-    if (!this.byKey.has(key)) {
-      this.byKey.set(key, issue);
-      this.countedOnly.add(key);
-    }
+    this.add({ ...issue, audience: 'operator' });
   }
 
   /** @returns every issue (for the clinician and counted only), in the order first raised */
@@ -52,7 +47,7 @@ export class IssueCollector {
 
   /** @returns the issues a clinician should read, in the order first raised */
   forClinician(): Issue[] {
-    return [...this.byKey].filter(([key]) => !this.countedOnly.has(key)).map(([, issue]) => issue);
+    return this.list().filter((issue) => issue.audience !== 'operator');
   }
 }
 

@@ -48,7 +48,10 @@ export function medicationFact(
       ignored.push({ resource: ref, note: 'medication could not be identified' });
       continue;
     }
-    resolution.issues.forEach((issue) => ctx.issues.add(issue));
+    // Information (identified by name) is only counted; warnings (a conflict) reach the clinician.
+    resolution.issues.forEach((issue) =>
+      issue.severity === 'information' ? ctx.issues.count(issue) : ctx.issues.add(issue),
+    );
     if (resolution.status === 'out-of-scope') {
       continue;
     }

@@ -116,7 +116,7 @@ export function unverifiedIssue(
     'SOLEUS_FHIR_UNMAPPED_MEDICATION',
     label,
     path,
-    `${what} contains ${unverified.join(', ')}, of a class a rule reads but without a verified RxNorm ingredient code in the medication index; that ingredient was not checked`,
+    `${what} contains an ingredient read as ${unverified.join(', ')} (a class a rule reads) without a verified RxNorm ingredient code in the medication index; that ingredient was not checked`,
     { unverified },
   );
 }

@@ -1,8 +1,10 @@
 /**
  * Identifies a product from its RxNorm normalized name when its code is not in the index (issue:
- * "identified by name"). Strictly within the grammar: the name must parse, and every substance must
- * be a listed ingredient, a watched one, or an ingredient the index knows to be outside the rules. One
- * unknown substance makes the whole product unidentified: it is never guessed.
+ * "identified by name"). Strictly within the grammar: the name must parse. A product with a listed
+ * ingredient is identified (a co-ingredient the index does not know, e.g. the fluticasone beside
+ * salmeterol, stays in it as outside the rules, or as unverified when its name is near a listed one);
+ * a product is out of scope only when every substance is one the index knows to be outside the rules.
+ * Anything else is unidentified: it is never guessed.
  */
 import type { ConceptProduct } from '../concept-product';
 import type { ResolvedIngredient } from '../resolved-product';
@@ -27,11 +29,13 @@ export function identifyByName(text: string, index: RxnormIndex): NameIdentifica
   if (!parsed) {
     return { kind: 'unidentified' };
   }
-  const ingredients = brandGroup(parsed, index) ?? ingredientsOf(parsed, index);
-  if (!ingredients) {
+  const found = brandGroup(parsed, index) ?? ingredientsOf(parsed, index);
+  const { ingredients, unknown, nearMiss } = found;
+  const listed = ingredients.some((i) => i.rxcui !== undefined);
+  if (!listed && (unknown || nearMiss)) {
     return { kind: 'unidentified' };
   }
-  if (!ingredients.some((i) => i.rxcui !== undefined || i.unverified !== undefined)) {
+  if (!listed && !ingredients.some((i) => i.unverified !== undefined)) {
     return { kind: 'out-of-scope' };
   }
   const form = parsed.doseForm;
@@ -48,31 +52,43 @@ export function identifyByName(text: string, index: RxnormIndex): NameIdentifica
   };
 }
 
-function ingredientsOf(parsed: ParsedRxnormName, index: RxnormIndex): ResolvedIngredient[] | undefined {
-  const out: ResolvedIngredient[] = [];
+interface Found {
+  readonly ingredients: ResolvedIngredient[];
+  /** Whether a substance is neither listed, watched nor known (and suggests nothing). */
+  readonly unknown: boolean;
+  /** Whether an unknown substance is near a listed name (a misspelling?). */
+  readonly nearMiss: boolean;
+}
+
+function ingredientsOf(parsed: ParsedRxnormName, index: RxnormIndex): Found {
+  const ingredients: ResolvedIngredient[] = [];
+  let unknown = false;
+  let nearMiss = false;
   for (const component of parsed.components) {
     const found = index.classifySubstance(component.substance);
-    if (found.kind === 'unknown') {
-      return undefined;
-    }
     const strength = component.strength ? { strength: component.strength } : {};
     const substance = { substance: component.substance, ...strength };
     if (found.kind === 'listed') {
-      out.push({ ...listedIngredient(found.ingredient), ...substance });
-    } else {
-      out.push({
-        name: baseName(component.substance),
-        valueSets: [],
-        ...substance,
-        ...(found.kind === 'unverified' ? { unverified: found.name } : {}),
-      });
+      ingredients.push({ ...listedIngredient(found.ingredient), ...substance });
+      continue;
     }
+    // An unknown substance near a listed name (`Hydrocodon`) is unverified, never outside the rules.
+    const near = found.kind === 'unknown' ? index.suggest(component.substance)[0] : undefined;
+    const unverified = found.kind === 'unverified' ? found.name : near;
+    unknown ||= found.kind === 'unknown' && near === undefined;
+    nearMiss ||= near !== undefined;
+    ingredients.push({
+      name: baseName(component.substance),
+      valueSets: [],
+      ...substance,
+      ...(unverified === undefined ? {} : { unverified }),
+    });
   }
-  return out;
+  return { ingredients, unknown, nearMiss };
 }
 
 /** A brand dose-form group (`Lasix Pill`): the brand's listed ingredients, without strengths. */
-function brandGroup(parsed: ParsedRxnormName, index: RxnormIndex): ResolvedIngredient[] | undefined {
+function brandGroup(parsed: ParsedRxnormName, index: RxnormIndex): Found | undefined {
   const [only, ...rest] = parsed.components;
   if (parsed.kind !== 'group' || !only || rest.length > 0) {
     return undefined;
@@ -81,8 +97,9 @@ function brandGroup(parsed: ParsedRxnormName, index: RxnormIndex): ResolvedIngre
   if (!brand) {
     return undefined;
   }
-  return brand.ingredients.flatMap((code) => {
+  const ingredients = brand.ingredients.flatMap((code) => {
     const ingredient = index.ingredient(code);
     return ingredient ? [listedIngredient(ingredient)] : [];
   });
+  return { ingredients, unknown: false, nearMiss: false };
 }
