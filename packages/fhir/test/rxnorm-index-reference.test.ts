@@ -28,6 +28,12 @@ const inputs = JSON.parse(
 ) as RxnormIndexInputs;
 
 /** RxNorm's spelling of each UCUM unit the index uses (checked textually, without the parser). */
+/**
+ * The only names of the list outside the grammar: an allergen extract whose strength unit is
+ * `Amb a 1-U`. They are in neither list, so an order for one is "could not be identified".
+ */
+const UNPARSED = ['1495458', '1495463', '1495465', '1495470'];
+
 const RXNORM_UNIT: Record<string, string> = {
   mg: 'MG',
   '{unit}': 'UNT',
@@ -44,7 +50,7 @@ describe('shipped medication index (packages/fhir/data/rxnorm-index.json)', () =
       valueSetsDir: DEFAULT_CONTENT.valueSetsDir,
       inputsFile: join(DATA, 'rxnorm-index-inputs.json'),
     });
-    expect(report.unparsed).toEqual([]);
+    expect(report.unparsed.map((u) => u.rxcui)).toEqual(UNPARSED);
     expect(report.inconsistent).toEqual([]);
     // A changed value set or input without a rebuild fails here: run the script and commit.
     expect(serializeRxnormIndex(index) === shippedText).toBe(true);
@@ -114,7 +120,7 @@ describe('shipped medication index (packages/fhir/data/rxnorm-index.json)', () =
     const outOfScope = new Set(shipped.outOfScope);
     const both = shipped.outOfScope.filter((c) => products.has(c));
     const lost = Object.keys(reference.cuiToName).filter(
-      (c) => !products.has(c) && !outOfScope.has(c),
+      (c) => !products.has(c) && !outOfScope.has(c) && !UNPARSED.includes(c),
     );
     const foreign = [...products, ...outOfScope].filter((c) => !(c in reference.cuiToName));
     expect({ both, lost, foreign }).toEqual({ both: [], lost: [], foreign: [] });

@@ -182,22 +182,18 @@ function readComponents(
 
 function readComponent(part: string): ParsedComponent | undefined {
   const tokens = part.split(' ');
-  const { strengthUnits, quantityUnits } = grammarLookups();
+  const { strengthUnits } = grammarLookups();
   const unit = strengthUnits.get((tokens.at(-1) ?? '').toLowerCase());
   const value = tokens.at(-2) ?? '';
   if (unit !== undefined && NUMBER.test(value) && tokens.length >= 3) {
     const substance = tokens.slice(0, -2).join(' ');
     return isSubstance(substance) ? { substance, strength: { value: Number(value), unit } } : undefined;
   }
-  // A bare substance never holds a number followed by a unit (`METHADONE HCL 10 MG TABLET` is a local
-  // name, not a normalized one) and never ends in a number (`Ibuprofen 200` lacks its unit).
-  for (let i = 0; i + 1 < tokens.length; i += 1) {
-    const next = (tokens[i + 1] ?? '').toLowerCase();
-    if (NUMBER.test(tokens[i] ?? '') && (strengthUnits.has(next) || quantityUnits.has(next))) {
-      return undefined;
-    }
-  }
-  return isSubstance(part) && !/\d$/.test(part) ? { substance: part } : undefined;
+  // A bare substance (group, form and ingredient names) holds no number at all: `METHADONE HCL 10 MG
+  // TABLET`, `Lasix 40mg` and `Ibuprofen 200` are local names, not normalized ones.
+  return isSubstance(part) && !tokens.some((token) => /^\d/.test(token))
+    ? { substance: part }
+    : undefined;
 }
 
 function isSubstance(text: string): boolean {
