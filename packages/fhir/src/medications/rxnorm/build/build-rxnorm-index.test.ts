@@ -81,6 +81,7 @@ describe('buildRxnormIndex', () => {
     );
     expect(report.unverified.map((u) => [u.rxcui, u.ingredient])).toEqual([
       ['197694', 'fenoprofen'],
+      ['2', 'gabapentin'],
     ]);
     expect(index.outOfScope).not.toContain('2');
   });
