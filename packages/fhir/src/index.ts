@@ -5,6 +5,7 @@ export {
   loadRxnormIndex,
   shippedRxnormIndex,
   RXNORM_INDEX_PATH,
+  RXNORM_INDEX_INPUTS_PATH,
 } from './medications/rxnorm/load-rxnorm-index';
 export type {
   IndexBrand,
@@ -35,6 +36,10 @@ export {
   type SandboxIndexSources,
 } from './medications/rxnorm/build/build-index-from-sandbox-list';
 export { serializeRxnormIndex } from './medications/rxnorm/build/serialize-rxnorm-index';
+export {
+  buildIndexFromRrf,
+  type RrfIndexSources,
+} from './medications/rxnorm/build/rrf/build-index-from-rrf';
 export { resolveMedication } from './medications/resolve-medication';
 export type {
   MedicationOrder,

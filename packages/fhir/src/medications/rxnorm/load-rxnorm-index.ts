@@ -16,6 +16,9 @@ const DATA_DIR = join(__dirname, '..', '..', '..', 'data');
 /** Absolute path of the shipped index; `data/` sits beside both `src/` and `dist/`. */
 export const RXNORM_INDEX_PATH = join(DATA_DIR, 'rxnorm-index.json');
 
+/** Absolute path of the shipped index inputs (excluded codes, watch list, extra known names). */
+export const RXNORM_INDEX_INPUTS_PATH = join(DATA_DIR, 'rxnorm-index-inputs.json');
+
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 let shipped: RxnormIndex | undefined;
 

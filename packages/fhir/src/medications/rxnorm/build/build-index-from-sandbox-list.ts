@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadValueSets, SoleusError } from '@soleus/core';
 import { buildRxnormIndex, type BuildRxnormIndexReport } from './build-rxnorm-index';
-import { indexIngredients, type RxnormIndexInputs } from './index-ingredients';
+import { loadIndexIngredients } from './load-index-ingredients';
 import { RXNORM_LICENCE } from './rxnorm-licence';
 import { sandboxListConcepts, type SandboxMedicationList } from './sandbox-list-concepts';
 import type { RxnormIndexFile } from '../rxnorm-index-file';
@@ -28,20 +27,17 @@ export interface SandboxIndexSources {
  * @param sources - the three inputs
  * @returns the index and the build report
  * @throws {SOLEUS_VALUESET_INVALID} when the value sets do not load
+ * @throws {SOLEUS_RXNORM_INDEX} when the inputs file cannot be read
  */
 export function buildIndexFromSandboxList(sources: SandboxIndexSources): {
   index: RxnormIndexFile;
   report: BuildRxnormIndexReport;
 } {
   const listText = readFileSync(sources.listFile, 'utf8');
-  const loaded = loadValueSets(sources.valueSetsDir);
-  if (loaded.issues.length > 0) {
-    throw new SoleusError('SOLEUS_VALUESET_INVALID', 'value sets do not load', {
-      issues: loaded.issues,
-    });
-  }
-  const inputs = JSON.parse(readFileSync(sources.inputsFile, 'utf8')) as RxnormIndexInputs;
-  const { ingredients, watch, knownNames } = indexIngredients(loaded.valueSets, inputs);
+  const { ingredients, watch, knownNames } = loadIndexIngredients(
+    sources.valueSetsDir,
+    sources.inputsFile,
+  );
   return buildRxnormIndex({
     concepts: sandboxListConcepts(JSON.parse(listText) as SandboxMedicationList),
     ingredients,
