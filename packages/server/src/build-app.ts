@@ -77,6 +77,7 @@ function contextOf(options: ServerOptions): AppContext {
     store: options.feedbackStore ?? createMemoryFeedbackStore(),
     explain: options.explain ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.rxnormIndex ? { rxnormIndex: options.rxnormIndex } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
 import { loadServerConfig } from './config/load-server-config';
@@ -16,7 +17,8 @@ import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
  * Starts the service from the environment.
  * @param env - the environment (default `process.env`)
  * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it)
- * @throws {SOLEUS_SERVER_CONFIG} or {SOLEUS_SERVER_INSECURE_BIND} before anything listens
+ * @throws {SOLEUS_SERVER_CONFIG}, {SOLEUS_SERVER_INSECURE_BIND} or {SOLEUS_RXNORM_INDEX} before
+ *   anything listens
  */
 export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -24,8 +26,13 @@ export async function main(
   const config = loadServerConfig(env);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
   const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
+  // Read at start, never on the first call: a site index that does not load stops the start-up.
+  const rxnormIndex = config.rxnormIndex
+    ? loadRxnormIndex(config.rxnormIndex)
+    : shippedRxnormIndex();
   const app = buildApp({
     ruleSet,
+    rxnormIndex,
     ...appOptions(config),
     ...(config.feedbackFile
       ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
@@ -38,6 +45,7 @@ export async function main(
       port: config.port,
       rules: ruleSet.rules.length,
       auth: config.auth !== undefined,
+      medicationIndex: `${rxnormIndex.origin} (${rxnormIndex.file.products.length} products)`,
     },
     'soleus CDS Hooks service listening',
   );

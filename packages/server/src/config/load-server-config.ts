@@ -43,6 +43,7 @@ export function loadServerConfig(
     evaluationTimeoutMs: int('SOLEUS_EVALUATION_TIMEOUT_MS', file.evaluationTimeoutMs),
     prefetchTimeoutMs: int('SOLEUS_PREFETCH_TIMEOUT_MS', file.prefetchTimeoutMs),
     feedbackFile: env['SOLEUS_FEEDBACK_FILE'] ?? file.feedbackFile,
+    rxnormIndex: env['SOLEUS_RXNORM_INDEX'] ?? file.rxnormIndex,
   };
   checkUrl('SOLEUS_PUBLIC_BASE_URL', overrides.publicBaseUrl, issues);
   issues.push(...checkAuthConfig(file.auth));
