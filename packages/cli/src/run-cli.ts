@@ -25,7 +25,10 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
   ['dry-run', { run: dryRunCommand, summary: 'count how often each card fires over a population' }],
   [
     'rxnorm',
-    { run: rxnormCommand, summary: 'rxnorm import <dir>: build a medication index from RxNorm RRF' },
+    {
+      run: rxnormCommand,
+      summary: 'rxnorm import <dir>: build a medication index from RxNorm RRF',
+    },
   ],
 ]);
 

@@ -3,7 +3,7 @@
  * and dry-run use it: a product missing from the shipped (oral-only) index is then identified by its
  * code. Uses the RRF fixture of packages/fhir/test/fixtures/rxnorm/rrf.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dryRunCommand } from '../src/commands/dry-run-command';
 import { evaluateCommand } from '../src/commands/evaluate-command';
@@ -38,7 +38,7 @@ function furosemidePatient(dir: string): string {
     ],
   };
   const file = join(dir, 'patient.json');
-  require('node:fs').writeFileSync(file, JSON.stringify(bundle));
+  writeFileSync(file, JSON.stringify(bundle));
   return file;
 }
 

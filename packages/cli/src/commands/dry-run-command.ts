@@ -58,7 +58,8 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
   const content = contentDirsFrom(opts);
   const total = inspectPopulation(population);
   const ruleSet = await loadRuleSetOrExplain(content);
-  const rxnormIndexFile = opts['rxnorm-index'] === undefined ? undefined : resolve(opts['rxnorm-index']);
+  const rxnormIndexFile =
+    opts['rxnorm-index'] === undefined ? undefined : resolve(opts['rxnorm-index']);
   const rxnormIndex = rxnormIndexFromOption(rxnormIndexFile);
   const workers = parseWorkers(opts.workers, total);
   const tally = emptyTally(ruleIdsOn(ruleSet, settings.hook));

@@ -23,7 +23,11 @@ export interface DisplayConflict {
 
 /** Outcome of mapping a concept. */
 export type ConceptMatch =
-  | { readonly kind: 'identified'; readonly product: ConceptProduct; readonly conflict?: DisplayConflict }
+  | {
+      readonly kind: 'identified';
+      readonly product: ConceptProduct;
+      readonly conflict?: DisplayConflict;
+    }
   | { readonly kind: 'out-of-scope'; readonly conflict?: DisplayConflict }
   | {
       readonly kind: 'unidentified';
@@ -119,9 +123,12 @@ function displayConflict(
     return undefined;
   }
   const listed = (p: ConceptProduct | undefined) =>
-    [...new Set((p?.ingredients ?? []).flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui])))].sort();
+    [
+      ...new Set((p?.ingredients ?? []).flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]))),
+    ].sort();
   const fromDisplay = listed(named.kind === 'product' ? named.product : undefined);
   const fromCode = listed(product);
-  const same = fromDisplay.length === fromCode.length && fromDisplay.every((c, i) => c === fromCode[i]);
+  const same =
+    fromDisplay.length === fromCode.length && fromDisplay.every((c, i) => c === fromCode[i]);
   return same ? undefined : { displayIngredients: fromDisplay };
 }

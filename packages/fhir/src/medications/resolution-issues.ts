@@ -91,7 +91,9 @@ export function resolutionIssues(
       ),
     );
   }
-  const unverified = (product?.ingredients ?? []).flatMap((i) => (i.unverified ? [i.unverified] : []));
+  const unverified = (product?.ingredients ?? []).flatMap((i) =>
+    i.unverified ? [i.unverified] : [],
+  );
   if (unverified.length > 0) {
     issues.push(unverifiedIssue(label, path, unverified, what));
   }

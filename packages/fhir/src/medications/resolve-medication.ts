@@ -111,7 +111,11 @@ function finish(
 ): MedicationResolution {
   const label = resourceRef(order);
   if (match.kind === 'unidentified') {
-    return { status: 'unidentified', issue: unidentifiedIssue(label, path, match, what), suggests: match.suggests };
+    return {
+      status: 'unidentified',
+      issue: unidentifiedIssue(label, path, match, what),
+      suggests: match.suggests,
+    };
   }
   const issues = [...warnings, ...resolutionIssues(label, path, match, what)];
   if (match.kind === 'out-of-scope') {

@@ -187,7 +187,9 @@ function readComponent(part: string): ParsedComponent | undefined {
   const value = tokens.at(-2) ?? '';
   if (unit !== undefined && NUMBER.test(value) && tokens.length >= 3) {
     const substance = tokens.slice(0, -2).join(' ');
-    return isSubstance(substance) ? { substance, strength: { value: Number(value), unit } } : undefined;
+    return isSubstance(substance)
+      ? { substance, strength: { value: Number(value), unit } }
+      : undefined;
   }
   // A bare substance (group, form and ingredient names) holds no number at all: `METHADONE HCL 10 MG
   // TABLET`, `Lasix 40mg` and `Ibuprofen 200` are local names, not normalized ones.

@@ -7,16 +7,7 @@ import type { RxnormStrength } from './rxnorm-strength';
 
 /** The term types an index entry can carry (RxNorm TTY). */
 export type IndexTty =
-  | 'SCD'
-  | 'SBD'
-  | 'SCDC'
-  | 'SBDC'
-  | 'SCDG'
-  | 'SBDG'
-  | 'SCDF'
-  | 'SBDF'
-  | 'GPCK'
-  | 'BPCK';
+  'SCD' | 'SBD' | 'SCDC' | 'SBDC' | 'SCDG' | 'SBDG' | 'SCDF' | 'SBDF' | 'GPCK' | 'BPCK';
 
 /** An ingredient (RxNorm IN) some loaded value set lists: the rules' interest. */
 export interface IndexIngredient {

@@ -40,11 +40,17 @@ export class RxnormIndex {
     file.ingredients.forEach((ingredient) =>
       this.byCode.set(ingredient.code, { kind: 'ingredient', ingredient }),
     );
-    file.products.forEach((product) => this.byCode.set(product.rxcui, { kind: 'product', product }));
+    file.products.forEach((product) =>
+      this.byCode.set(product.rxcui, { kind: 'product', product }),
+    );
     this.substances = new SubstanceClassifier(file.ingredients, file.watch, file.knownNames);
     this.brands = new Map(file.brands.map((b) => [b.name.toLowerCase(), b]));
     this.suggestions = new IngredientSuggestions([
-      ...file.ingredients.map((i) => ({ phrase: i.display, ingredients: [i.display], fuzzy: true })),
+      ...file.ingredients.map((i) => ({
+        phrase: i.display,
+        ingredients: [i.display],
+        fuzzy: true,
+      })),
       ...file.watch.map((w) => ({ phrase: w.name, ingredients: [w.name], fuzzy: true })),
       ...file.brands.map((b) => ({
         phrase: b.name,

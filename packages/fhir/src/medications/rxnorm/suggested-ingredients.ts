@@ -33,7 +33,10 @@ export class IngredientSuggestions {
    */
   suggest(text: string): string[] {
     const normal = ` ${normalize(text)} `;
-    const words = normal.trim().split(' ').filter((w) => w.length >= 5 && !/\d/.test(w));
+    const words = normal
+      .trim()
+      .split(' ')
+      .filter((w) => w.length >= 5 && !/\d/.test(w));
     const found = new Set<string>();
     for (const p of this.phrases) {
       const hit =
@@ -48,7 +51,10 @@ export class IngredientSuggestions {
 }
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Edit distance (with transpositions) of at most 1 for names of 6–8 letters, 2 from 9 letters. */
@@ -87,4 +93,3 @@ function distance(a: string, b: string, limit: number): number {
   }
   return (rows[a.length] as number[])[b.length] ?? Infinity;
 }
-

@@ -85,7 +85,11 @@ export function buildRxnormIndex(input: BuildRxnormIndexInput): {
       continue;
     }
     for (const i of ingredients.filter((x) => x.unverified !== undefined)) {
-      report.unverified.push({ rxcui: concept.rxcui, name: concept.name, ingredient: i.unverified ?? '' });
+      report.unverified.push({
+        rxcui: concept.rxcui,
+        name: concept.name,
+        ingredient: i.unverified ?? '',
+      });
     }
     products.push(productOf(concept, own, ingredients));
   }

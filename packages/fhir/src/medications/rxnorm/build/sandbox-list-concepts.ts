@@ -38,7 +38,9 @@ export function sandboxListConcepts(list: SandboxMedicationList): ReferenceConce
   for (const [set, products] of Object.entries(list.componentSetsToPrescribables)) {
     products.forEach((p) => setOfProduct.set(p, set));
   }
-  const inSets = new Set(Object.keys(list.componentSetsToPrescribables).flatMap((s) => s.split(',')));
+  const inSets = new Set(
+    Object.keys(list.componentSetsToPrescribables).flatMap((s) => s.split(',')),
+  );
   const brands = new Set(
     Object.values(names).flatMap((n) => parseRxnormName(n)?.brand?.toLowerCase() ?? []),
   );
@@ -49,7 +51,12 @@ export function sandboxListConcepts(list: SandboxMedicationList): ReferenceConce
     const groupSets = list.pillToComponentSets[rxcui];
     if (set !== undefined) {
       const components = componentsOfSet(set.split(','));
-      concepts.push({ rxcui, tty: branded ? 'SBD' : 'SCD', name, ...(components ? { components } : {}) });
+      concepts.push({
+        rxcui,
+        tty: branded ? 'SBD' : 'SCD',
+        name,
+        ...(components ? { components } : {}),
+      });
     } else if (groupSets) {
       concepts.push(groupConcept(rxcui, name, groupSets, componentsOfSet, brands));
     } else {

@@ -18,7 +18,16 @@ import type { ReferenceComponent, ReferenceConcept } from '../reference-concept'
 import { readRrfRows } from './read-rrf-rows';
 import { CONSO, REL, SAT } from './rrf-columns';
 
-const PRODUCT_TTYS = new Set<string>(['SCD', 'SBD', 'GPCK', 'BPCK', 'SCDG', 'SBDG', 'SCDF', 'SBDF']);
+const PRODUCT_TTYS = new Set<string>([
+  'SCD',
+  'SBD',
+  'GPCK',
+  'BPCK',
+  'SCDG',
+  'SBDG',
+  'SCDF',
+  'SBDF',
+]);
 const COMPONENT_TTYS = new Set<string>(['SCDC', 'SBDC']);
 const KEPT_TTYS = new Set<string>([...PRODUCT_TTYS, ...COMPONENT_TTYS, 'IN']);
 const RELAS = new Set([
@@ -72,7 +81,12 @@ export async function readRrfRelease(
   await readRrfRows(consoFile, (f) => {
     const tty = f[CONSO.TTY] ?? '';
     const rxcui = f[CONSO.RXCUI] ?? '';
-    if (f[CONSO.SAB] === 'RXNORM' && KEPT_TTYS.has(tty) && isCurrent(f[CONSO.SUPPRESS]) && !names.has(rxcui)) {
+    if (
+      f[CONSO.SAB] === 'RXNORM' &&
+      KEPT_TTYS.has(tty) &&
+      isCurrent(f[CONSO.SUPPRESS]) &&
+      !names.has(rxcui)
+    ) {
       names.set(rxcui, { tty, name: f[CONSO.STR] ?? '' });
     }
   });
@@ -132,7 +146,9 @@ function brandOf(tty: IndexTty, name: string): string | undefined {
 
 function componentsOf(rxcui: string, tty: string, graph: Graph): ReferenceComponent[] {
   const near = (ttys: readonly string[]) =>
-    [...(graph.related.get(rxcui) ?? [])].filter((r) => ttys.includes(graph.names.get(r)?.tty ?? ''));
+    [...(graph.related.get(rxcui) ?? [])].filter((r) =>
+      ttys.includes(graph.names.get(r)?.tty ?? ''),
+    );
   if (COMPONENT_TTYS.has(tty)) {
     return partsOf(rxcui, graph);
   }
@@ -143,7 +159,12 @@ function componentsOf(rxcui: string, tty: string, graph: Graph): ReferenceCompon
   const parts = drugs.flatMap((d) => componentsOf(d, graph.names.get(d)?.tty ?? '', graph));
   // Groups and forms name ingredients without strengths; packs keep each drug's strengths.
   const kept = tty === 'GPCK' || tty === 'BPCK' ? parts : parts.map((p) => withoutStrength(p));
-  const unique = new Map(kept.map((p) => [`${p.ingredientRxcui ?? p.substance}|${p.strength?.value ?? ''}|${p.strength?.unit ?? ''}`, p]));
+  const unique = new Map(
+    kept.map((p) => [
+      `${p.ingredientRxcui ?? p.substance}|${p.strength?.value ?? ''}|${p.strength?.unit ?? ''}`,
+      p,
+    ]),
+  );
   return [...unique.values()];
 }
 
@@ -196,7 +217,9 @@ function bossStrength(attrs: ReadonlyMap<string, string> | undefined): RxnormStr
     return undefined;
   }
   const rxnormUnit = denomUnit === '' || denomUnit === '1' ? numUnit : `${numUnit}/${denomUnit}`;
-  const ucum = rxnormGrammar().strengthUnits.find((u) => u.rxnorm === rxnormUnit.toUpperCase())?.ucum;
+  const ucum = rxnormGrammar().strengthUnits.find(
+    (u) => u.rxnorm === rxnormUnit.toUpperCase(),
+  )?.ucum;
   return ucum === undefined ? undefined : { value: num / denom, unit: ucum };
 }
 
