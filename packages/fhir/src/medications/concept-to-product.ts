@@ -112,7 +112,10 @@ function withConflict(match: CodeMatch, index: RxnormIndex): ConceptMatch {
   return product ? { kind: 'identified', product, ...extra } : { kind: 'out-of-scope', ...extra };
 }
 
-/** The display is read as a name; it conflicts when it names other ingredients of interest. */
+/**
+ * The display is read as a name; it conflicts when it names other ingredients of interest, or the same
+ * ones at other strengths (pregabalin 225 mg coded, 25 mg displayed: a dose check would be wrong).
+ */
 function displayConflict(
   coding: Coding,
   product: ConceptProduct | undefined,
@@ -122,13 +125,30 @@ function displayConflict(
   if (!named || named.kind === 'unidentified') {
     return undefined;
   }
-  const listed = (p: ConceptProduct | undefined) =>
+  const fromDisplay = named.kind === 'product' ? named.product.ingredients : [];
+  const withStrength =
+    fromDisplay.some((i) => i.strength) && product?.ingredients.some((i) => i.strength);
+  const key = (ingredients: ConceptProduct['ingredients']) =>
     [
-      ...new Set((p?.ingredients ?? []).flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]))),
-    ].sort();
-  const fromDisplay = listed(named.kind === 'product' ? named.product : undefined);
-  const fromCode = listed(product);
-  const same =
-    fromDisplay.length === fromCode.length && fromDisplay.every((c, i) => c === fromCode[i]);
-  return same ? undefined : { displayIngredients: fromDisplay };
+      ...new Set(
+        ingredients.flatMap((i) =>
+          i.rxcui === undefined
+            ? []
+            : [
+                withStrength
+                  ? `${i.rxcui}:${i.strength?.value ?? ''}${i.strength?.unit ?? ''}`
+                  : i.rxcui,
+              ],
+        ),
+      ),
+    ]
+      .sort()
+      .join();
+  if (key(fromDisplay) === key(product?.ingredients ?? [])) {
+    return undefined;
+  }
+  const displayIngredients = [
+    ...new Set(fromDisplay.flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]))),
+  ].sort();
+  return { displayIngredients };
 }
