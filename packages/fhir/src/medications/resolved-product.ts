@@ -5,7 +5,7 @@
  */
 import type { Issue } from '@soleus/core';
 import type { FhirResource, MedicationRequest, MedicationStatement } from 'fhir/r4';
-import type { MedicationRoute } from './rxnorm/medication-route';
+import type { ConceptProduct } from './concept-product';
 import type { RxnormStrength } from './rxnorm/rxnorm-strength';
 
 /** A medication order or statement, the two resources that carry `medication[x]` and dosage. */
@@ -30,21 +30,14 @@ export interface ResolvedIngredient {
   readonly unverified?: string;
 }
 
-/** A medication reduced to what the rules need. */
-export interface ResolvedProduct {
-  /** RxCUI of the product (SCD/SBD/…) or of the ingredient when coded at IN level. */
-  readonly rxcui?: string;
-  /** The RxNorm normalized name the product was identified by. */
-  readonly name?: string;
-  readonly ingredients: readonly ResolvedIngredient[];
-  readonly doseForm?: string;
-  readonly route?: MedicationRoute;
-  /** Quantity factor, e.g. 10 mL for `10 ML Furosemide 10 MG/ML Injection`. */
-  readonly quantity?: RxnormStrength;
+/**
+ * A medication reduced to what the rules need: the product as its code or name identifies it
+ * ({@link ConceptProduct}: RxCUI, normalized name, ingredients, dose form, quantity, identified by code
+ * or name), with the route the order gives it when the product has none, and whether it is topical.
+ */
+export interface ResolvedProduct extends ConceptProduct {
   /** True for topical or transdermal products, which systemic NSAID rules exempt (clinical-spec §C.2). */
   readonly topical: boolean;
-  /** `code`: its RxNorm code is in the index; `name`: parsed from its RxNorm normalized name. */
-  readonly identifiedBy: 'code' | 'name';
 }
 
 /** The outcome of resolving one order. */
