@@ -127,6 +127,24 @@ describe('feedback endpoint', () => {
     expect(res.statusCode).toBe(404);
   });
 
+  it('accepts an override reason without system (liberal) and stores it as |code', async () => {
+    const reason = { code: 'data-incorrect', display: 'Patient data incorrect' };
+    const res = await sendFeedback({
+      feedback: [
+        {
+          card: 'c-nosys',
+          outcome: 'overridden',
+          overrideReason: { reason },
+          outcomeTimestamp: NOW.toISOString(),
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('"overrideReason":"|data-incorrect"');
+    expect(text).not.toContain('undefined|');
+  });
+
   it('stores the reason code but never the free-text comment (PHI)', async () => {
     await sendFeedback({ feedback: [item('c-phi', 'overridden', NOW.toISOString())] });
     const text = await readFile(file, 'utf8');

@@ -38,6 +38,8 @@ export interface CdsResult {
   /** Rule ids of the cards returned, for logs and metrics (no PHI). */
   readonly firedRuleIds?: readonly string[];
   readonly issues?: readonly Issue[];
+  /** Spec deviations the request was accepted with (e.g. no `expires_in`), for a warning in the log. */
+  readonly requestWarnings?: readonly Issue[];
   readonly timings?: Readonly<Record<string, number>>;
 }
 
@@ -65,7 +67,8 @@ export async function handleCdsRequest(
     if (!validation.ok) {
       return { status: 400, body: validation.outcome, hook, issues: validation.issues };
     }
-    return await evaluateCall(validation.request, hook, service, deps);
+    const result = await evaluateCall(validation.request, hook, service, deps);
+    return validation.warnings ? { ...result, requestWarnings: validation.warnings } : result;
   } catch (err) {
     if (isSoleusError(err) && err.code === 'SOLEUS_HOOK_PREFETCH_MISSING') {
       return { status: 412, body: buildOperationOutcome(412, err.issues), issues: err.issues };

@@ -67,6 +67,12 @@ interface CallFacts {
 }
 
 function logCall(log: FastifyBaseLogger, call: CallFacts): void {
+  for (const warning of call.result.requestWarnings ?? []) {
+    log.warn(
+      { code: warning.code, pointer: warning.location?.pointer, hookInstance: call.hookInstance },
+      warning.message,
+    );
+  }
   log.info(
     {
       serviceId: call.serviceId,
