@@ -73,6 +73,12 @@ function logCall(log: FastifyBaseLogger, call: CallFacts): void {
       warning.message,
     );
   }
+  if (call.result.ignoredPrefetchKeys) {
+    log.debug(
+      { hookInstance: call.hookInstance, keys: call.result.ignoredPrefetchKeys.slice(0, 20) },
+      'prefetch keys this service does not declare were ignored',
+    );
+  }
   log.info(
     {
       serviceId: call.serviceId,
