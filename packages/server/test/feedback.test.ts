@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { validateCdsResponse } from '@soleus/fhir';
 import { buildApp } from '../src/build-app';
 import { createJsonlFeedbackStore } from '../src/feedback/jsonl-feedback-store';
-import { PATIENT, patientViewRequest, UNDECLARED_KEY } from './support/cds-requests';
+import { PATIENT, patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 
@@ -45,7 +45,7 @@ async function issueCard(): Promise<string> {
   const res = await app.inject({
     method: 'POST',
     url: `/cds-services/${PATIENT_VIEW}`,
-    payload: patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }),
+    payload: patientViewRequest(PARTIAL_PATIENT),
   });
   expect(validateCdsResponse(res.json())).toEqual([]);
   const uuid = res.json<{ cards: { uuid: string }[] }>().cards[0]?.uuid;

@@ -13,7 +13,7 @@ import {
   FHIR_AUTHORIZATION,
   PATIENT,
   patientViewRequest,
-  UNDECLARED_KEY,
+  PARTIAL_PATIENT,
 } from './support/cds-requests';
 import { captureLogs, type LogCapture } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
@@ -114,9 +114,7 @@ describe('prefetch semantics (REQ 49–54)', () => {
 
   it('REQ 74/80: a card fires and names its rule in source.topic', async () => {
     const { app } = await makeApp();
-    const body = expectValid200(
-      await post(app, patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY })),
-    );
+    const body = expectValid200(await post(app, patientViewRequest(PARTIAL_PATIENT)));
     expect(body.cards.map((c) => c.source.topic?.code)).toEqual(['data-quality']);
   });
 });
@@ -251,7 +249,7 @@ describe('latency budget (REQ 27)', () => {
 describe('structured logs', () => {
   it('one line per call with hookInstance, service id, fired rule ids and timings, no PHI', async () => {
     const { app, logs } = await makeApp();
-    await post(app, patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }));
+    await post(app, patientViewRequest(PARTIAL_PATIENT));
     const line = logs.lines().find((l) => l['msg'] === 'cds service call');
     expect(line).toMatchObject({
       serviceId: PATIENT_VIEW,
