@@ -76,8 +76,18 @@ describe('prefetch semantics (REQ 49–54)', () => {
       { fhirServer: '<stub>', fhirAuthorization: FHIR_AUTHORIZATION },
       200,
     ],
-    ['REQ 54: absent key and no FHIR access → 412', 'absent', {}, 412],
-    ['REQ 54: OperationOutcome prefetch and no FHIR access → 412', { patient: OUTCOME }, {}, 412],
+    [
+      'REQ 54: Patient absent, no Conditions key, no FHIR access (nothing can be said) → 412',
+      'absent',
+      {},
+      412,
+    ],
+    [
+      'REQ 54: Patient an OperationOutcome, no FHIR access (nothing can be said) → 412',
+      { patient: OUTCOME },
+      {},
+      412,
+    ],
   ])('%s', async (_name, prefetch, extra, status) => {
     const { app } = await makeApp();
     const fhir = extra['fhirServer'] ? { ...extra, fhirServer: stub.baseUrl } : extra;
