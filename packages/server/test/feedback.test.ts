@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { validateCdsResponse } from '@soleus/fhir';
 import { buildApp } from '../src/build-app';
 import { createJsonlFeedbackStore } from '../src/feedback/jsonl-feedback-store';
-import { PATIENT, patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
+import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 

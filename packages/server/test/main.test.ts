@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { validateCdsResponse } from '@soleus/fhir';
 import { main } from '../src/main';
-import { PATIENT, patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
+import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { PATIENT_VIEW, TEST_CONTENT } from './support/test-rule-set';
 
 let dir: string;

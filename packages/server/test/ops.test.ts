@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/build-app';
-import { PATIENT, patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
+import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 
