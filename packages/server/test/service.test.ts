@@ -171,6 +171,12 @@ describe('errors are OperationOutcome with no internals', () => {
       'SOLEUS_HOOK_INVALID_REQUEST',
     ],
     [
+      'malformed application/fhir+json → 400 (parsed like application/json)',
+      { payload: '{"hook":', contentType: 'application/fhir+json' },
+      400,
+      'SOLEUS_HOOK_MALFORMED_JSON',
+    ],
+    [
       'text/plain → 415',
       { payload: 'hello', contentType: 'text/plain' },
       415,
