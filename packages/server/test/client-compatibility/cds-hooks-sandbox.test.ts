@@ -22,8 +22,7 @@ import {
   prefetchFor,
   resourcesOf,
 } from '../../../fhir/test/support/interop-records';
-import type { FhirStub } from '../../../fhir/test/support/fhir-stub';
-import { startFhirStub } from '../../../fhir/test/support/fhir-stub';
+import { startFhirStub, type FhirStub } from '../../../fhir/test/support/fhir-stub';
 import { generateTestKey, signToken, type TestKey } from '../support/jwt-client';
 import {
   cardsOf,
