@@ -45,7 +45,8 @@ export const ERROR_CODES = {
   SOLEUS_FHIR_FETCH: 'Fetching data from the FHIR server failed',
   SOLEUS_HOOK_INVALID_REQUEST: 'The CDS Hooks request does not match the hook definition',
   SOLEUS_HOOK_UNKNOWN_SERVICE: 'No CDS service has that id',
-  SOLEUS_HOOK_PREFETCH_MISSING: 'Required data was neither prefetched nor fetchable (HTTP 412)',
+  SOLEUS_HOOK_PREFETCH_MISSING:
+    'Prefetch data was neither sent nor fetchable: unknown data, or HTTP 412 when neither the Patient nor the Conditions can be had',
   SOLEUS_HOOK_PREFETCH_OUTCOME:
     'A prefetch value was an OperationOutcome: the client could not supply that data',
   SOLEUS_HOOK_PREFETCH_PARTIAL:
