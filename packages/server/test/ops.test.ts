@@ -56,7 +56,7 @@ describe('GET /metrics', () => {
     ['errors by status', /soleus_errors_total\{kind="404"\} 1/],
     [
       'data-quality issues per code and audience',
-      /soleus_data_issues_total\{code="SOLEUS_HOOK_INVALID_REQUEST",audience="clinician"\} 1/,
+      /soleus_data_issues_total\{code="SOLEUS_HOOK_PREFETCH_PARTIAL",audience="clinician"\} 1/,
     ],
   ])('exposes %s', async (_name, pattern) => {
     const res = await app.inject({ method: 'GET', url: '/metrics' });

@@ -52,10 +52,11 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
       }
       const result = boxed.value;
       logCall(request.log, { serviceId, hookInstance, result, ms: seconds * 1000 });
-      for (const issue of result.issues ?? []) {
-        ctx.metrics.dataIssues.inc({ code: issue.code, audience: issue.audience ?? 'clinician' });
-      }
       if (result.status === 200) {
+        // Only evaluated calls raise data-quality issues; a 4xx answer's issues are request errors.
+        for (const issue of result.issues ?? []) {
+          ctx.metrics.dataIssues.inc({ code: issue.code, audience: issue.audience ?? 'clinician' });
+        }
         afterCards(ctx, request.log, { serviceId, hookInstance, at: now.toISOString(), result });
       }
       return reply.code(result.status).send(result.body);
