@@ -25,6 +25,10 @@ export type NameIdentification =
  * @returns the product (when an ingredient of interest is in it), out of scope, or unidentified
  */
 export function identifyByName(text: string, index: RxnormIndex): NameIdentification {
+  return index.remember(`name:${text}`, () => identify(text, index));
+}
+
+function identify(text: string, index: RxnormIndex): NameIdentification {
   const parsed = parseRxnormName(text);
   if (!parsed) {
     return { kind: 'unidentified' };

@@ -18,6 +18,8 @@ export type IndexedCode =
   | { readonly kind: 'ingredient'; readonly ingredient: IndexIngredient }
   | { readonly kind: 'out-of-scope' };
 
+const MEMO_LIMIT = 20_000;
+
 /** A loaded medication index. */
 export class RxnormIndex {
   /** Where it was read from (a file path), for logs and `--explain`. */
@@ -27,6 +29,7 @@ export class RxnormIndex {
   private readonly substances: SubstanceClassifier;
   private readonly brands: ReadonlyMap<string, IndexBrand>;
   private readonly suggestions: IngredientSuggestions;
+  private readonly memo = new Map<string, unknown>();
 
   /**
    * @param file - the parsed, validated index file
@@ -95,10 +98,29 @@ export class RxnormIndex {
   }
 
   /**
+   * Remembers what a name computes to: the index never changes, and one display is read on every
+   * order of every request. Bounded (the oldest entries go first) so free text cannot grow it without end.
+   * @param key - e.g. the display text
+   * @param compute - computes the value when it is not remembered
+   * @returns the remembered or computed value
+   */
+  remember<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) {
+      return this.memo.get(key) as T;
+    }
+    const value = compute();
+    if (this.memo.size >= MEMO_LIMIT) {
+      this.memo.delete(this.memo.keys().next().value ?? '');
+    }
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /**
    * @param text - a display or free text that could not be identified
    * @returns names of the listed or watched ingredients it suggests (empty when none)
    */
   suggest(text: string): string[] {
-    return this.suggestions.suggest(text);
+    return this.remember(`suggest:${text}`, () => this.suggestions.suggest(text));
   }
 }
