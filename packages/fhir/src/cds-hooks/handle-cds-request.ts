@@ -27,6 +27,8 @@ export interface CdsDeps {
   readonly uuid?: () => string;
   /** Add the rule trace under `response.extension`. */
   readonly explain?: boolean;
+  /** Public base URL of the service, for card links to pages it serves (the Wells app, /fhir). */
+  readonly serviceBaseUrl?: string;
 }
 
 /** The outcome of a call, for the transport and its logs. */
@@ -118,6 +120,7 @@ async function evaluateCall(
       ...(selections ? { selections } : {}),
       ...(deps.uuid ? { uuid: deps.uuid } : {}),
       ...(deps.explain ? { explain: true } : {}),
+      ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
     },
   );
   return {

@@ -24,6 +24,11 @@ export interface BundleToFactsOptions {
   readonly draftOrders?: readonly FhirResource[];
   /** order-select `context.selections` (`Type/id`). */
   readonly selections?: readonly string[];
+  /**
+   * Catalogue facts to compute besides those the hook's rules read (e.g. `dvt.wellsBreakdown` for the
+   * Wells app). Names not in the catalogue stay unknown.
+   */
+  readonly alsoCompute?: readonly string[];
 }
 
 /**
@@ -88,6 +93,7 @@ export function bundleToFacts(
       computeFact(name);
     }
   }
+  (options.alsoCompute ?? []).forEach(computeFact);
   deferred.forEach(computeFact);
   return { facts, issues: issues.list() };
 }

@@ -20,6 +20,7 @@ import { inpatientNow } from './inpatient-now';
 import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
+import { wellsBreakdown } from './wells-breakdown';
 import { wellsScore } from './wells-score';
 import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
 
@@ -104,6 +105,7 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     'dvt.wellsItems',
     whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).items.map((i) => i.line) })),
   ],
+  ['dvt.wellsBreakdown', wellsBreakdown],
   [
     'dvt.ddimerResult',
     whenTriggered((_p, ctx) => {
