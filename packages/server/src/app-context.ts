@@ -17,4 +17,6 @@ export interface AppContext {
   readonly store: FeedbackStore;
   readonly fetch?: FhirFetcher;
   readonly explain: boolean;
+  /** The public base URL (no trailing slash): card links to the Wells app and /fhir are built on it. */
+  readonly publicBaseUrl?: string;
 }

@@ -5,7 +5,13 @@
  * gracefully (in-flight calls finish, the feedback store flushes); a second signal exits at once.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import {
+  DEFAULT_CANONICAL_DIRS,
+  DEFAULT_CONTENT,
+  loadCanonicalResources,
+  loadRuleSet,
+} from '@soleus/core';
+import { isLoopbackHost } from './config/assert-bind-allowed';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
 import { loadServerConfig } from './config/load-server-config';
@@ -24,8 +30,10 @@ export async function main(
   const config = loadServerConfig(env);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
   const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
+  const valueSetsDir = config.content?.valueSetsDir ?? DEFAULT_CANONICAL_DIRS.valueSetsDir;
   const app = buildApp({
     ruleSet,
+    canonicalResources: loadCanonicalResources({ ...DEFAULT_CANONICAL_DIRS, valueSetsDir }),
     ...appOptions(config),
     ...(config.feedbackFile
       ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
@@ -49,11 +57,27 @@ function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 
     logLevel: config.logLevel,
     corsOrigins: config.corsOrigins,
     ...(config.auth ? { auth: config.auth } : {}),
-    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...publicBaseUrlOf(config),
+    ...(config.smartClientId ? { smartClientId: config.smartClientId } : {}),
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
     ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),
   };
+}
+
+/**
+ * The configured public base URL; in local mode on a loopback host with a fixed port, the address the
+ * service listens on, so `pnpm start` cards link to the Wells app and /fhir that this process serves.
+ */
+function publicBaseUrlOf(config: ServerConfig): { publicBaseUrl?: string } {
+  if (config.publicBaseUrl) {
+    return { publicBaseUrl: config.publicBaseUrl };
+  }
+  if (config.auth || config.port === 0 || !isLoopbackHost(config.host)) {
+    return {};
+  }
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return { publicBaseUrl: `http://${host}:${config.port}` };
 }
 
 function onSignals(app: FastifyInstance): void {

@@ -36,6 +36,7 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
         prefetchTimeoutMs: ctx.prefetchTimeoutMs,
         ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
         ...(ctx.explain ? { explain: true } : {}),
+        ...(ctx.publicBaseUrl ? { serviceBaseUrl: ctx.publicBaseUrl } : {}),
       });
       const boxed = await timeBox(call, ctx.evaluationTimeoutMs);
       const seconds = (performance.now() - started) / 1000;
