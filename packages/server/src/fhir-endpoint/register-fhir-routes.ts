@@ -35,6 +35,13 @@ export function registerFhirRoutes(
     ...(endpoint ? { endpointUrl: endpoint } : {}),
   });
   app.get('/fhir/metadata', async (_request, reply) => send(reply, 200, capability));
+  app.get('/fhir/*', async (_request, reply) =>
+    send(
+      reply,
+      404,
+      notFound('Only read, search and metadata are served here; see /fhir/metadata'),
+    ),
+  );
   app.get<{ Params: { type: string; id: string } }>('/fhir/:type/:id', async (request, reply) => {
     const { type, id } = request.params;
     if (!catalog.serves(type)) {
