@@ -13,7 +13,10 @@ import { ALL_ABSENT, calfPain, condition, ICD, NOW, wells } from './support/dvt-
 const ruleSet = loadRuleSetSync(DEFAULT_CONTENT);
 const BASE = 'https://cds.example.org/soleus';
 
-async function cardsFor(resources: FhirResource[], serviceBaseUrl?: string): Promise<CdsCard[]> {
+async function cardsFor(
+  resources: FhirResource[],
+  serviceBaseUrl?: string,
+): Promise<readonly CdsCard[]> {
   const patient = { resourceType: 'Patient', id: 'p1', birthDate: '1970-06-01' } as FhirResource;
   const outcome = await evaluateRecord(
     { entries: [patient, ...resources].map((resource) => ({ resource })), issues: [] },
@@ -29,7 +32,7 @@ async function cardsFor(resources: FhirResource[], serviceBaseUrl?: string): Pro
   return outcome.response.cards;
 }
 
-const byId = (cards: CdsCard[], id: string): CdsCard | undefined =>
+const byId = (cards: readonly CdsCard[], id: string): CdsCard | undefined =>
   cards.find((c) => c.source.topic?.code === id);
 
 describe('Wells app links on the DVT cards', () => {

@@ -23,7 +23,7 @@ describe('loadCanonicalResources', () => {
   it('the shipped Wells Questionnaire is the one the DVT pack reads', () => {
     const wells = loadCanonicalResources().find((r) => r.resourceType === 'Questionnaire');
     const pack = loadRuleSetSync(DEFAULT_CONTENT).packs.get('dvt');
-    expect(wells?.url).toBe(pack?.parameters?.['wellsQuestionnaire']);
+    expect(wells?.url).toBe((pack?.parameters as Record<string, unknown>)['wellsQuestionnaire']);
   });
 
   describe('broken content', () => {

@@ -132,6 +132,7 @@ async function save(event) {
     await session.client.create(response);
     setStatus('Saved. Reading the record again…');
     const { record, evaluation } = await evaluate();
+    $('wells-form').hidden = true;
     showResult(evaluation, record.resources);
     setStatus('Saved to the record.');
     document.body.dataset.state = 'done';
