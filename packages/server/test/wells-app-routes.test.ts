@@ -57,7 +57,8 @@ function request(conditions: FhirResource[], extra: Record<string, unknown> = {}
   };
 }
 
-async function evaluate(body: object): Promise<{ status: number; body: any }> {
+// The body is whatever the route answered (light-my-request parses it untyped).
+async function evaluate(body: object) {
   const res = await app.inject({ method: 'POST', url: '/apps/wells/evaluate', payload: body });
   return { status: res.statusCode, body: res.json() };
 }
