@@ -11,9 +11,9 @@ import {
   loadCanonicalResources,
   loadRuleSet,
 } from '@soleus/core';
-import { isLoopbackHost } from './config/assert-bind-allowed';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
+import { publicBaseUrlOf } from './config/public-base-url-of';
 import { loadServerConfig } from './config/load-server-config';
 import type { ServerConfig } from './config/server-config';
 import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
@@ -63,21 +63,6 @@ function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 
     ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
     ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),
   };
-}
-
-/**
- * The configured public base URL; in local mode on a loopback host with a fixed port, the address the
- * service listens on, so `pnpm start` cards link to the Wells app and /fhir that this process serves.
- */
-function publicBaseUrlOf(config: ServerConfig): { publicBaseUrl?: string } {
-  if (config.publicBaseUrl) {
-    return { publicBaseUrl: config.publicBaseUrl };
-  }
-  if (config.auth || config.port === 0 || !isLoopbackHost(config.host)) {
-    return {};
-  }
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  return { publicBaseUrl: `http://${host}:${config.port}` };
 }
 
 function onSignals(app: FastifyInstance): void {
