@@ -40,19 +40,32 @@ const searchset = (...resources: FhirResource[]): object => ({
   entry: resources.map((resource) => ({ resource })),
 });
 
-function request(conditions: FhirResource[], extra: Record<string, unknown> = {}): object {
+/** A patient-view request with every prefetch key filled: the resources given, empty searchsets else. */
+function request(
+  resources: FhirResource[],
+  extra: Record<string, unknown> = {},
+  omit: readonly string[] = [],
+): object {
+  const of = (type: string): object =>
+    searchset(...resources.filter((r) => r.resourceType === type));
+  const prefetch: Record<string, object> = {
+    patient: PATIENT,
+    conditions: of('Condition'),
+    diagnosticReports: of('DiagnosticReport'),
+    encounters: of('Encounter'),
+    encountersInProgress: of('Encounter'),
+    medicationRequests: of('MedicationRequest'),
+    medicationStatements: of('MedicationStatement'),
+    observations: of('Observation'),
+    procedures: of('Procedure'),
+    questionnaireResponses: of('QuestionnaireResponse'),
+  };
+  omit.forEach((key) => delete prefetch[key]);
   return {
     hook: 'patient-view',
     hookInstance: 'd1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
     context: { userId: 'Practitioner/dr', patientId: 'p1' },
-    prefetch: {
-      patient: PATIENT,
-      conditions: searchset(...conditions),
-      questionnaireResponses: searchset(
-        ...conditions.filter((r) => r.resourceType === 'QuestionnaireResponse'),
-      ),
-      observations: searchset(...conditions.filter((r) => r.resourceType === 'Observation')),
-    },
+    prefetch,
     ...extra,
   };
 }
@@ -159,6 +172,14 @@ describe('POST /apps/wells/evaluate', () => {
     expect(res.body.cards.map((c: { id: string }) => c.id)).toContain('dvt-excluded');
   });
 
+  it('data the app could not read is unknown: no exclusion rests on it (same rule as the service)', async () => {
+    const record = [calfPain(), wells(ALL_ABSENT), ddimer(300, 'ng/mL{FEU}')];
+    const res = await evaluate(request(record, {}, ['medicationRequests', 'medicationStatements']));
+    expect(res.body.missing).toEqual(['medicationRequests', 'medicationStatements']);
+    expect(res.body.decision).not.toBe('dvt-excluded');
+    expect(res.body.cards.map((c: { id: string }) => c.id)).not.toContain('dvt-excluded');
+  });
+
   it('no episode → no Wells breakdown', async () => {
     const res = await evaluate(request([]));
     expect(res.body).toMatchObject({ episodeStart: null, wells: null, decision: null });
@@ -167,21 +188,25 @@ describe('POST /apps/wells/evaluate', () => {
   it('never fetches: fhirServer is ignored and unsent keys are reported missing (unknown)', async () => {
     const stub = await startFhirStub({ MedicationRequest: { body: searchset() } });
     const res = await evaluate(
-      request([calfPain()], {
-        fhirServer: stub.baseUrl,
-        fhirAuthorization: {
-          access_token: 'secret-token',
-          token_type: 'Bearer',
-          expires_in: 300,
-          scope: 'patient/*.read',
-          subject: 'x',
+      request(
+        [calfPain()],
+        {
+          fhirServer: stub.baseUrl,
+          fhirAuthorization: {
+            access_token: 'secret-token',
+            token_type: 'Bearer',
+            expires_in: 300,
+            scope: 'patient/*.read',
+            subject: 'x',
+          },
         },
-      }),
+        ['medicationRequests', 'procedures'],
+      ),
     );
     await stub.close();
     expect(stub.requests).toEqual([]);
     expect(res.status).toBe(200);
-    expect(res.body.missing).toEqual(expect.arrayContaining(['medicationRequests', 'procedures']));
+    expect(res.body.missing).toEqual(['medicationRequests', 'procedures']);
     expect(logs.text()).not.toContain('secret-token');
   });
 

@@ -10,7 +10,7 @@ import type { OperationOutcome } from 'fhir/r4';
 import type { FactValue, RuleSet } from '@soleus/core';
 import {
   evaluateRecord,
-  resolvePrefetch,
+  prefetchRecord,
   servicesOf,
   validateCdsRequest,
   type CdsRequest,
@@ -60,18 +60,18 @@ export async function evaluateWells(
   }
   const { fhirServer: _server, fhirAuthorization: _token, ...request } = validation.request;
   const templates = patientViewTemplates(deps.ruleSet);
-  const prefetch = await resolvePrefetch(request as CdsRequest, templates, { timeoutMs: 1 });
+  // No fetcher and no fhirServer: keys the app did not send stay unknown (never "none").
+  const { prefetch, record } = await prefetchRecord(request as CdsRequest, templates, {
+    timeoutMs: 1,
+  });
   const context = request.context as unknown as Readonly<Record<string, unknown>>;
-  const outcome = await evaluateRecord(
-    { entries: prefetch.resources.map((resource) => ({ resource })), issues: prefetch.issues },
-    {
-      ruleSet: deps.ruleSet,
-      hook: 'patient-view',
-      now: deps.now,
-      context: Object.fromEntries(Object.entries(context).filter(([, v]) => typeof v === 'string')),
-      alsoCompute: [WELLS_APP_FACTS.breakdown],
-    },
-  );
+  const outcome = await evaluateRecord(record, {
+    ruleSet: deps.ruleSet,
+    hook: 'patient-view',
+    now: deps.now,
+    context: Object.fromEntries(Object.entries(context).filter(([, v]) => typeof v === 'string')),
+    alsoCompute: [WELLS_APP_FACTS.breakdown],
+  });
   const fact = (name: string): FactValue => outcome.facts.get(name)?.value ?? null;
   const cards = outcome.response.cards.map((card) => ({
     id: card.source.topic?.code ?? '',
@@ -86,9 +86,7 @@ export async function evaluateWells(
       wells: fact(WELLS_APP_FACTS.breakdown),
       decision: fact(WELLS_APP_FACTS.decision),
       cards,
-      missing: Object.entries(prefetch.keys)
-        .filter(([, state]) => state !== 'prefetched' && state !== 'null')
-        .map(([key]) => key),
+      missing: prefetch.incompleteKeys,
     },
   };
 }
