@@ -13,6 +13,9 @@ import { buildCapabilityStatement } from './capability-statement';
 import { createKnowledgeCatalog, type KnowledgeType } from './knowledge-catalog';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const UNKNOWN_TYPE = notFound(
+  'This endpoint serves Questionnaire, CodeSystem and ValueSet only; see /fhir/metadata',
+);
 
 /**
  * Registers the `/fhir` routes.
@@ -45,13 +48,7 @@ export function registerFhirRoutes(
   app.get<{ Params: { type: string; id: string } }>('/fhir/:type/:id', async (request, reply) => {
     const { type, id } = request.params;
     if (!catalog.serves(type)) {
-      return send(
-        reply,
-        404,
-        notFound(
-          'This endpoint serves Questionnaire, CodeSystem and ValueSet only; see /fhir/metadata',
-        ),
-      );
+      return send(reply, 404, UNKNOWN_TYPE);
     }
     const resource = catalog.read(type, id);
     return resource
@@ -63,13 +60,7 @@ export function registerFhirRoutes(
     async (request, reply) => {
       const { type } = request.params;
       if (!catalog.serves(type)) {
-        return send(
-          reply,
-          404,
-          notFound(
-            'This endpoint serves Questionnaire, CodeSystem and ValueSet only; see /fhir/metadata',
-          ),
-        );
+        return send(reply, 404, UNKNOWN_TYPE);
       }
       const query = request.query;
       const criteria = {

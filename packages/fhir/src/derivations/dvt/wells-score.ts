@@ -139,15 +139,7 @@ function scoreItem(
   const unread = reading === 'incomplete-record' ? unreadHistory(item, ctx) : [];
   if (unread.length > 0) {
     const what = `unknown — no ${unread.join(', ')} data could be had in this call`;
-    return {
-      linkId,
-      points,
-      state: 'unknown',
-      source: 'none',
-      resources: [],
-      routes: [],
-      line: `${head}: ${what}`,
-    };
+    return { ...unknownItem(item), line: `${head}: ${what}` };
   }
   const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
   if (item.recordFacts !== undefined || measured?.value === false) {
@@ -166,17 +158,22 @@ function scoreItem(
       line: `${head}: absent — ${source}`,
     };
   }
-  const unknown = {
-    linkId,
-    points,
+  const unknown = unknownItem(item);
+  return item.points > 0
+    ? { ...unknown, line: `${head}: unknown — not attested (bedside examination needed)` }
+    : { ...unknown, line: `${head}: not attested — counts 0 (never inferred from the record)` };
+}
+
+/** An item nothing decides: unknown, from no source. */
+function unknownItem(item: WellsItemDefinition): Omit<WellsItemState, 'line'> {
+  return {
+    linkId: item.linkId,
+    points: item.points,
     state: 'unknown',
     source: 'none',
     resources: [],
     routes: [],
-  } as const;
-  return item.points > 0
-    ? { ...unknown, line: `${head}: unknown — not attested (bedside examination needed)` }
-    : { ...unknown, line: `${head}: not attested — counts 0 (never inferred from the record)` };
+  };
 }
 
 /** Resource types a history item is read from whose data is unknown in this call. */
