@@ -5,10 +5,16 @@
  * gracefully (in-flight calls finish, the feedback store flushes); a second signal exits at once.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import {
+  DEFAULT_CANONICAL_DIRS,
+  DEFAULT_CONTENT,
+  loadCanonicalResources,
+  loadRuleSet,
+} from '@soleus/core';
 import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
+import { publicBaseUrlOf } from './config/public-base-url-of';
 import { loadServerConfig } from './config/load-server-config';
 import type { ServerConfig } from './config/server-config';
 import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
@@ -30,9 +36,11 @@ export async function main(
   const rxnormIndex = config.rxnormIndex
     ? loadRxnormIndex(config.rxnormIndex)
     : shippedRxnormIndex();
+  const valueSetsDir = config.content?.valueSetsDir ?? DEFAULT_CANONICAL_DIRS.valueSetsDir;
   const app = buildApp({
     ruleSet,
     rxnormIndex,
+    canonicalResources: loadCanonicalResources({ ...DEFAULT_CANONICAL_DIRS, valueSetsDir }),
     ...appOptions(config),
     ...(config.feedbackFile
       ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
@@ -57,7 +65,8 @@ function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 
     logLevel: config.logLevel,
     corsOrigins: config.corsOrigins,
     ...(config.auth ? { auth: config.auth } : {}),
-    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...publicBaseUrlOf(config),
+    ...(config.smartClientId ? { smartClientId: config.smartClientId } : {}),
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
     ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),
