@@ -107,6 +107,33 @@ export interface Issue {
    * product whose name suggests nothing any rule reads.
    */
   readonly audience?: 'clinician' | 'operator';
+  /**
+   * What the issue concerns. `resourceTypes` are set where it is raised when a whole kind of data is
+   * unknown (a prefetch key that could not be had); `facts` are the catalogue facts whose value the
+   * issue could have changed, resolved after the facts are computed (see the data-quality routing in
+   * docs/reference/data-quality.md).
+   */
+  readonly concerns?: IssueConcerns;
+  /**
+   * One plain-language line a clinician reads when the issue could change a card: what was unusable
+   * and why, e.g. "D-dimer of 21 Nov 2026: its unit could not be read". It may hold clinical values
+   * and dates, so it is shown only inside a card and never logged.
+   */
+  readonly clinicianText?: string;
+  /**
+   * Where the issue was shown after evaluation: the ids of the cards it was written into (a clinical
+   * card it could change, or `data-quality` when it could only have changed a card that did not
+   * fire); empty when it could change no card and was only counted (logs, metrics, dry-run).
+   */
+  readonly shownIn?: readonly string[];
+}
+
+/** What an issue concerns, so it reaches a clinician only when it could change a card. */
+export interface IssueConcerns {
+  /** Catalogue facts whose value the issue could have changed (unknown, partial or possibly wrong). */
+  readonly facts?: readonly string[];
+  /** Resource types whose data the issue made unknown or partial in this call. */
+  readonly resourceTypes?: readonly string[];
 }
 
 /** Options for {@link SoleusError}. */

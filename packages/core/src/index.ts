@@ -80,6 +80,7 @@ export {
   isSoleusError,
   type ErrorCode,
   type Issue,
+  type IssueConcerns,
   type IssueLocation,
   type SoleusErrorOptions,
 } from './errors';

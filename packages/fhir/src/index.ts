@@ -118,6 +118,13 @@ export type { FactSource } from './facts/fact-source';
 export { DERIVATIONS, type Derivation } from './facts/derivations';
 export type { DataRequirement } from './facts/data-requirement';
 export { resultsToCards, type CardOptions } from './cards/results-to-cards';
+export {
+  CARD_TEXT_PATTERNS,
+  lintCardText,
+  type CardTextFinding,
+  type LintableCard,
+} from './cards/lint-card-text';
+export { CARD_EXTENSION } from './cards/card-extension';
 export { buildDiscovery, prefetchTemplates, serviceIdFor } from './cds-hooks/discovery';
 export {
   handleCdsRequest,

@@ -61,7 +61,7 @@ describe('a product identified by its RxNorm normalized name', () => {
       [order('d1', 'draft', 'Ibuprofen 600 MG Oral Tablet')],
     );
     expect(card('nsaid-contraindicated')?.detail).toContain(
-      'MedicationRequest/d1 (reported ibuprofen 600 mg, identified by name)',
+      'NSAID ordered: ibuprofen 600 mg, identified by name',
     );
     const byName = outcome.issues.filter((i) => i.code === 'SOLEUS_FHIR_MEDICATION_BY_NAME');
     expect(byName.map((i) => i.audience)).toEqual(['operator']);
@@ -87,7 +87,9 @@ describe('a product that cannot be identified', () => {
       location: { resource: 'MedicationRequest/d2' },
     });
     expect(unchecked[0]?.message).toMatch(/this draft order could not be checked$/);
-    expect(card('data-quality')?.detail).toContain('MedicationRequest/d2');
+    expect(card('data-quality')?.detail).toContain(
+      '- Draft order for “Herbal tea” could not be identified, so it was not checked',
+    );
     expect(card('nsaid-contraindicated')).toBeUndefined();
   });
 
@@ -99,6 +101,8 @@ describe('a product that cannot be identified', () => {
     expect(issue).toMatchObject({ severity: 'warning' });
     expect(issue?.audience).toBeUndefined();
     expect(issue?.message).toMatch(/suggests naproxen/);
-    expect(card('data-quality')?.detail).toContain('MedicationRequest/a2');
+    expect(card('data-quality')?.detail).toContain(
+      '- Medication order for “naproxen 500mg tabs” could not be identified, so it was not checked',
+    );
   });
 });

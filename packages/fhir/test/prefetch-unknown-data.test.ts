@@ -197,8 +197,17 @@ describe('the DVT guard: "DVT excluded" never rests on data the client could not
     delete omitted.conditions;
     const card = dvtCard((await call(patientView, omitted, false)).body);
     expect(card?.source.topic?.code).toBe('dvt-wells-incomplete');
-    expect(card?.summary).toContain('(0 to 4)'); // cancer, paralysis, bedridden, previous DVT
-    expect(card?.detail).toContain('unknown — no Condition data could be had in this call');
+    expect(card?.summary).toContain('Wells 0 to 4 so far'); // cancer, paralysis, bedridden, previous DVT
+    expect(card?.detail).toContain(
+      'Could not be checked (data not received from the EHR): active cancer; paralysis, paresis or recent cast of the leg; bedridden ≥ 3 days or major surgery ≤ 12 weeks; previously documented DVT',
+    );
+    // The missing key is said once, on the card it could change, and there is no data-quality card.
+    expect(card?.detail).toContain(
+      'Problem list and diagnoses: not received from the EHR in this call, so treated as unknown',
+    );
+    const { body } = await call(patientView, omitted, false);
+    const ids = (body as CdsResponse).cards.map((c) => c.source.topic?.code);
+    expect(ids).not.toContain('data-quality');
   });
 
   it('one unknown 1-point item cannot lift an unlikely score: procedures omitted still excludes', async () => {

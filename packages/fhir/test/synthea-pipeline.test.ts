@@ -47,8 +47,12 @@ describe.each(cases)('%s', (file, medications, uninterpretable, age, egfr) => {
       expect(validateCdsResponse(outcome.response)).toEqual([]);
       const ids = outcome.response.cards.map((c) => c.source.topic?.code);
       expect(ids).toContain('adapter-probe');
-      const forClinician = outcome.issues.filter((i) => i.audience !== 'operator');
-      expect(ids.includes('data-quality')).toBe(forClinician.length > 0);
+      // An issue reaches the data-quality card only when it could have changed a card that did not fire.
+      const onDataQualityCard = outcome.issues.filter((i) => i.shownIn?.includes('data-quality'));
+      expect(ids.includes('data-quality')).toBe(onDataQualityCard.length > 0);
+      for (const issue of outcome.issues.filter((i) => i.audience === 'operator')) {
+        expect(issue.shownIn).toEqual([]);
+      }
     },
   );
 
@@ -70,7 +74,9 @@ describe.each(cases)('%s', (file, medications, uninterpretable, age, egfr) => {
       ],
       count('SOLEUS_FHIR_UNINTERPRETABLE'),
     ]).toEqual([medications, uninterpretable]);
-    expect(facts.get('dataQuality.issueCount')?.value).toBe(forClinician.length);
+    const onDataQualityCard = issues.filter((i) => i.shownIn?.includes('data-quality'));
+    expect(facts.get('dataQuality.issueCount')?.value).toBe(onDataQualityCard.length);
+    expect(forClinician.every((i) => i.shownIn !== undefined)).toBe(true);
     for (const issue of issues.filter((i) => i.code === 'SOLEUS_FHIR_UNMAPPED_MEDICATION')) {
       expect(issue.location?.resource).toMatch(/^MedicationRequest\//);
     }

@@ -31,7 +31,7 @@ describe('GET /health', () => {
   it('is live and ready once rule packs are loaded', async () => {
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', live: true, ready: true, activeRules: 1 });
+    expect(res.json()).toMatchObject({ status: 'ok', live: true, ready: true, activeRules: 2 });
   });
 });
 
@@ -55,8 +55,8 @@ describe('GET /metrics', () => {
     ],
     ['errors by status', /soleus_errors_total\{kind="404"\} 1/],
     [
-      'data-quality issues per code and audience',
-      /soleus_data_issues_total\{code="SOLEUS_HOOK_PREFETCH_PARTIAL",audience="clinician"\} 1/,
+      'data-quality issues per code, audience and where shown',
+      /soleus_data_issues_total\{code="SOLEUS_HOOK_PREFETCH_PARTIAL",audience="clinician",shown="data-quality"\} 1/,
     ],
   ])('exposes %s', async (_name, pattern) => {
     const res = await app.inject({ method: 'GET', url: '/metrics' });

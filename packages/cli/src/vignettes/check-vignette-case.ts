@@ -1,16 +1,21 @@
+import { lintCardText } from '@soleus/fhir';
 import type { VignetteCard } from './run-vignette-case';
 import type { VignetteExpect } from './vignette-manifest';
 
 /** One expectation of a vignette case that the response did not meet. */
 export interface VignetteMismatch {
-  /** Which expectation (fires, indicator, mustNot, alsoFires, summaryIncludes, detailIncludes). */
-  readonly what: keyof VignetteExpect;
+  /**
+   * Which expectation (fires, indicator, mustNot, alsoFires, summaryIncludes, detailIncludes), or
+   * `cardText`: a card carries engineering text a clinician should not read (lintCardText).
+   */
+  readonly what: keyof VignetteExpect | 'cardText';
   readonly expected: string;
   readonly actual: string;
 }
 
 /**
- * Compares a response's cards with a case's expectations.
+ * Compares a response's cards with a case's expectations, and lints every card's text for engineering
+ * detail a clinician should not read (fact ids, resource ids, raw instants, UCUM syntax …).
  * @param rule - the manifest's rule id (the card checked by fires, indicator and the text checks)
  * @param expect - the case's expectations
  * @param cards - the response's cards
@@ -49,6 +54,15 @@ export function checkVignetteCase(
   }
   checkText(out, 'summaryIncludes', expect.summaryIncludes, own?.summary);
   checkText(out, 'detailIncludes', expect.detailIncludes, own?.detail);
+  for (const card of cards) {
+    for (const finding of lintCardText(card)) {
+      out.push({
+        what: 'cardText',
+        expected: `no ${finding.pattern} in the ${finding.where} of ${card.source.topic?.code ?? 'a card'}`,
+        actual: `"${finding.found}"`,
+      });
+    }
+  }
   return out;
 }
 

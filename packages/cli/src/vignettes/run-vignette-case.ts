@@ -7,6 +7,8 @@ import type { VignetteCase, VignetteManifest } from './vignette-manifest';
 export interface VignetteCard {
   readonly summary: string;
   readonly detail?: string;
+  readonly suggestions?: readonly { readonly label: string }[];
+  readonly links?: readonly { readonly label: string }[];
   readonly indicator: string;
   readonly source: { readonly topic?: { readonly code: string } };
 }

@@ -31,6 +31,10 @@ export interface FactDefinition {
    */
   type: 'boolean' | 'number' | 'string' | 'date' | 'string[]' | 'object';
   /**
+   * Short clinical name a clinician reads in a card's "Based on" list, e.g. "Potassium" or "NSAID ordered" (the value, unit and date follow it). Facts without a label are engineering facts (e.g. the DVT decision code) and are never listed on a card; they stay in the explanation (--explain).
+   */
+  label?: string;
+  /**
    * UCUM unit of a number fact: values are always delivered in this unit, and rule thresholds given in another unit are converted to it at load time.
    */
   unit?: string;

@@ -63,7 +63,7 @@ export interface RuleDefinition {
   conditions: AllCondition | AnyCondition | NotCondition;
   card: CardTemplate;
   /**
-   * Citations behind the rule, shown in every card's detail and in the rule catalogue.
+   * Citations behind the rule: in the rule catalogue, and under Sources in every card's detail unless their audience is 'reviewer'.
    *
    * @minItems 1
    */
@@ -142,7 +142,7 @@ export interface CardTemplate {
    */
   summary: string;
   /**
-   * GitHub-flavoured markdown saying what to do and why. May interpolate {{fact.name}} (value with unit, date and source resource ids). The rule id@version, the facts used and the evidence are appended automatically.
+   * GitHub-flavoured markdown saying what to do and why, in words a clinician reads at the bedside. May interpolate {{fact.name}} (the value with its unit as clinicians write it; dates read "20 Nov 2026, 2 days ago"). Appended automatically: data the card needed that could not be used, a plain-language "Based on" list (labelled facts that made it fire) and the clinician sources. Rule id@version, fact names and resource ids go to the response extension, never to the text.
    */
   detail: string;
   /**
@@ -295,4 +295,8 @@ export interface Evidence {
    * What the source says that this rule relies on, or where the rule departs from it.
    */
   note?: string;
+  /**
+   * Who the citation is for: 'clinician' (the default) is listed under Sources on every card; 'reviewer' (design documents such as the Soleus clinical specification) appears only in the rule catalogue and the explanation.
+   */
+  audience?: 'clinician' | 'reviewer';
 }

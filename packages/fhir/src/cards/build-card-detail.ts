@@ -1,20 +1,26 @@
-import type { FactSet, LoadedRule, RuleResult } from '@soleus/core';
-import { formatFactLine } from './format-fact';
+import type { LoadedRule, RuleResult } from '@soleus/core';
+import { basedOnLines } from './based-on';
 import { interpolate, type TemplateScope } from './interpolate';
 
+const MAX_DATA_NOTES = 5;
+
 /**
- * Builds a card's GitHub-flavoured markdown detail: the rule's advice, the matching variant paragraphs,
- * then why it fired (each fact it used, with value, unit, date and source resources), evidence that was
- * ignored and why, the rule id@version and the citations. Clinicians and informaticists both read this.
+ * Builds a card's GitHub-flavoured markdown detail, in words a clinician reads at the bedside: the
+ * rule's advice and the paragraphs of the variants that hold; the data it needed that could not be
+ * used (one line each, what and why: see route-issues.ts); a short "Based on" list (based-on.ts); the
+ * sources meant for clinicians. Rule id@version, fact names, resource ids and JSON Pointers are not
+ * card text: they are in the card's `extension` and in `--explain`.
  * @param rule - the loaded rule
  * @param result - the engine result for the rule
- * @param scope - facts and hook context for interpolation
+ * @param scope - facts, context, evaluation instant, catalogue and resource descriptions
+ * @param dataNotes - data-quality lines for this card (already in clinician words)
  * @returns markdown
  */
 export function buildCardDetail(
   rule: LoadedRule,
   result: RuleResult,
   scope: TemplateScope,
+  dataNotes: readonly string[] = [],
 ): string {
   const card = rule.definition.card;
   const sections = [interpolate(card.detail, scope)];
@@ -24,53 +30,35 @@ export function buildCardDetail(
       sections.push(interpolate(text, scope));
     }
   }
-  sections.push(whySection(result, scope.facts));
-  const ignored = ignoredSection(result, scope.facts);
-  if (ignored) {
-    sections.push(ignored);
+  if (dataNotes.length > 0) {
+    sections.push(
+      list('**Could not be used** (treated as unknown, never as normal)', capped(dataNotes)),
+    );
   }
-  sections.push(ruleSection(rule));
-  return sections.join('\n\n');
-}
-
-function usedFactNames(result: RuleResult): string[] {
-  const names = new Set<string>();
-  for (const trace of result.conditions) {
-    if (trace.result) {
-      names.add(trace.fact);
-    }
+  const basedOn = basedOnLines(rule, result, scope);
+  if (basedOn.length > 0) {
+    sections.push(list('**Based on**', basedOn));
   }
-  return [...names];
-}
-
-function whySection(result: RuleResult, facts: FactSet): string {
-  const lines = usedFactNames(result).map((name) => `- ${formatFactLine(name, facts.get(name))}`);
-  return ['**Why this card**', ...(lines.length > 0 ? lines : ['- (no facts)'])].join('\n');
-}
-
-function ignoredSection(result: RuleResult, facts: FactSet): string | undefined {
-  const lines: string[] = [];
-  const seen = new Set<string>();
-  for (const trace of result.conditions) {
-    for (const item of facts.get(trace.fact)?.ignored ?? []) {
-      const key = `${item.resource}|${item.note ?? ''}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        lines.push(`- ${item.resource}: ${item.note ?? 'not used'}`);
-      }
-    }
+  const sources = rule.definition.evidence
+    .filter((e) => e.audience !== 'reviewer')
+    .map((e) => (e.url ? `[${e.citation}](${e.url})` : e.citation));
+  if (sources.length > 0) {
+    sections.push(list('**Sources**', sources));
   }
-  return lines.length > 0 ? ['**Evidence not used**', ...lines].join('\n') : undefined;
+  return sections
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
-function ruleSection(rule: LoadedRule): string {
-  const def = rule.definition;
-  const citations = def.evidence.map((e) =>
-    e.url ? `- [${e.citation}](${e.url})` : `- ${e.citation}`,
-  );
-  return [
-    `**Rule** \`${def.id}@${def.version}\` (pack \`${rule.pack.id}@${rule.pack.version}\`)`,
-    '**Evidence**',
-    ...citations,
-  ].join('\n');
+function list(heading: string, lines: readonly string[]): string {
+  return [heading, ...lines.map((line) => `- ${line}`)].join('\n');
+}
+
+function capped(lines: readonly string[]): string[] {
+  if (lines.length <= MAX_DATA_NOTES) {
+    return [...lines];
+  }
+  return [...lines.slice(0, MAX_DATA_NOTES), `${lines.length - MAX_DATA_NOTES} more items`];
 }

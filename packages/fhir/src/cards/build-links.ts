@@ -8,7 +8,7 @@
  */
 import type { Link } from '@soleus/core';
 import type { CdsLink } from '../cds-hooks/types';
-import { interpolate, type TemplateScope } from './interpolate';
+import { interpolate, machineScope, type TemplateScope } from './interpolate';
 
 const NEEDS_BASE_URL = /\{\{\s*service\.baseUrl\s*\}\}/;
 const ABSOLUTE = /^https?:\/\/[^\s/]+(\/\S*)?$/;
@@ -25,7 +25,7 @@ export function buildLinks(links: readonly Link[], scope: TemplateScope): CdsLin
     if (NEEDS_BASE_URL.test(link.url) && !scope.service?.baseUrl) {
       continue;
     }
-    const url = interpolate(link.url, scope);
+    const url = interpolate(link.url, machineScope(scope));
     if (!ABSOLUTE.test(url)) {
       continue;
     }
@@ -48,11 +48,11 @@ function buildAppContext(
   scope: TemplateScope,
 ): string | undefined {
   if (typeof template === 'string') {
-    const text = interpolate(template, scope);
+    const text = interpolate(template, machineScope(scope));
     return text === '' ? undefined : text;
   }
   const members = Object.entries(template)
-    .map(([key, value]) => [key, interpolate(value, scope)] as const)
+    .map(([key, value]) => [key, interpolate(value, machineScope(scope))] as const)
     .filter(([, value]) => value !== '' && value !== 'unknown');
   return members.length > 0 ? JSON.stringify(Object.fromEntries(members)) : undefined;
 }

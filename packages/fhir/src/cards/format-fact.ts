@@ -1,41 +1,51 @@
-import type { Fact, FactValue } from '@soleus/core';
+import type { Fact, FactDefinition, FactValue } from '@soleus/core';
+import { displayUnit } from '../text/display-unit';
+import { humanDateText } from '../text/human-date';
+
+/** What formatting a fact for card text may use besides the fact itself. */
+export interface FactFormat {
+  /** Evaluation instant, epoch ms: date facts then read "20 Nov 2026, 2 days ago". */
+  readonly nowMs?: number;
+  /** The fact's catalogue entry (its type says whether a string is a date, its unit the unit). */
+  readonly definition?: FactDefinition;
+}
 
 /**
- * Formats a fact value for card text: numbers with their unit, lists joined, booleans as yes/no,
- * unknown as "unknown". Numbers keep at most 3 significant decimals so converted units stay readable.
+ * Formats a fact value for card text as a clinician reads it: numbers with their unit as clinicians
+ * write it (never UCUM syntax) and at most 3 decimals, thousands grouped; dates as "20 Nov 2026, 2 days
+ * ago"; booleans yes/no; lists joined; unknown as "unknown".
  * @param fact - the fact, or undefined when the fact set has none (unknown)
+ * @param format - evaluation instant and catalogue entry
  * @returns the value as clinicians read it
  */
-export function formatFactValue(fact: Fact | undefined): string {
+export function formatFactValue(fact: Fact | undefined, format: FactFormat = {}): string {
   if (!fact || fact.value === null) {
     return 'unknown';
   }
+  const isDate = format.definition?.type === 'date';
+  if (isDate && typeof fact.value === 'string' && format.nowMs !== undefined) {
+    return humanDateText(fact.value, format.nowMs);
+  }
   const text = formatValue(fact.value);
-  return fact.unit && typeof fact.value === 'number' ? `${text} ${displayUnit(fact.unit)}` : text;
+  const unit = fact.unit ?? format.definition?.unit;
+  const shown = unit && typeof fact.value === 'number' ? displayUnit(unit) : '';
+  return shown === '' ? text : `${text} ${shown}`;
 }
 
-/** UCUM codes as clinicians write them; any other unit is shown as its UCUM code. */
-const DISPLAY_UNITS: Readonly<Record<string, string>> = {
-  a: 'years',
-  d: 'days',
-  'mg/d': 'mg/day',
-  'ug/L': 'µg/L',
-  'mL/min/{1.73_m2}': 'mL/min/1.73 m²',
-  Cel: '°C',
-  '%': '%',
-};
-
 /**
- * @param unit - a UCUM code
- * @returns the unit as shown in card text
+ * @param value - a number
+ * @returns at most 3 decimals, thousands grouped ("4,325", "3.4", "0.25")
  */
-export function displayUnit(unit: string): string {
-  return DISPLAY_UNITS[unit] ?? unit;
+export function formatNumber(value: number): string {
+  const rounded = Number(value.toFixed(3));
+  return Math.abs(rounded) >= 10_000 || (Number.isInteger(rounded) && Math.abs(rounded) >= 1_000)
+    ? rounded.toLocaleString('en-US', { maximumFractionDigits: 3 })
+    : String(rounded);
 }
 
 function formatValue(value: Exclude<FactValue, null>): string {
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
+    return formatNumber(value);
   }
   if (typeof value === 'boolean') {
     return value ? 'yes' : 'no';
@@ -47,24 +57,4 @@ function formatValue(value: Exclude<FactValue, null>): string {
     return value.length === 0 ? 'none' : value.join(', ');
   }
   return JSON.stringify(value);
-}
-
-/**
- * Formats a fact with its provenance for the "why" section of a card: value, date and source resources.
- * @param name - the fact name
- * @param fact - the fact (undefined = unknown)
- * @returns one markdown list line without the leading dash
- */
-export function formatFactLine(name: string, fact: Fact | undefined): string {
-  const parts = [`\`${name}\` = ${formatFactValue(fact)}`];
-  if (fact?.at) {
-    parts.push(`at ${fact.at}`);
-  }
-  const sources = (fact?.evidence ?? []).map((e) =>
-    e.reported ? `${e.resource} (reported ${e.reported})` : e.resource,
-  );
-  if (sources.length > 0) {
-    parts.push(`from ${sources.join(', ')}`);
-  }
-  return parts.join(' ');
 }

@@ -33,7 +33,7 @@ describe('interpolate', () => {
       'Items:\n{{fact.dq.messages}}\nend',
       'Items:\n- Observation/a: unit missing\n- Condition/b: entered-in-error\nend',
     ],
-    ['empty list alone on its line', '{{fact.dq.none}}', '- none'],
+    ['empty list alone on its line removes the line', 'a\n{{fact.dq.none}}\nb', 'a\nb'],
     ['primitive context field', 'Patient/{{context.patientId}}', 'Patient/p1'],
     ['non-primitive context field is empty', '[{{context.draftOrders}}]', '[]'],
   ])('%s', (_name, template, want) => {

@@ -1,4 +1,5 @@
-import type { FactSet } from '@soleus/core';
+import type { FactDefinition, FactSet } from '@soleus/core';
+import type { ResourceDescription } from '../text/describe-resource';
 import { formatFactValue } from './format-fact';
 
 /** Values a template may refer to besides facts: `{{context.<field>}}` and `{{service.baseUrl}}`. */
@@ -7,6 +8,12 @@ export interface TemplateScope {
   readonly context: Readonly<Record<string, unknown>>;
   /** The service's own values: `baseUrl` (public base URL, no trailing slash) when configured. */
   readonly service?: { readonly baseUrl?: string };
+  /** Evaluation instant, epoch ms: dates read "20 Nov 2026, 2 days ago" (ISO text without it). */
+  readonly nowMs?: number;
+  /** The fact catalogue: types (dates), units and the labels of the "Based on" list. */
+  readonly catalogue?: ReadonlyMap<string, FactDefinition>;
+  /** Names and dates resources of the record for card text (never their ids). */
+  readonly describe?: (reference: string) => ResourceDescription | undefined;
 }
 
 const TOKEN = /\{\{\s*(fact|context|service)\.([A-Za-z0-9_.]+)\s*\}\}/g;
@@ -22,7 +29,7 @@ const TOKEN = /\{\{\s*(fact|context|service)\.([A-Za-z0-9_.]+)\s*\}\}/g;
 export function interpolate(template: string, scope: TemplateScope): string {
   return expandListLines(template, scope).replace(TOKEN, (_match, kind: string, name: string) => {
     if (kind === 'fact') {
-      return formatFactValue(scope.facts.get(name));
+      return formatFactValue(scope.facts.get(name), formatOf(name, scope));
     }
     if (kind === 'service') {
       return name === 'baseUrl' ? (scope.service?.baseUrl ?? '') : '';
@@ -32,44 +39,79 @@ export function interpolate(template: string, scope: TemplateScope): string {
   });
 }
 
-const LIST_LINE = /^[ \t]*\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}[ \t]*$/gm;
+const LIST_LINE_WITH_BREAK = /^[ \t]*\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}[ \t]*(?:\n|$)/gm;
 const MAX_LIST_ITEMS = 20;
 
 /**
+ * @param name - a fact name
+ * @param scope - the template scope
+ * @returns how to format the fact in card text
+ */
+export function formatOf(
+  name: string,
+  scope: TemplateScope,
+): { nowMs?: number; definition?: FactDefinition } {
+  const definition = scope.catalogue?.get(name);
+  return {
+    ...(scope.nowMs === undefined ? {} : { nowMs: scope.nowMs }),
+    ...(definition ? { definition } : {}),
+  };
+}
+
+/**
  * A `{{fact.x}}` token alone on its line, where the fact is a list, becomes a markdown bullet list
- * (capped, with a count of the rest) instead of a comma-joined run.
+ * (capped, with a count of the rest) instead of a comma-joined run; an empty list removes the line.
  */
 function expandListLines(template: string, scope: TemplateScope): string {
-  return template.replace(LIST_LINE, (line, name: string) => {
+  return template.replace(LIST_LINE_WITH_BREAK, (line, name: string) => {
     const value = scope.facts.get(name)?.value;
     if (!Array.isArray(value)) {
       return line;
+    }
+    if (value.length === 0) {
+      return '';
     }
     const items = value.slice(0, MAX_LIST_ITEMS).map((item) => `- ${String(item)}`);
     if (value.length > MAX_LIST_ITEMS) {
       items.push(`- … and ${value.length - MAX_LIST_ITEMS} more`);
     }
-    return items.length > 0 ? items.join('\n') : '- none';
+    return `${items.join('\n')}${line.endsWith('\n') ? '\n' : ''}`;
   });
 }
 
 /**
- * Interpolates every string inside a JSON value (used for FHIR resource templates in suggestions).
+ * Interpolates every string inside a JSON value (FHIR resource templates in suggestions). This is data
+ * for a machine, so dates stay ISO 8601 instants (see {@link machineScope}).
  * @param value - a JSON value
  * @param scope - facts and hook context
  * @returns a deep copy with every string interpolated
  */
 export function interpolateDeep(value: unknown, scope: TemplateScope): unknown {
+  const machine = machineScope(scope);
   if (typeof value === 'string') {
-    return interpolate(value, scope);
+    return interpolate(value, machine);
   }
   if (Array.isArray(value)) {
-    return value.map((item) => interpolateDeep(item, scope));
+    return value.map((item) => interpolateDeep(item, machine));
   }
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, interpolateDeep(v, scope)]),
+      Object.entries(value).map(([k, v]) => [k, interpolateDeep(v, machine)]),
     );
   }
   return value;
+}
+
+/**
+ * The scope for values a machine reads (FHIR resources, a SMART app's appContext, URLs): without the
+ * evaluation instant, date facts keep their ISO 8601 instant instead of "20 Nov 2026, 2 days ago".
+ * @param scope - the card's scope
+ * @returns the same scope without `nowMs`
+ */
+export function machineScope(scope: TemplateScope): TemplateScope {
+  if (scope.nowMs === undefined) {
+    return scope;
+  }
+  const { nowMs: _clinicianDates, ...rest } = scope;
+  return rest;
 }

@@ -1,12 +1,15 @@
 import {
   factSetOf,
   type EvaluationResult,
+  type Issue,
   type LoadedRule,
   type RuleDefinition,
   type RuleResult,
   type RuleSet,
 } from '@soleus/core';
 import { validateCdsResponse } from '../cds-hooks/validate-cds-response';
+import { CARD_EXTENSION } from './card-extension';
+import { lintCardText } from './lint-card-text';
 import { resultsToCards } from './results-to-cards';
 
 const pack = { id: 'analgesic', title: 'C', version: '1.2.0', order: 3 };
@@ -69,7 +72,30 @@ const definition: RuleDefinition = {
   evidence: [{ citation: 'KDIGO 2012 CKD guideline', url: 'https://kdigo.org/' }],
 };
 const rule: LoadedRule = { definition, file: 'analgesic/nsaid-contraindicated.rule.json', pack };
-const ruleSet = { rulesById: new Map([[definition.id, rule]]) } as unknown as RuleSet;
+const catalogue = new Map([
+  [
+    'renal.egfr',
+    {
+      name: 'renal.egfr',
+      label: 'eGFR',
+      type: 'number',
+      unit: 'mL/min/{1.73_m2}',
+      description: 'Latest eGFR.',
+      source: { kind: 'observation' },
+    },
+  ],
+]);
+const ruleSet = {
+  rulesById: new Map([[definition.id, rule]]),
+  facts: catalogue,
+} as unknown as RuleSet;
+const unreadable: Issue = {
+  severity: 'warning',
+  code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+  message: 'Observation/egfr2 (valueQuantity.unit): unit "x" cannot be read; treated as unknown',
+  location: { resource: 'Observation/egfr2', path: 'valueQuantity.unit' },
+  clinicianText: 'eGFR (21 Nov 2026) has a unit that cannot be read (“x”); treated as unknown',
+};
 const facts = factSetOf({
   'renal.egfr': {
     value: 12,
@@ -111,7 +137,13 @@ const evaluation: EvaluationResult = {
 describe('resultsToCards', () => {
   let n = 0;
   const uuid = (): string => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-  const [card] = resultsToCards(evaluation, { ruleSet, facts, context: { patientId: 'p1' }, uuid });
+  const [card] = resultsToCards(evaluation, {
+    ruleSet,
+    facts,
+    context: { patientId: 'p1' },
+    uuid,
+    dataIssues: new Map([[definition.id, [unreadable]]]),
+  });
 
   it('carries the card id in source.topic, a uuid and the effective indicator', () => {
     expect(card?.source.topic).toEqual({
@@ -127,13 +159,43 @@ describe('resultsToCards', () => {
     expect(card?.summary).toBe('Avoid the NSAID: kidney failure.');
   });
 
-  it('explains the decision: facts with value, unit, date and resource, ignored evidence, rule id@version, evidence', () => {
-    expect(card?.detail).toContain(
-      '`renal.egfr` = 12 mL/min/1.73 m² at 2026-11-20T08:00:00.000Z from Observation/egfr1',
+  it('explains the decision in clinician words: data not used, a Based on list with human units and dates, sources', () => {
+    expect(card?.detail).toBe(
+      [
+        'Kidney function is too low for a systemic NSAID.',
+        '**Could not be used** (treated as unknown, never as normal)\n- eGFR (21 Nov 2026) has a unit that cannot be read (“x”); treated as unknown',
+        '**Based on**\n- eGFR: 12 mL/min/1.73 m² (20 Nov 2026, 2 days ago)',
+        '**Sources**\n- [KDIGO 2012 CKD guideline](https://kdigo.org/)',
+      ].join('\n\n'),
     );
-    expect(card?.detail).toContain('Observation/old: older than the P90D window');
-    expect(card?.detail).toContain('`nsaid-contraindicated@1.0.0` (pack `analgesic@1.2.0`)');
-    expect(card?.detail).toContain('[KDIGO 2012 CKD guideline](https://kdigo.org/)');
+    expect(lintCardText(card ?? { summary: '' })).toEqual([]);
+  });
+
+  it('puts the engineering explanation in the card extension: rule id@version, pointers, facts, resources, issues', () => {
+    expect(card?.extension?.[CARD_EXTENSION]).toEqual({
+      rule: 'nsaid-contraindicated',
+      version: '1.0.0',
+      pack: 'analgesic@1.2.0',
+      conditions: [
+        {
+          pointer: '/conditions/all/0',
+          fact: 'renal.egfr',
+          operator: 'lessThan',
+          value: 12,
+          unit: 'mL/min/{1.73_m2}',
+          at: '2026-11-20T08:00:00.000Z',
+          resources: ['Observation/egfr1'],
+        },
+      ],
+      ignored: [{ resource: 'Observation/old', note: 'older than the P90D window' }],
+      dataIssues: [
+        {
+          code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+          location: unreadable.location,
+          message: unreadable.message,
+        },
+      ],
+    });
   });
 
   it('builds create with the interpolated resource and delete by resourceId, create first; drops a suggestion with nothing to delete', () => {

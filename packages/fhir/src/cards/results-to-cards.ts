@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { EvaluationResult, FactSet, LoadedRule, RuleResult, RuleSet } from '@soleus/core';
+import type {
+  EvaluationResult,
+  FactSet,
+  Issue,
+  LoadedRule,
+  RuleResult,
+  RuleSet,
+} from '@soleus/core';
 import { CARD_SYSTEM, OVERRIDE_REASON_SYSTEM } from '@soleus/core';
 import type { CdsCard, CdsSuggestion } from '../cds-hooks/types';
+import type { ResourceDescription } from '../text/describe-resource';
+import { clinicianLine } from '../issues/clinician-line';
 import { buildCardDetail } from './build-card-detail';
+import { cardExtension } from './card-extension';
 import { buildLinks } from './build-links';
 import { buildSuggestion } from './build-suggestion';
 import { interpolate, type TemplateScope } from './interpolate';
@@ -22,6 +32,13 @@ export interface CardOptions {
    * `{{service.baseUrl}}/…` are left off the cards without it.
    */
   readonly serviceBaseUrl?: string;
+  /**
+   * Card id → the data-quality issues written into that card: data it needed that could not be used
+   * (issues/route-issues.ts decides which). One line each in the text, what and why.
+   */
+  readonly dataIssues?: ReadonlyMap<string, readonly Issue[]>;
+  /** Names and dates a resource of the record for card text; without it only reported values show. */
+  readonly describe?: (reference: string) => ResourceDescription | undefined;
 }
 
 const MAX_SUMMARY = 139;
@@ -37,38 +54,51 @@ const MAX_SUMMARY = 139;
  */
 export function resultsToCards(evaluation: EvaluationResult, options: CardOptions): CdsCard[] {
   const baseUrl = options.serviceBaseUrl?.replace(/\/+$/, '');
+  const nowMs = Date.parse(evaluation.now);
   const scope: TemplateScope = {
     facts: options.facts,
     context: options.context,
     ...(baseUrl ? { service: { baseUrl } } : {}),
+    ...(Number.isNaN(nowMs) ? {} : { nowMs }),
+    catalogue: options.ruleSet.facts,
+    ...(options.describe ? { describe: options.describe } : {}),
   };
   const uuid = options.uuid ?? randomUUID;
   const cards: CdsCard[] = [];
   for (const result of evaluation.fired) {
     const rule = options.ruleSet.rulesById.get(result.ruleId);
     if (rule) {
+      const issues = options.dataIssues?.get(result.ruleId) ?? [];
       cards.push(
-        buildCard(rule, result, scope, uuid, options.sourceLabel ?? 'Soleus calf-pain CDS'),
+        buildCard(
+          { rule, result, scope, issues },
+          uuid,
+          options.sourceLabel ?? 'Soleus calf-pain CDS',
+        ),
       );
     }
   }
   return cards;
 }
 
-function buildCard(
-  rule: LoadedRule,
-  result: RuleResult,
-  scope: TemplateScope,
-  uuid: () => string,
-  label: string,
-): CdsCard {
+/** One fired rule and what its card is built from. */
+interface CardInputs {
+  readonly rule: LoadedRule;
+  readonly result: RuleResult;
+  readonly scope: TemplateScope;
+  readonly issues: readonly Issue[];
+}
+
+function buildCard(inputs: CardInputs, uuid: () => string, label: string): CdsCard {
+  const { rule, result, scope, issues } = inputs;
   const def = rule.definition;
   const suggestions = buildSuggestions(rule, result, scope, uuid);
   const links = buildLinks(def.card.links ?? [], scope);
+  const notes = [...new Set(issues.map(clinicianLine))];
   const card: CdsCard = {
     uuid: uuid(),
     summary: clampSummary(interpolate(pickSummary(rule, result), scope)),
-    detail: buildCardDetail(rule, result, scope),
+    detail: buildCardDetail(rule, result, scope, notes),
     indicator: result.indicator,
     source: { label, topic: { system: CARD_SYSTEM, code: def.id, display: def.title } },
     ...(suggestions.length > 0
@@ -84,6 +114,7 @@ function buildCard(
           })),
         }
       : {}),
+    extension: cardExtension(rule, result, scope.facts, issues),
   };
   return card;
 }

@@ -4,6 +4,7 @@
  * fetchable, failed, partial) marked unknown, so no exclusion rests on data the client did not supply.
  * Shared by the CDS service call and the Wells app's evaluation, so both read a record the same way.
  */
+import type { Issue } from '@soleus/core';
 import type { PatientRecord } from '../record/record-from-bundle';
 import {
   resolvePrefetch,
@@ -31,10 +32,24 @@ export async function prefetchRecord(
     prefetch,
     record: {
       entries: prefetch.resources.map((resource) => ({ resource })),
-      issues: prefetch.issues,
+      issues: prefetch.issues.map((issue) => withQueriedType(issue, templates)),
       ...(unknownTypes.length > 0 ? { unknownTypes } : {}),
     },
   };
+}
+
+/**
+ * An issue about one prefetch key (located at `/prefetch/<key>`) concerns the resource type that key
+ * queries: every fact reading that type could have been different (resolve-issue-concerns.ts).
+ */
+function withQueriedType(issue: Issue, templates: Readonly<Record<string, string>>): Issue {
+  const pointer = issue.location?.pointer ?? '';
+  if (!pointer.startsWith('/prefetch/')) {
+    return issue;
+  }
+  const key = pointer.slice('/prefetch/'.length).replace(/~1/g, '/').replace(/~0/g, '~');
+  const type = queriedType(templates[key]);
+  return type === '' ? issue : { ...issue, concerns: { ...issue.concerns, resourceTypes: [type] } };
 }
 
 /** `Observation?patient=…` → `Observation`; `Patient/{{context.patientId}}` → `Patient`. */

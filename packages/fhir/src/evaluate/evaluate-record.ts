@@ -1,8 +1,10 @@
-import { evaluate, type EvaluationResult, type FactSet, type Issue } from '@soleus/core';
+import type { EvaluationResult, FactSet, Issue } from '@soleus/core';
 import { resultsToCards } from '../cards/results-to-cards';
 import type { CdsResponse } from '../cds-hooks/types';
 import { bundleToFacts, type BundleToFactsOptions } from '../facts/bundle-to-facts';
 import type { PatientRecord } from '../record/record-from-bundle';
+import { describeResource } from '../text/describe-resource';
+import { evaluateAndRoute } from './evaluate-and-route';
 import { explainEvaluation, type Explanation } from './explain-evaluation';
 
 /** Options for {@link evaluateRecord}: those of {@link bundleToFacts} plus how to build the response. */
@@ -22,7 +24,10 @@ export interface EvaluateRecordOutcome {
   readonly response: CdsResponse;
   readonly facts: FactSet;
   readonly evaluation: EvaluationResult;
-  /** Data-quality issues (skipped resources, unconvertible units, unmapped medications …). */
+  /**
+   * Data-quality issues (skipped resources, unconvertible units, unmapped medications …), each with
+   * the facts it concerns and `shownIn`: the cards it was written into, empty when only counted.
+   */
   readonly issues: readonly Issue[];
   /** Milliseconds spent in each stage. */
   readonly timings: { readonly facts: number; readonly engine: number; readonly cards: number };
@@ -41,12 +46,14 @@ export async function evaluateRecord(
   options: EvaluateRecordOptions,
 ): Promise<EvaluateRecordOutcome> {
   const t0 = performance.now();
-  const { facts, issues } = bundleToFacts(record, options);
+  const computed = bundleToFacts(record, options);
   const t1 = performance.now();
-  const evaluation = await evaluate(options.ruleSet, facts, {
-    now: options.now,
-    hook: options.hook,
-  });
+  const { evaluation, facts, routing, issues } = await evaluateAndRoute(
+    options.ruleSet,
+    computed.facts,
+    computed.issues,
+    { now: options.now, hook: options.hook },
+  );
   const t2 = performance.now();
   const patientId = record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
   const cards = resultsToCards(evaluation, {
@@ -56,6 +63,11 @@ export async function evaluateRecord(
     ...(options.uuid ? { uuid: options.uuid } : {}),
     ...(options.sourceLabel ? { sourceLabel: options.sourceLabel } : {}),
     ...(options.serviceBaseUrl ? { serviceBaseUrl: options.serviceBaseUrl } : {}),
+    dataIssues: routing.inCards,
+    describe: (reference) => {
+      const resource = computed.index.resolve(reference);
+      return resource ? describeResource(resource) : undefined;
+    },
   });
   const t3 = performance.now();
   const explanation: Explanation | undefined = options.explain
@@ -65,12 +77,17 @@ export async function evaluateRecord(
     ? { cards, extension: { 'dev.soleus.explanation': explanation } }
     : { cards };
   // Engine warnings (a fact value that does not match its catalogue type) are adapter bugs, not record
-  // problems: they are reported with the issues but do not feed the data-quality card.
+  // problems: they are reported with the issues, for the operator only.
+  const engineIssues = (evaluation.issues ?? []).map((i): Issue => ({
+    ...i,
+    audience: 'operator',
+    shownIn: [],
+  }));
   return {
     response,
     facts,
     evaluation,
-    issues: [...issues, ...(evaluation.issues ?? [])],
+    issues: [...issues, ...engineIssues],
     timings: { facts: t1 - t0, engine: t2 - t1, cards: t3 - t2 },
   };
 }

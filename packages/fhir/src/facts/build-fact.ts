@@ -29,7 +29,8 @@ export function buildFact(definition: FactDefinition, source: FactSource, ctx: F
     case 'patient':
       return patientFact(source, ctx);
     case 'issues':
-      return issueFact(source, ctx);
+      // Which issues a clinician reads is decided after evaluation (withIssueFacts).
+      return issueFact(source, []);
     case 'hook':
       return { value: ctx.hook };
     case 'derived': {

@@ -1,7 +1,9 @@
 /**
  * FHIR R4 → facts. One pass indexes the record; then every fact the hook's rules read is computed by the
- * builder its `source.kind` names, on demand and memoised (derived facts read simpler ones). Data-quality facts come
- * last, so they count every issue the other facts raised. Nothing here reads a clock: `now` is given.
+ * builder its `source.kind` names, on demand and memoised (derived facts read simpler ones). Every
+ * read is recorded, so each data-quality issue can say which facts it could have changed
+ * (resolve-issue-concerns.ts). The data-quality facts start empty: which issues a clinician reads is
+ * decided after evaluation (evaluate/route-issues.ts). Nothing here reads a clock: `now` is given.
  */
 import type { FhirResource, MedicationRequest } from 'fhir/r4';
 import { SoleusError, type Fact, type FactSet, type Issue, type RuleSet } from '@soleus/core';
@@ -13,7 +15,9 @@ import { compiledSources } from './compiled-sources';
 import { factRequirements } from './fact-requirements';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
-import { indexRecord } from './record-index';
+import { ReadGraph } from './read-graph';
+import { indexRecord, type RecordIndex } from './record-index';
+import { resolveIssueConcerns } from './resolve-issue-concerns';
 import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
@@ -40,14 +44,12 @@ export interface BundleToFactsOptions {
  * Computes every catalogue fact for one patient record.
  * @param record - the patient's resources
  * @param options - rule set (catalogue + terminology), hook, now, drafts, selections
- * @returns the facts and the data-quality issues raised while computing them
+ * @returns the facts, the data-quality issues raised while computing them (each with the facts it
+ *   concerns) and the record index (to describe resources in card text)
  * @throws {SOLEUS_ENGINE_INVALID_NOW} when `now` is not an instant
  * @throws {SOLEUS_FACT_SCHEMA} when a catalogue fact's source is not one this adapter understands
  */
-export function bundleToFacts(
-  record: PatientRecord,
-  options: BundleToFactsOptions,
-): { facts: FactSet; issues: Issue[] } {
+export function bundleToFacts(record: PatientRecord, options: BundleToFactsOptions): FactsOutcome {
   const nowMs = Date.parse(options.now);
   if (Number.isNaN(nowMs)) {
     throw new SoleusError(
@@ -56,7 +58,8 @@ export function bundleToFacts(
     );
   }
   const sources = compiledSources(options.ruleSet);
-  const issues = new IssueCollector();
+  const reads = new ReadGraph();
+  const issues = new IssueCollector(() => reads.current());
   record.issues.forEach((issue) => issues.add(issue));
   const allDrafts = options.draftOrders ?? [];
   const draftEntries = allDrafts.map((resource) => ({ resource }));
@@ -76,33 +79,44 @@ export function bundleToFacts(
     params: (packId) => options.ruleSet.packs.get(packId)?.parameters ?? {},
     fact: (name) => computeFact(name),
     unknownDataOf: unknownDataReader(options.ruleSet, record.unknownTypes ?? []),
+    reads,
   };
   function computeFact(name: string): Fact {
     const known = facts.get(name);
     if (known) {
+      reads.read(name);
       return known;
     }
     const entry = sources.get(name);
     if (!entry || inProgress.has(name)) {
+      reads.read(name);
       return { value: null };
     }
     inProgress.add(name);
-    const fact = buildFact(entry.definition, entry.source, ctx);
+    const fact = reads.within(name, () => buildFact(entry.definition, entry.source, ctx));
     inProgress.delete(name);
     facts.set(name, fact);
     return fact;
   }
-  const deferred: string[] = [];
-  for (const name of factsUsedByHook(options.ruleSet, options.hook)) {
-    if (sources.get(name)?.source.kind === 'issues') {
-      deferred.push(name);
-    } else {
-      computeFact(name);
-    }
-  }
+  factsUsedByHook(options.ruleSet, options.hook).forEach(computeFact);
   (options.alsoCompute ?? []).forEach(computeFact);
-  deferred.forEach(computeFact);
-  return { facts, issues: issues.list() };
+  const resolved = resolveIssueConcerns(issues.list(), {
+    ruleSet: options.ruleSet,
+    facts,
+    index,
+    collector: issues,
+    reads,
+  });
+  return { facts, issues: resolved, index };
+}
+
+/** What {@link bundleToFacts} computed for one record. */
+export interface FactsOutcome {
+  readonly facts: FactSet;
+  /** Every issue raised, in the order first raised; `concerns.facts` names what each could change. */
+  readonly issues: Issue[];
+  /** The record's index (resolves references when card text describes a resource). */
+  readonly index: RecordIndex;
 }
 
 function unknownDataReader(

@@ -8,6 +8,7 @@ import type { FactContext } from './fact-context';
 import type { ConditionSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { windowStart } from './window';
+import { itemSubject } from '../text/item-subject';
 
 /**
  * Problem-list and diagnosis facts (§0.1): `current` needs an active/recurrence/relapse clinical status,
@@ -32,10 +33,12 @@ export function conditionFact(source: ConditionSource, ctx: FactContext): Fact {
     if (!status.counts) {
       ignored.push({ resource: ref, note: status.reason });
       if (status.issue) {
-        ctx.issues.warn('SOLEUS_FHIR_INVALID_RESOURCE', `${status.reason}; skipped`, {
-          resource: ref,
-          path: 'verificationStatus',
-        });
+        ctx.issues.warn(
+          'SOLEUS_FHIR_INVALID_RESOURCE',
+          `${status.reason}; skipped`,
+          { resource: ref, path: 'verificationStatus' },
+          `${itemSubject(condition)} ${status.plain}; not used`,
+        );
       }
       continue;
     }

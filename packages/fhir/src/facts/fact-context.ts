@@ -3,6 +3,7 @@ import type { Fact, RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 import type { IssueCollector } from './issue-collector';
+import type { ReadGraph } from './read-graph';
 import type { RecordIndex } from './record-index';
 
 /** Everything a fact builder may read. Built once per request; `now` is given, never read. */
@@ -30,4 +31,10 @@ export interface FactContext {
    * from absence (nothing documented → absent) must not stand on these.
    */
   readonly unknownDataOf: (name: string) => readonly string[];
+  /**
+   * Which fact read which in this request. Facts are read through `fact`, which records it; a
+   * mechanism memoised for several facts records its own reads (memoPerRequest), so every issue it
+   * raises reaches the facts built on it.
+   */
+  readonly reads: ReadGraph;
 }

@@ -3,20 +3,35 @@ import type { ErrorCode, Issue, IssueLocation } from '@soleus/core';
 /**
  * Collects data-quality issues for one request, once per (code, resource, path): several facts may look
  * at the same bad resource, and the clinician should read about it once. An issue is either for the
- * clinician (it could change a card: it reaches the data-quality card) or only counted (logs, metrics,
- * `soleus dry-run`), e.g. an unidentified product whose name suggests nothing any rule reads.
+ * clinician (it may reach a card, when it could change one) or only counted (logs, metrics,
+ * `soleus dry-run`), e.g. an unidentified product whose name suggests nothing any rule reads. Each
+ * issue remembers the facts (or memoised mechanisms) being computed whenever it was raised: what it
+ * concerns.
  */
 export class IssueCollector {
   private readonly byKey = new Map<string, Issue>();
+  private readonly raisedIn = new Map<string, Set<string>>();
+
+  /**
+   * @param current - the fact or memoised mechanism being computed now (see ReadGraph), if any
+   */
+  constructor(private readonly current: () => string | undefined = () => undefined) {}
 
   /**
    * Records a warning.
    * @param code - issue code
    * @param message - where, what was expected, what was found (no PHI)
    * @param location - resource and element path
+   * @param clinicianText - what was unusable and why, in words a clinician reads (see Issue)
    */
-  warn(code: ErrorCode, message: string, location?: IssueLocation): void {
-    this.add({ severity: 'warning', code, message, ...(location ? { location } : {}) });
+  warn(code: ErrorCode, message: string, location?: IssueLocation, clinicianText?: string): void {
+    this.add({
+      severity: 'warning',
+      code,
+      message,
+      ...(location ? { location } : {}),
+      ...(clinicianText ? { clinicianText } : {}),
+    });
   }
 
   /**
@@ -29,6 +44,12 @@ export class IssueCollector {
     // The same problem raised for the clinician and for the operator is the clinician's.
     if (!known || (known.audience === 'operator' && issue.audience !== 'operator')) {
       this.byKey.set(key, issue);
+    }
+    const node = this.current();
+    if (node !== undefined) {
+      const nodes = this.raisedIn.get(key) ?? new Set<string>();
+      nodes.add(node);
+      this.raisedIn.set(key, nodes);
     }
   }
 
@@ -45,12 +66,24 @@ export class IssueCollector {
     return [...this.byKey.values()];
   }
 
-  /** @returns the issues a clinician should read, in the order first raised */
+  /** @returns the issues a clinician may read, in the order first raised */
   forClinician(): Issue[] {
     return this.list().filter((issue) => issue.audience !== 'operator');
   }
+
+  /**
+   * @param issue - an issue of this collector
+   * @returns the facts and memoised mechanisms that were being computed whenever it was raised
+   */
+  raisedWhileComputing(issue: Issue): ReadonlySet<string> {
+    return this.raisedIn.get(keyOf(issue)) ?? new Set();
+  }
 }
 
+/** Issues without a location (e.g. "no potassium in the window") are told apart by their message. */
 function keyOf(issue: Issue): string {
-  return `${issue.code}|${issue.location?.resource ?? ''}|${issue.location?.path ?? ''}`;
+  const where = issue.location
+    ? `${issue.location.resource ?? ''}|${issue.location.path ?? ''}|${issue.location.pointer ?? ''}`
+    : issue.message;
+  return `${issue.code}|${where}`;
 }

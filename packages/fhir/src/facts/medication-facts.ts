@@ -15,6 +15,7 @@ import type { FactContext } from './fact-context';
 import type { MedicationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { describeProduct } from './describe-product';
+import { withMedicationText } from './medication-clinician-text';
 
 type Order = MedicationRequest | MedicationStatement;
 
@@ -48,9 +49,11 @@ export function medicationFact(
       ignored.push({ resource: ref, note: 'medication could not be identified' });
       continue;
     }
-    // Information (identified by name) is only counted; warnings (a conflict) reach the clinician.
+    // Information (identified by name) is only counted; warnings (a conflict) may reach the clinician.
     resolution.issues.forEach((issue) =>
-      issue.severity === 'information' ? ctx.issues.count(issue) : ctx.issues.add(issue),
+      issue.severity === 'information'
+        ? ctx.issues.count(issue)
+        : ctx.issues.add(withMedicationText(issue, order, ctx)),
     );
     if (resolution.status === 'out-of-scope') {
       continue;
@@ -68,7 +71,7 @@ export function medicationFact(
     if (source.aggregate === 'dailyDose') {
       const dose = doseOnce(order, product, ctx);
       if (!dose.ok) {
-        ctx.issues.add(dose.issue);
+        ctx.issues.add(withMedicationText(dose.issue, order, ctx));
         ignored.push({
           resource: ref,
           note: 'daily dose cannot be computed; total is a lower bound',
@@ -105,13 +108,14 @@ export function medicationFact(
 function reportUnidentified(order: Order, issue: Issue, ctx: FactContext): void {
   const isDraft = ctx.drafts.some((d) => d === order);
   if (issue.severity !== 'information') {
-    ctx.issues.add(issue);
+    ctx.issues.add(withMedicationText(issue, order, ctx));
   } else if (isDraft) {
-    ctx.issues.add({
+    const warning: Issue = {
       ...issue,
       severity: 'warning',
       message: `${issue.message.replace(/; counted, not shown$/, '')}; this draft order could not be checked`,
-    });
+    };
+    ctx.issues.add(withMedicationText(warning, order, ctx));
   } else {
     ctx.issues.count(issue);
   }

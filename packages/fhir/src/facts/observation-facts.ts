@@ -9,6 +9,10 @@ import type { FactContext } from './fact-context';
 import type { ObservationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { windowStart } from './window';
+import { durationWords } from '../text/duration-words';
+import { calendarDate } from '../text/human-date';
+import { itemSubject } from '../text/item-subject';
+import { unitProblem } from '../text/unit-problem';
 
 /**
  * Lab and vital facts: Observations whose code is in the value set, that count (§0.1), carry a date of
@@ -30,36 +34,52 @@ export function observationFact(
   const candidates: Candidate[] = [];
   const ignored: FactEvidence[] = [];
   let stale = 0;
+  let latestStale: { ref: string; atMs: number } | undefined;
   for (const obs of ctx.index.withCodeIn('Observation', source.valueSet)) {
     if (!passesWhere(source.where, obs)) {
       continue;
     }
     const ref = resourceRef(obs);
-    const skip = (note: string, issue: boolean, path?: string): void => {
+    const skip = (note: string, issue: boolean, path: string, plain: string): void => {
       ignored.push({ resource: ref, note });
       if (issue) {
-        ctx.issues.warn('SOLEUS_FHIR_UNINTERPRETABLE', `${note}; treated as unknown`, {
-          resource: ref,
-          ...(path ? { path } : {}),
-        });
+        ctx.issues.warn(
+          'SOLEUS_FHIR_UNINTERPRETABLE',
+          `${note}; treated as unknown`,
+          { resource: ref, path },
+          `${itemSubject(obs, definition.label)} ${plain}; treated as unknown`,
+        );
       }
     };
     const status = observationCounts(obs);
     if (!status.counts && !(source.includePreliminary && obs.status === 'preliminary')) {
-      skip(status.reason, status.issue === true, 'status');
+      skip(status.reason, status.issue === true, 'status', status.plain);
       continue;
     }
     const at = parseFhirDate(observationEffectiveTime(obs));
     if (!at || at.precision === 'year' || at.precision === 'month') {
-      skip('effective time missing or coarser than a day', true, 'effective[x]');
+      skip(
+        'effective time missing or coarser than a day',
+        true,
+        'effective[x]',
+        'has no date precise to the day',
+      );
       continue;
     }
     if (at.epochMs > ctx.nowMs) {
-      skip('effective time is after the evaluation time', true, 'effective[x]');
+      skip(
+        'effective time is after the evaluation time',
+        true,
+        'effective[x]',
+        'is dated in the future',
+      );
       continue;
     }
     if (at.epochMs < from) {
       stale += 1;
+      if (!latestStale || at.epochMs > latestStale.atMs) {
+        latestStale = { ref, atMs: at.epochMs };
+      }
       ignored.push({
         resource: ref,
         at: new Date(at.epochMs).toISOString(),
@@ -69,7 +89,7 @@ export function observationFact(
     }
     const value = readValue(obs, source, definition);
     if (!value.ok) {
-      skip(value.reason, true, value.path);
+      skip(value.reason, true, value.path, value.plain);
       continue;
     }
     candidates.push({
@@ -79,11 +99,15 @@ export function observationFact(
       ...(value.reported ? { reported: value.reported } : {}),
     });
   }
-  if (candidates.length === 0 && stale > 0) {
+  if (candidates.length === 0 && latestStale) {
+    // Located at the latest stale result, so facts reading the same results raise it once.
+    const window = durationWords(source.window ?? '');
     ctx.issues.add({
       severity: 'information',
       code: 'SOLEUS_FHIR_UNINTERPRETABLE',
       message: `${definition.name}: ${stale} result(s) older than the ${source.window ?? ''} window; the value is unknown`,
+      location: { resource: latestStale.ref, path: 'effective[x]' },
+      clinicianText: `${definition.label ?? 'A result'}: none in the last ${window} (latest ${calendarDate(latestStale.atMs)}); treated as unknown`,
     });
   }
   return aggregateCandidates(source.aggregate, candidates, ignored, definition.unit);
@@ -91,7 +115,7 @@ export function observationFact(
 
 type ReadResult =
   | { ok: true; value: number | boolean; reported?: string }
-  | { ok: false; reason: string; path: string };
+  | { ok: false; reason: string; path: string; plain: string };
 
 function readValue(
   obs: Observation,
@@ -107,11 +131,21 @@ function readValue(
   if (source.value === 'boolean') {
     return typeof obs.valueBoolean === 'boolean'
       ? { ok: true, value: obs.valueBoolean }
-      : { ok: false, reason: 'expected valueBoolean', path: 'value[x]' };
+      : {
+          ok: false,
+          reason: 'expected valueBoolean',
+          path: 'value[x]',
+          plain: 'has no yes/no value',
+        };
   }
   const q = obs.valueQuantity;
   if (!q || typeof q.value !== 'number') {
-    return { ok: false, reason: 'expected valueQuantity with a number', path: 'valueQuantity' };
+    return {
+      ok: false,
+      reason: 'expected valueQuantity with a number',
+      path: 'valueQuantity',
+      plain: 'has no numeric value',
+    };
   }
   const reported = `${q.comparator ?? ''}${q.value} ${q.code ?? q.unit ?? '(no unit)'}`;
   if (q.comparator) {
@@ -119,6 +153,7 @@ function readValue(
       ok: false,
       reason: `value has comparator "${q.comparator}"; an exact value is needed`,
       path: 'valueQuantity.comparator',
+      plain: `is reported as ${q.comparator} ${q.value}, not an exact value`,
     };
   }
   const converted = normaliseQuantity({ ...q, value: q.value }, source.analyte ?? definition.name);
@@ -127,6 +162,7 @@ function readValue(
       ok: false,
       reason: `unit "${q.code ?? q.unit ?? ''}" cannot be read: ${converted.reason}`,
       path: 'valueQuantity.unit',
+      plain: unitProblem(q.code ?? q.unit),
     };
   }
   return { ok: true, value: converted.value, reported };
@@ -140,5 +176,6 @@ function readExpression(obs: Observation, expression: string): ReadResult {
         ok: false,
         reason: `expression gave no number or boolean (${expression})`,
         path: expression,
+        plain: 'could not be read',
       };
 }

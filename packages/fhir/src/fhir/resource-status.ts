@@ -20,6 +20,8 @@ export type StatusVerdict =
   | {
       readonly counts: false;
       readonly reason: string;
+      /** The same for a clinician, as a predicate: "is preliminary, not final" (no codes, no paths). */
+      readonly plain: string;
       /** True when the resource breaks a FHIR invariant or is uninterpretable (report it). */
       readonly issue?: boolean;
       /** True for a preliminary Observation with a value: callers may surface it, never exclude with it. */
@@ -46,22 +48,29 @@ export function conditionCounts(condition: Condition, use: ConditionUse): Status
   const clinical = statusCode(condition.clinicalStatus, CONDITION_CLINICAL);
   const verification = statusCode(condition.verificationStatus, CONDITION_VER_STATUS);
   if (clinical.kind === 'conflict' || verification.kind === 'conflict') {
-    return issue('clinicalStatus or verificationStatus has codings that disagree');
+    return issue(
+      'clinicalStatus or verificationStatus has codings that disagree',
+      'has status codes that contradict each other',
+    );
   }
   const ver = verification.kind === 'code' ? verification.code : undefined;
   const clin = clinical.kind === 'code' ? clinical.code : undefined;
   if (ver === 'entered-in-error') {
     return clin === undefined
-      ? skip('verificationStatus entered-in-error')
-      : issue(`clinicalStatus ${clin} with verificationStatus entered-in-error breaks con-5`);
+      ? skip('verificationStatus entered-in-error', 'was entered in error')
+      : issue(
+          `clinicalStatus ${clin} with verificationStatus entered-in-error breaks con-5`,
+          `is marked both ${words(clin)} and entered in error`,
+        );
   }
   if (clin !== undefined && CURRENT_CLINICAL.includes(clin) && hasAbatement(condition)) {
     return issue(
       `clinicalStatus ${clin} with an abatement breaks con-4 (abated implies inactive/remission/resolved)`,
+      `is marked ${words(clin)} but also has an end date`,
     );
   }
   if (ver !== undefined && NEVER_VERIFICATION.includes(ver)) {
-    return skip(`verificationStatus ${ver}`);
+    return skip(`verificationStatus ${ver}`, `is marked ${words(ver)}`);
   }
   return use === 'current' ? currentVerdict(clin) : historyVerdict(ver);
 }
@@ -70,18 +79,22 @@ function currentVerdict(clin: string | undefined): StatusVerdict {
   if (clin === undefined) {
     return issue(
       'clinicalStatus missing: expected active, recurrence or relapse for a current problem',
+      'has no clinical status',
     );
   }
   return CURRENT_CLINICAL.includes(clin)
     ? COUNTS
-    : skip(`clinicalStatus ${clin} is not a current problem`);
+    : skip(`clinicalStatus ${clin} is not a current problem`, `is ${words(clin)}`);
 }
 
 function historyVerdict(ver: string | undefined): StatusVerdict {
   if (ver === undefined || ver === 'confirmed') {
     return COUNTS;
   }
-  return skip(`verificationStatus ${ver}: possible, not documented`);
+  return skip(
+    `verificationStatus ${ver}: possible, not documented`,
+    `is only ${words(ver)}, not confirmed`,
+  );
 }
 
 function hasAbatement(c: Condition): boolean {
@@ -106,23 +119,30 @@ export function observationCounts(observation: Observation): StatusVerdict {
   const hasValue = hasResult(observation);
   if (observation.dataAbsentReason !== undefined) {
     return hasValue
-      ? issue('value and dataAbsentReason both present breaks obs-6')
-      : skip('dataAbsentReason present: no value');
+      ? issue(
+          'value and dataAbsentReason both present breaks obs-6',
+          'has both a value and a reason the value is missing',
+        )
+      : skip('dataAbsentReason present: no value', 'has no value');
   }
   const status = observation.status as string | undefined;
   if (status === undefined) {
-    return issue('status missing: expected final, amended or corrected');
+    return issue('status missing: expected final, amended or corrected', 'has no result status');
   }
   if (!FINAL_OBSERVATION.includes(status) && status !== 'preliminary') {
-    return skip(`status ${status}`);
+    return skip(`status ${status}`, `is ${words(status)}`);
   }
   if (!hasValue) {
-    return issue(`status ${status} with no value[x], component value or interpretation`);
+    return issue(
+      `status ${status} with no value[x], component value or interpretation`,
+      'has no value',
+    );
   }
   if (status === 'preliminary') {
     return {
       counts: false,
       reason: 'status preliminary: may be surfaced as unconfirmed, never used to exclude',
+      plain: 'is preliminary, not final',
       preliminary: true,
     };
   }
@@ -146,12 +166,15 @@ export function medicationRequestCounts(request: MedicationRequest): StatusVerdi
   if (status === undefined || intent === undefined) {
     return issue(
       'status or intent missing: expected status active with intent order, plan, original-order or instance-order',
+      'has no status or intent',
     );
   }
   if (status !== 'active') {
-    return skip(`status ${status}`);
+    return skip(`status ${status}`, `is ${words(status)}`);
   }
-  return ORDER_INTENTS.includes(intent) ? COUNTS : skip(`intent ${intent} is not an order`);
+  return ORDER_INTENTS.includes(intent)
+    ? COUNTS
+    : skip(`intent ${intent} is not an order`, `is a ${words(intent)}, not an order`);
 }
 
 /**
@@ -166,12 +189,12 @@ export function medicationStatementCounts(
 ): StatusVerdict {
   const status = statement.status as string | undefined;
   if (status === undefined) {
-    return issue('status missing: expected active');
+    return issue('status missing: expected active', 'has no status');
   }
   if (status === 'active' || (status === 'intended' && options.includeIntended === true)) {
     return COUNTS;
   }
-  return skip(`status ${status}`);
+  return skip(`status ${status}`, `is ${words(status)}`);
 }
 
 /**
@@ -187,18 +210,23 @@ export function procedureCounts(
 ): StatusVerdict {
   const status = procedure.status as string | undefined;
   if (status === undefined) {
-    return issue('status missing: expected completed');
+    return issue('status missing: expected completed', 'has no status');
   }
   if (status === 'completed' || (status === 'in-progress' && options.includeInProgress === true)) {
     return COUNTS;
   }
-  return skip(`status ${status}`);
+  return skip(`status ${status}`, `is ${words(status)}`);
 }
 
-function skip(reason: string): StatusVerdict {
-  return { counts: false, reason };
+function skip(reason: string, plain: string): StatusVerdict {
+  return { counts: false, reason, plain };
 }
 
-function issue(reason: string): StatusVerdict {
-  return { counts: false, reason, issue: true };
+function issue(reason: string, plain: string): StatusVerdict {
+  return { counts: false, reason, plain, issue: true };
+}
+
+/** A FHIR status code in words: `entered-in-error` → "entered in error". */
+function words(code: string | undefined): string {
+  return (code ?? 'unknown').replace(/-/g, ' ');
 }

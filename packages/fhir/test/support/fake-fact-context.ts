@@ -1,6 +1,7 @@
 import type { Fact, FactValue } from '@soleus/core';
 import type { FactContext } from '../../src/facts/fact-context';
 import { IssueCollector } from '../../src/facts/issue-collector';
+import { ReadGraph } from '../../src/facts/read-graph';
 
 /**
  * A FactContext for unit tests of derivations that read only other facts and pack parameters (no
@@ -22,5 +23,6 @@ export function fakeFactContext(
   };
   const params = (pack: string): Readonly<Record<string, unknown>> =>
     (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
-  return { issues, fact, params, unknownDataOf: () => [] } as unknown as FactContext;
+  const reads = new ReadGraph();
+  return { issues, fact, params, unknownDataOf: () => [], reads } as unknown as FactContext;
 }

@@ -19,11 +19,13 @@ export interface AppMetrics {
   /** Error responses and internal failures by kind (status code, `timeout`, `store`). */
   readonly errors: Counter<'kind'>;
   /**
-   * Data-quality issues raised while evaluating, per code and audience: `clinician` (it reached the
-   * data-quality card) or `operator` (only counted, e.g. a medication outside every rule that could
-   * not be identified).
+   * Data-quality issues raised while evaluating, per code, audience (`clinician`: it may reach a card
+   * when it could change one; `operator`: only counted, e.g. a medication outside every rule that could
+   * not be identified) and where it was shown: `card` (written into the clinical card it could change),
+   * `data-quality` (the data-quality card: it could only have changed a card that did not fire) or
+   * `no` (it could change no card; counted only).
    */
-  readonly dataIssues: Counter<'code' | 'audience'>;
+  readonly dataIssues: Counter<'code' | 'audience' | 'shown'>;
 }
 
 /**
@@ -61,8 +63,8 @@ export function createMetrics(): AppMetrics {
     }),
     dataIssues: new Counter({
       name: 'soleus_data_issues_total',
-      help: 'Data-quality issues per code and audience (clinician: shown on the data-quality card; operator: only counted)',
-      labelNames: ['code', 'audience'],
+      help: 'Data-quality issues per code, audience and where shown (card: in the card it could change; data-quality: on the data-quality card; no: only counted)',
+      labelNames: ['code', 'audience', 'shown'],
       registers: [registry],
     }),
     errors: new Counter({

@@ -2,10 +2,12 @@
  * `POST /cds-services/{id}`: the service call. The server supplies `now` from its clock, runs the
  * transport-neutral `handleCdsRequest` inside the evaluation time box, and on timeout fails open to
  * `{"cards": []}` with a warning (the EHR must not wait on us). One structured log line per call
- * carries hookInstance, service id, status, fired rule ids, issue codes and timings: no PHI, no tokens.
+ * carries hookInstance, service id, status, fired rule ids, issue codes, how many issues were shown in a
+ * card, on the data-quality card or only counted, and timings: no PHI, no tokens.
  * Cards issued are recorded (uuid → rule id) for feedback analytics without delaying the answer.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Issue } from '@soleus/core';
 import {
   handleCdsRequest,
   servicesOf,
@@ -56,7 +58,11 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
       if (result.status === 200) {
         // Only evaluated calls raise data-quality issues; a 4xx answer's issues are request errors.
         for (const issue of result.issues ?? []) {
-          ctx.metrics.dataIssues.inc({ code: issue.code, audience: issue.audience ?? 'clinician' });
+          ctx.metrics.dataIssues.inc({
+            code: issue.code,
+            audience: issue.audience ?? 'clinician',
+            shown: shownLabel(issue),
+          });
         }
         afterCards(ctx, request.log, { serviceId, hookInstance, at: now.toISOString(), result });
       }
@@ -93,6 +99,7 @@ function logCall(log: FastifyBaseLogger, call: CallFacts): void {
       status: call.result.status,
       firedRuleIds: call.result.firedRuleIds ?? [],
       issueCodes: [...new Set((call.result.issues ?? []).map((i) => i.code))],
+      issuesShown: countShown(call.result.issues ?? []),
       timings: { total: Math.round(call.ms * 10) / 10, ...call.result.timings },
     },
     'cds service call',
@@ -145,4 +152,19 @@ function ruleIdOf(ctx: AppContext, card: CdsCard): string {
 function hookInstanceOf(body: unknown): string | undefined {
   const value = (body as { hookInstance?: unknown } | null)?.hookInstance;
   return typeof value === 'string' ? value.slice(0, 64) : undefined;
+}
+
+/**
+ * Where an issue went, as a bounded label: written into a clinical card, on the data-quality card, or
+ * nowhere (only counted: logs, metrics, dry-run).
+ */
+function shownLabel(issue: Issue): 'card' | 'data-quality' | 'no' {
+  const shownIn = issue.shownIn ?? [];
+  return shownIn.length === 0 ? 'no' : shownIn.includes('data-quality') ? 'data-quality' : 'card';
+}
+
+function countShown(issues: readonly Issue[]): Record<'card' | 'data-quality' | 'no', number> {
+  const counts = { card: 0, 'data-quality': 0, no: 0 };
+  issues.forEach((issue) => (counts[shownLabel(issue)] += 1));
+  return counts;
 }

@@ -36,7 +36,8 @@ export const FHIR_AUTHORIZATION = {
 
 /**
  * A prefetch whose Patient searchset has a next page the service cannot read (no fhirServer): the
- * data is partial, so the data-quality card reports it — a card on demand for the server tests.
+ * data is partial and could have made the age probe fire, so the data-quality card reports it — a
+ * card on demand for the server tests.
  */
 export const PARTIAL_PATIENT = {
   patient: {

@@ -1,8 +1,9 @@
 /**
  * The rule set server tests run against: the shipped data-quality rule (copied under
- * `test/fixtures/rules`) and the shared fact catalogue, so server behaviour is tested independently of
- * the clinical packs being edited. The data-quality card fires whenever a request carries data the
- * service has to ignore (e.g. an undeclared prefetch key), which gives every test a card on demand.
+ * `test/fixtures/rules`), an age probe that reads the Patient and never fires, and the shared fact
+ * catalogue, so server behaviour is tested independently of the clinical packs being edited. A request
+ * whose Patient is only partly received (PARTIAL_PATIENT) could have made the probe fire, so the
+ * data-quality card shows: every test has a card on demand.
  */
 import { join } from 'node:path';
 import { DEFAULT_CONTENT, loadRuleSet, type ContentDirs, type RuleSet } from '@soleus/core';

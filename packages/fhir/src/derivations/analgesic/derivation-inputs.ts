@@ -99,5 +99,7 @@ export function reportParameter(
     message: `${where}: expected ${expected}, found ${found === undefined ? 'nothing' : typeof found}; the derived fact is unknown`,
     // `path` keeps two faults in one pack file apart (the collector de-duplicates by code + path).
     location: { file: file ?? where, pointer: pointer ?? '', path: where },
+    // A content fault: only the operator can fix it, so it is counted, never a card line.
+    audience: 'operator',
   });
 }

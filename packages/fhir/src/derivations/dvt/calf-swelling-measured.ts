@@ -4,6 +4,8 @@
  * a difference of at least the pack's `wells.calfDifferenceCm` scores the item. The latest day with both
  * sides decides. No such pair leaves the item to the bedside assessment (unknown).
  */
+import { itemSubject } from '../../text/item-subject';
+import { valueProblem } from '../../text/unit-problem';
 import type { Observation } from 'fhir/r4';
 import { convertQuantity, type Fact } from '@soleus/core';
 import { laterality } from '../../fhir/laterality';
@@ -34,10 +36,8 @@ function readMeasurement(obs: Observation, ctx: FactContext): Measurement | null
     ctx.issues.warn(
       'SOLEUS_FHIR_UNINTERPRETABLE',
       'calf circumference: expected a valueQuantity in a length unit; treated as unknown',
-      {
-        resource: resourceRef(obs),
-        path: 'valueQuantity',
-      },
+      { resource: resourceRef(obs), path: 'valueQuantity' },
+      `${itemSubject(obs, 'Calf circumference')} ${valueProblem(q?.value, unit)}; treated as unknown`,
     );
     return null;
   }

@@ -8,6 +8,8 @@ import { dvtParam } from './dvt-params';
 import { interpretDdimer, type DdimerReading } from './interpret-ddimer';
 import { memoPerRequest } from './memo-per-request';
 import { placeInEpisode } from './place-in-episode';
+import { ddimerSubject } from './ddimer-subject';
+import { humanDate } from '../../text/human-date';
 
 /** The episode's D-dimer: negative, positive, or unknown (none, stale or uninterpretable), and why. */
 export interface DdimerResult {
@@ -40,26 +42,27 @@ export function ddimerResult(ctx: FactContext): DdimerResult {
       const ref = resourceRef(obs);
       const reading = readOne(obs, ctx);
       if (!reading.ok) {
-        lines.push(`${ref}: not used — ${reading.reason}`);
+        const subject = ddimerSubject(obs);
+        lines.push(`${subject} ${reading.plain}, so not used`);
         ignored.push({ resource: ref, note: reading.reason });
         if (reading.issue) {
           ctx.issues.warn(
             'SOLEUS_FHIR_UNINTERPRETABLE',
             `D-dimer ${reading.path}: ${reading.reason}; treated as unknown, never as negative`,
-            {
-              resource: ref,
-              path: reading.path,
-            },
+            { resource: ref, path: reading.path },
+            `${subject} ${reading.plain}; treated as unknown, never as negative`,
           );
         }
         continue;
       }
       verdicts.add(reading.verdict);
-      lines.push(`${ref} at ${reading.at}: ${reading.line}`);
+      lines.push(
+        `${reading.value}, ${humanDate(Date.parse(reading.at), ctx.nowMs)}: ${reading.line}`,
+      );
       evidence.push({ resource: ref, at: reading.at, note: reading.verdict });
     }
     if (verdicts.size > 1) {
-      lines.push('results disagree: the positive result governs');
+      lines.push('The results disagree: the positive result governs');
     }
     const result = verdicts.has('positive')
       ? 'positive'
@@ -77,11 +80,13 @@ function readOne(
 ): (DdimerReading & { ok: false }) | (DdimerReading & { ok: true; at: string }) {
   const status = observationCounts(obs);
   if (!status.counts) {
-    return { ok: false, reason: status.reason, path: 'status', issue: status.issue === true };
+    const { reason, plain } = status;
+    return { ok: false, reason, plain, path: 'status', issue: status.issue === true };
   }
   const placed = placeInEpisode(ctx, observationEffectiveTime(obs), true);
   if (!placed.ok) {
-    return { ok: false, reason: placed.reason, path: 'effective[x]', issue: placed.issue };
+    const { reason, plain, issue } = placed;
+    return { ok: false, reason, plain, path: 'effective[x]', issue };
   }
   const reading = interpretDdimer(obs, placed.atMs, ctx);
   return reading.ok ? { ...reading, at: new Date(placed.atMs).toISOString() } : reading;

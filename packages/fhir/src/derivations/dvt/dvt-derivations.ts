@@ -22,6 +22,7 @@ import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsBreakdown } from './wells-breakdown';
 import { shownWells } from './shown-wells';
+import { wellsItemLines, wellsScoreText, wellsSummaryLine } from './wells-lines';
 import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
 
 function factName(params: Readonly<Record<string, unknown>>, key: string): string {
@@ -47,8 +48,15 @@ function whenTriggered(
 }
 
 function lines(value: readonly string[]): FactValue {
-  return value.length > 0 ? value : ['none in this episode'];
+  return value.length > 0 ? value : ['None in this episode'];
 }
+
+/** The anticoagulation states worth a line on a DVT card (none says nothing). */
+const ANTICOAGULATION_WORDS = new Map<unknown, readonly string[]>([
+  ['therapeutic', ['On therapeutic anticoagulation']],
+  ['prophylactic', ['On prophylactic-dose anticoagulation only']],
+  [null, ['Anticoagulation: a heparin dose could not be read, so it may be therapeutic']],
+]);
 
 function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
   const facts: DvtDecisionFacts = {
@@ -95,7 +103,12 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ['dvt.wellsMax', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).max }))],
   [
     'dvt.wellsItems',
-    whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).items.map((i) => i.line) })),
+    whenTriggered((p, ctx) => ({ value: wellsItemLines(shownWells(p, ctx), ctx) })),
+  ],
+  ['dvt.wellsScore', whenTriggered((p, ctx) => ({ value: wellsScoreText(shownWells(p, ctx)) }))],
+  [
+    'dvt.wellsSummary',
+    whenTriggered((p, ctx) => ({ value: wellsSummaryLine(shownWells(p, ctx)) })),
   ],
   ['dvt.wellsBreakdown', wellsBreakdown],
   [
@@ -153,6 +166,22 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     },
   ],
   ['dvt.inpatient', inpatientNow],
+  [
+    'dvt.modifiers',
+    {
+      compute: (params, ctx) => {
+        const pregnant = ctx.fact(factName(params, 'pregnantFact')).value === true;
+        const anticoagulation = ctx.fact(factName(params, 'anticoagulationFact')).value;
+        return {
+          value: [
+            ...(pregnant ? ['Pregnant'] : []),
+            ...(ANTICOAGULATION_WORDS.get(anticoagulation) ?? []),
+          ],
+        };
+      },
+      requires: () => [],
+    },
+  ],
   ['dvt.elevatedDdimerContexts', elevatedDdimerContexts],
   [
     'dvt.listNotEmpty',

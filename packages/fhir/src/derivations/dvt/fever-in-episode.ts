@@ -3,6 +3,8 @@
  * temperature Observation at or above the pack's `fever.thresholdCel`, converted from its reported unit
  * (`Cel`, `[degF]`); a temperature whose unit cannot be converted is a data-quality issue.
  */
+import { itemSubject } from '../../text/item-subject';
+import { valueProblem } from '../../text/unit-problem';
 import { convertQuantity } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import { dvtParam } from './dvt-params';
@@ -19,10 +21,8 @@ const feverReached: ObservationTest = (obs, ref, ctx) => {
     ctx.issues.warn(
       'SOLEUS_FHIR_UNINTERPRETABLE',
       `body temperature: expected a valueQuantity in a temperature unit; treated as unknown`,
-      {
-        resource: ref,
-        path: 'valueQuantity',
-      },
+      { resource: ref, path: 'valueQuantity' },
+      `${itemSubject(obs, 'Temperature')} ${valueProblem(q?.value, unit)}; treated as unknown`,
     );
     return 'temperature unit missing or not convertible';
   }

@@ -10,12 +10,28 @@ import type { Observation, Quantity } from 'fhir/r4';
 import { normaliseQuantity } from '@soleus/core';
 import { ageAt } from '../../fhir/age-at';
 import type { FactContext } from '../../facts/fact-context';
+import { displayReported, displayUnit } from '../../text/display-unit';
+import { unitProblem } from '../../text/unit-problem';
 import { dvtParam } from './dvt-params';
 
-/** The verdict on one result, with the explanation line a card shows. */
+/** The verdict on one result, with the explanation a card shows: the value, then why the verdict. */
 export type DdimerReading =
-  | { readonly ok: true; readonly verdict: 'negative' | 'positive'; readonly line: string }
-  | { readonly ok: false; readonly reason: string; readonly path: string; readonly issue: boolean };
+  | {
+      readonly ok: true;
+      readonly verdict: 'negative' | 'positive';
+      /** The result as reported, in clinician units ("900 ng/mL FEU"). */
+      readonly value: string;
+      /** The verdict and why ("positive, at or above the age-adjusted cutoff of 560 µg/L FEU"). */
+      readonly line: string;
+    }
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** The same for a clinician, as a predicate ("has no unit, so its value cannot be read"). */
+      readonly plain: string;
+      readonly path: string;
+      readonly issue: boolean;
+    };
 
 type Basis = 'FEU' | 'DDU';
 
@@ -38,7 +54,11 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
   const analyte = dvtParam(ctx, 'ddimer.analyte', 'string');
   const value = normaliseQuantity(quantityInput(q), analyte);
   if (!value.ok) {
-    return fail(`uninterpretable: ${value.reason}`, 'valueQuantity.unit');
+    return fail(
+      `uninterpretable: ${value.reason}`,
+      'valueQuantity.unit',
+      unitProblem(q.code ?? q.unit),
+    );
   }
   const codeBasis = basisFromCode(obs, ctx);
   const annotationBasis = basisFromAnnotations(value.annotations);
@@ -49,6 +69,7 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
     return fail(
       `uninterpretable: LOINC basis ${codeBasis ?? '(none)'} and unit annotation basis disagree`,
       'valueQuantity.unit',
+      'has a test code and a unit that disagree on FEU or DDU',
     );
   }
   const basis = codeBasis ?? annotationBasis;
@@ -56,25 +77,33 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
     return fail(
       'uninterpretable: neither the LOINC code nor the unit says FEU or DDU',
       'valueQuantity.unit',
+      'does not say whether it is FEU or DDU',
     );
   }
   const cutoff = chooseCutoff(obs, basis, atMs, analyte, ctx);
   if (!cutoff.ok) {
     return cutoff;
   }
-  const reported = `${q.comparator ?? ''}${q.value ?? ''} ${q.code ?? q.unit ?? ''}`.trim();
-  const converted = `${value.comparator ?? ''}${round(value.value)} ${value.unit} ${basis}`;
+  const reported = displayReported(
+    `${q.comparator ?? ''}${q.value ?? ''} ${q.code ?? q.unit ?? ''}`.trim(),
+  );
+  const unit = displayUnit(value.unit);
+  const converted = `${value.comparator ?? ''}${round(value.value)} ${unit}`;
   const verdict = decide(value.comparator, value.value, cutoff.value);
   if (verdict === null) {
     return fail(
       `uninterpretable: "<" bound above the ${round(cutoff.value)} ${value.unit} cutoff`,
       'valueQuantity.comparator',
+      `is reported as ${reported}, a bound above the cutoff, so it cannot be read as negative`,
     );
   }
+  const as = round(value.value) === q.value ? '' : ` (${converted})`;
+  const side = verdict === 'negative' ? 'below' : 'at or above';
   return {
     ok: true,
     verdict,
-    line: `reported ${reported} → ${converted}; cutoff ${round(cutoff.value)} ${value.unit} ${basis} (${cutoff.why}) → ${verdict}`,
+    value: `${reported}${as}`,
+    line: `${verdict}, ${side} the ${cutoff.words} of ${round(cutoff.value)} ${unit} ${basis}${cutoff.note}`,
   };
 }
 
@@ -101,7 +130,9 @@ function chooseCutoff(
   atMs: number,
   analyte: string,
   ctx: FactContext,
-): { ok: true; value: number; why: string } | Extract<DdimerReading, { ok: false }> {
+):
+  | { ok: true; value: number; why: string; words: string; note: string }
+  | Extract<DdimerReading, { ok: false }> {
   const conventional = dvtParam(
     ctx,
     basis === 'FEU' ? 'ddimer.cutoffFeu' : 'ddimer.cutoffDdu',
@@ -109,6 +140,7 @@ function chooseCutoff(
   );
   let cutoff = conventional;
   let why = `conventional ${basis} cutoff`;
+  let words = 'cutoff';
   const high = obs.referenceRange?.[0]?.high;
   if (high) {
     const lab = normaliseQuantity(quantityInput(high), analyte);
@@ -117,43 +149,56 @@ function chooseCutoff(
       return fail(
         'uninterpretable: referenceRange.high unit cannot be read in the result basis',
         'referenceRange[0].high',
+        'has a laboratory upper limit in a unit that cannot be read',
       );
     }
     cutoff = lab.value;
     why = 'laboratory referenceRange.high';
+    words = "laboratory's cutoff";
   }
   if (basis !== 'FEU' || cutoff !== dvtParam(ctx, 'ddimer.cutoffFeu', 'number')) {
     return {
       ok: true,
       value: cutoff,
       why: `${why}; no age adjustment (${basis === 'FEU' ? 'not the conventional cutoff' : 'DDU assay'})`,
+      words,
+      note: '',
     };
   }
   const age = ageAt(ctx.index.patient?.birthDate, atMs);
   const over = dvtParam(ctx, 'ddimer.ageAdjustedOverAge', 'number');
   if (age === null) {
-    return { ok: true, value: cutoff, why: `${why}; age unknown, so not age-adjusted` };
+    return {
+      ok: true,
+      value: cutoff,
+      why: `${why}; age unknown, so not age-adjusted`,
+      words,
+      note: ' (not age-adjusted: age unknown)',
+    };
   }
   if (age > over) {
     return {
       ok: true,
       value: age * dvtParam(ctx, 'ddimer.ageAdjustedFactor', 'number'),
       why: `age-adjusted: age ${age} > ${over}`,
+      words: 'age-adjusted cutoff',
+      note: ` (age ${age})`,
     };
   }
-  return { ok: true, value: cutoff, why: `${why}; age ${age} ≤ ${over}` };
+  return { ok: true, value: cutoff, why: `${why}; age ${age} ≤ ${over}`, words, note: '' };
 }
 
 function interpretQualitative(obs: Observation, ctx: FactContext): DdimerReading {
   if (
     ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), obs.valueCodeableConcept)
   ) {
-    return { ok: true, verdict: 'positive', line: 'qualitative result: positive' };
+    return { ok: true, verdict: 'positive', value: 'Qualitative result', line: 'positive' };
   }
   if (obs.valueCodeableConcept) {
     return {
       ok: false,
       reason: 'qualitative result that is not positive: never used to exclude DVT',
+      plain: 'is a qualitative result that is not positive (never used to exclude DVT)',
       path: 'valueCodeableConcept',
       issue: false,
     };
@@ -161,6 +206,7 @@ function interpretQualitative(obs: Observation, ctx: FactContext): DdimerReading
   return fail(
     'uninterpretable: expected valueQuantity (or a coded qualitative result)',
     'value[x]',
+    'has no value that can be read',
   );
 }
 
@@ -196,8 +242,8 @@ function quantityInput(q: Quantity): {
   };
 }
 
-function fail(reason: string, path: string): Extract<DdimerReading, { ok: false }> {
-  return { ok: false, reason, path, issue: true };
+function fail(reason: string, path: string, plain: string): Extract<DdimerReading, { ok: false }> {
+  return { ok: false, reason, plain, path, issue: true };
 }
 
 function round(n: number): number {

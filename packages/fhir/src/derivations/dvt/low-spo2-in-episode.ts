@@ -4,6 +4,8 @@
  * converted to % from its reported unit; a saturation whose unit cannot be converted is a data-quality
  * issue, never a normal value.
  */
+import { itemSubject } from '../../text/item-subject';
+import { valueProblem } from '../../text/unit-problem';
 import { convertQuantity } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import { dvtParam } from './dvt-params';
@@ -20,10 +22,8 @@ const saturationLow: ObservationTest = (obs, ref, ctx) => {
     ctx.issues.warn(
       'SOLEUS_FHIR_UNINTERPRETABLE',
       'oxygen saturation: expected a valueQuantity in %; treated as unknown',
-      {
-        resource: ref,
-        path: 'valueQuantity',
-      },
+      { resource: ref, path: 'valueQuantity' },
+      `${itemSubject(obs, 'Oxygen saturation')} ${valueProblem(q?.value, unit)}; treated as unknown`,
     );
     return 'saturation unit missing or not convertible';
   }

@@ -5,7 +5,8 @@ const memos = new WeakMap<FactContext, Map<string, unknown>>();
 /**
  * Computes a value once per request: several DVT facts read one assessment (e.g. the Wells class, its
  * bounds and its item list), and the record should be walked once. Keyed on the request's context, so
- * nothing outlives the request.
+ * nothing outlives the request. Every read is recorded in `ctx.reads` (as `memo:<key>`), so an issue
+ * raised while computing the value concerns every fact that read it, whichever fact came first.
  * @param ctx - the request's fact context
  * @param key - what is memoised
  * @param compute - computes it
@@ -17,10 +18,12 @@ export function memoPerRequest<T>(ctx: FactContext, key: string, compute: () => 
     memo = new Map();
     memos.set(ctx, memo);
   }
+  const node = `memo:${key}`;
   if (memo.has(key)) {
+    ctx.reads.read(node);
     return memo.get(key) as T;
   }
-  const value = compute();
+  const value = ctx.reads.within(node, compute);
   memo.set(key, value);
   return value;
 }

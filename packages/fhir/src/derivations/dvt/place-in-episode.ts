@@ -1,6 +1,7 @@
 import { parseFhirDate } from '../../fhir/parse-fhir-date';
 import type { FactContext } from '../../facts/fact-context';
 import { windowStart } from '../../facts/window';
+import { durationWords } from '../../text/duration-words';
 import { dvtEpisode } from './dvt-episode';
 import { dvtParam } from './dvt-params';
 
@@ -10,6 +11,8 @@ export type Placement =
   | {
       readonly ok: false;
       readonly reason: string;
+      /** The same for a clinician, as a predicate ("is older than 7 days"). */
+      readonly plain: string;
       /** True when the date itself is unusable (a data-quality issue), false when it is merely old. */
       readonly issue: boolean;
       readonly atMs?: number;
@@ -37,16 +40,24 @@ export function placeInEpisode(
     return {
       ok: false,
       reason: 'date missing or coarser than a day: cannot be placed in the episode',
+      plain: 'has no date precise to the day',
       issue: true,
     };
   }
   if (at.epochMs > ctx.nowMs) {
-    return { ok: false, reason: 'dated after the evaluation time', issue: true, atMs: at.epochMs };
+    return {
+      ok: false,
+      reason: 'dated after the evaluation time',
+      plain: 'is dated in the future',
+      issue: true,
+      atMs: at.epochMs,
+    };
   }
   if (episodeStart === null || at.epochMs < episodeStart) {
     return {
       ok: false,
       reason: 'before the start of the current episode',
+      plain: 'is from before these symptoms began',
       issue: false,
       atMs: at.epochMs,
     };
@@ -56,6 +67,7 @@ export function placeInEpisode(
     return {
       ok: false,
       reason: `stale: older than the ${window} evidence window`,
+      plain: `is older than ${durationWords(window)}`,
       issue: false,
       atMs: at.epochMs,
     };

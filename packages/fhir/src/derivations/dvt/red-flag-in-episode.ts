@@ -2,6 +2,7 @@
  * Red-flag findings of rule set A (clinical-spec §A.2, §9.2): a Condition whose onset, or a bedside
  * finding Observation (`valueBoolean` true) whose effective time, falls inside the current DVT episode.
  */
+import { itemSubject } from '../../text/item-subject';
 import type { Derivation } from '../../facts/derivations';
 import { findInEpisode, listParam, type ObservationTest } from './find-in-episode';
 
@@ -10,10 +11,8 @@ const findingPresent: ObservationTest = (obs, ref, ctx) => {
     ctx.issues.warn(
       'SOLEUS_FHIR_UNINTERPRETABLE',
       `bedside finding: expected valueBoolean, found none; treated as unknown`,
-      {
-        resource: ref,
-        path: 'value[x]',
-      },
+      { resource: ref, path: 'value[x]' },
+      `${itemSubject(obs)} has no yes/no value; treated as unknown`,
     );
     return 'no valueBoolean';
   }

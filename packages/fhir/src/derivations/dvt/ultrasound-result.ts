@@ -8,6 +8,8 @@ import { windowStart } from '../../facts/window';
 import { dvtParam } from './dvt-params';
 import { memoPerRequest } from './memo-per-request';
 import { placeInEpisode } from './place-in-episode';
+import { calendarDate, humanDate } from '../../text/human-date';
+import { itemSubject } from '../../text/item-subject';
 
 /** The episode's venous ultrasound: positive, negative or none (unknown), and why. */
 export interface UltrasoundResult {
@@ -26,7 +28,7 @@ export interface UltrasoundResult {
 interface Scan {
   readonly resource: DiagnosticReport | Observation;
   readonly date: string | undefined;
-  readonly statusProblem: string | null;
+  readonly statusProblem: { readonly reason: string; readonly plain: string } | null;
 }
 
 type ScanReading =
@@ -34,9 +36,15 @@ type ScanReading =
       readonly ok: true;
       readonly verdict: 'positive' | 'negative';
       readonly atMs: number;
-      readonly fresh: string | null;
+      /** Why the scan is too old to use alone (reason, and as a clinician predicate), or null. */
+      readonly fresh: { readonly reason: string; readonly plain: string } | null;
     }
-  | { readonly ok: false; readonly reason: string; readonly issue: boolean };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly plain: string;
+      readonly issue: boolean;
+    };
 
 // DiagnosticReport.status values that are a released result (FHIR R4 diagnostic-report-status).
 const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
@@ -62,13 +70,15 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
       const ref = resourceRef(scan.resource);
       const reading = readScan(scan, ctx);
       if (!reading.ok) {
-        lines.push(`${ref}: not used — ${reading.reason}`);
+        const subject = itemSubject(scan.resource, 'Leg vein ultrasound');
+        lines.push(`${subject} ${reading.plain}, so not used`);
         ignored.push({ resource: ref, note: reading.reason });
         if (reading.issue) {
           ctx.issues.warn(
             'SOLEUS_FHIR_UNINTERPRETABLE',
             `venous ultrasound: ${reading.reason}; treated as no scan`,
             { resource: ref },
+            `${subject} ${reading.plain}; treated as no scan`,
           );
         }
         continue;
@@ -78,12 +88,14 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
         negatives.push({ atMs: reading.atMs, fresh: reading.fresh === null });
       }
       if (reading.fresh !== null) {
-        lines.push(`${ref} at ${at}: ${reading.verdict}, not used alone — ${reading.fresh}`);
-        ignored.push({ resource: ref, at, note: reading.fresh });
+        lines.push(
+          `${capitalised(reading.verdict)} scan of ${calendarDate(reading.atMs)} ${reading.fresh.plain}, so not used alone`,
+        );
+        ignored.push({ resource: ref, at, note: reading.fresh.reason });
         continue;
       }
       verdicts.add(reading.verdict);
-      lines.push(`${ref} at ${at}: ${reading.verdict}`);
+      lines.push(`${capitalised(reading.verdict)}, ${humanDate(reading.atMs, ctx.nowMs)}`);
       evidence.push({ resource: ref, at, note: reading.verdict });
     }
     const result = verdicts.has('positive')
@@ -103,14 +115,17 @@ function collectScans(ctx: FactContext): Scan[] {
     date: r.effectiveDateTime ?? r.effectivePeriod?.end ?? r.issued,
     statusProblem: REPORT_FINAL.has(r.status)
       ? null
-      : `status "${r.status}" is not a released result`,
+      : {
+          reason: `status "${r.status}" is not a released result`,
+          plain: `is ${r.status.replace(/-/g, ' ')}, not a released result`,
+        },
   }));
   const observations = ctx.index.withCodeIn('Observation', valueSet).map((o) => {
     const status = observationCounts(o);
     return {
       resource: o,
       date: observationEffectiveTime(o),
-      statusProblem: status.counts ? null : status.reason,
+      statusProblem: status.counts ? null : { reason: status.reason, plain: status.plain },
     };
   });
   return [...reports, ...observations];
@@ -118,17 +133,27 @@ function collectScans(ctx: FactContext): Scan[] {
 
 function readScan(scan: Scan, ctx: FactContext): ScanReading {
   if (scan.statusProblem !== null) {
-    return { ok: false, reason: scan.statusProblem, issue: false };
+    return { ok: false, ...scan.statusProblem, issue: false };
   }
   const placed = placeInEpisode(ctx, scan.date, false);
   if (!placed.ok) {
-    return { ok: false, reason: placed.reason, issue: placed.issue };
+    return { ok: false, reason: placed.reason, plain: placed.plain, issue: placed.issue };
   }
   const fresh = placeInEpisode(ctx, scan.date, true);
   const verdict = readVerdict(scan.resource, ctx);
   return verdict === 'unclear'
-    ? { ok: false, reason: 'result not coded as exactly one of positive or negative', issue: true }
-    : { ok: true, verdict, atMs: placed.atMs, fresh: fresh.ok ? null : fresh.reason };
+    ? {
+        ok: false,
+        reason: 'result not coded as exactly one of positive or negative',
+        plain: 'is not coded as either positive or negative',
+        issue: true,
+      }
+    : {
+        ok: true,
+        verdict,
+        atMs: placed.atMs,
+        fresh: fresh.ok ? null : { reason: fresh.reason, plain: fresh.plain },
+      };
 }
 
 function isRepeatNegative(
@@ -159,4 +184,8 @@ function readVerdict(
   const pos = inAny(dvtParam(ctx, 'ultrasound.positiveValueSets', 'string[]'));
   const neg = inAny(dvtParam(ctx, 'ultrasound.negativeValueSets', 'string[]'));
   return pos === neg ? 'unclear' : pos ? 'positive' : 'negative';
+}
+
+function capitalised(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 }

@@ -93,7 +93,7 @@ describe('interval Wells (§A.3, §0.3)', () => {
       ['unlikely', 0, 0],
     ],
   ])('%s', (_desc, resources, [wellsClass, min, max]) => {
-    const { fact } = evaluateFacts([calfPain(), ...resources]);
+    const { fact } = evaluateFacts([calfPain(), ...resources], undefined, ['dvt.wellsMax']);
     expect([
       fact('dvt.wellsClass')?.value,
       fact('dvt.wellsMin')?.value,
@@ -109,7 +109,7 @@ describe('interval Wells (§A.3, §0.3)', () => {
     ]);
     expect(fact('dvt.wellsMin')?.value).toBe(1);
     expect((fact('dvt.wellsItems')?.value as string[])[0]).toBe(
-      'Active cancer (+1): present — record (Condition/cancer)',
+      'Present: Active cancer (+1) — in the record (1 Mar 2026, 8 months ago); the bedside assessment says no, the record was kept',
     );
     expect(issues).toEqual(
       expect.arrayContaining([

@@ -31,6 +31,8 @@ export type WellsItemSource = 'record' | 'measured' | 'attestation' | 'none';
 /** The state of one item and where it came from. */
 export interface WellsItemState {
   readonly linkId: string;
+  /** The item as the pack names it, e.g. "Active cancer". */
+  readonly label: string;
   readonly state: 'present' | 'absent' | 'unknown';
   /** Points the item adds when present (−2 for the alternative diagnosis). */
   readonly points: number;
@@ -41,7 +43,8 @@ export interface WellsItemState {
   readonly routes: readonly string[];
   /** True when the attestation says absent but the record documents the item (the record was kept). */
   readonly conflict?: boolean;
-  readonly line: string;
+  /** Resource types the item is read from whose data could not be had in this call (then unknown). */
+  readonly unread?: readonly string[];
 }
 
 /** The interval score. */
@@ -100,8 +103,7 @@ function scoreItem(
   ctx: FactContext,
   reading: WellsReading,
 ): WellsItemState {
-  const head = `${item.label} (${item.points > 0 ? '+' : ''}${item.points})`;
-  const { linkId, points } = item;
+  const { linkId, points, label } = item;
   const attested = attestation?.answers.get(item.linkId);
   const from = attestation ? `attestation ${attestation.resource}` : '';
   const { routes, resources: recordHits } = recordEvidence(item, ctx);
@@ -112,62 +114,57 @@ function scoreItem(
         'SOLEUS_FHIR_CONFLICT',
         `Wells item "${item.linkId}": the record documents it (${recordHits.join(', ')}) but ${from} says absent; the record was kept (an attested absent never cancels a recorded present)`,
         { resource: attestation?.resource ?? '', path: `item.where(linkId='${item.linkId}')` },
+        `Wells item “${label}”: the record documents it but the bedside assessment says no; the record was kept`,
       );
     }
     return {
       linkId,
+      label,
       points,
       state: 'present',
       source: routes.every((r) => r === item.measuredFact) ? 'measured' : 'record',
       resources: recordHits,
       routes,
       ...(conflict ? { conflict } : {}),
-      line: `${head}: present — record (${recordHits.join(', ')})`,
     };
   }
   if (attested !== undefined && attestation) {
     return {
       linkId,
+      label,
       points,
       state: attested ? 'present' : 'absent',
       source: 'attestation',
       resources: [attestation.resource],
       routes: [],
-      line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
     };
   }
   const unread = reading === 'incomplete-record' ? unreadHistory(item, ctx) : [];
   if (unread.length > 0) {
-    const what = `unknown — no ${unread.join(', ')} data could be had in this call`;
-    return { ...unknownItem(item), line: `${head}: ${what}` };
+    return { ...unknownItem(item), unread };
   }
   const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
   if (item.recordFacts !== undefined || measured?.value === false) {
     const wasMeasured = measured?.value === false;
     const resources = wasMeasured ? (measured.evidence ?? []).map((e) => e.resource) : [];
-    const source = wasMeasured
-      ? `measured (${resources.join(', ')})`
-      : 'record (nothing documented)';
     return {
       linkId,
+      label,
       points,
       state: 'absent',
       source: wasMeasured ? 'measured' : 'record',
       resources,
       routes: wasMeasured && item.measuredFact ? [item.measuredFact] : [],
-      line: `${head}: absent — ${source}`,
     };
   }
-  const unknown = unknownItem(item);
-  return item.points > 0
-    ? { ...unknown, line: `${head}: unknown — not attested (bedside examination needed)` }
-    : { ...unknown, line: `${head}: not attested — counts 0 (never inferred from the record)` };
+  return unknownItem(item);
 }
 
 /** An item nothing decides: unknown, from no source. */
-function unknownItem(item: WellsItemDefinition): Omit<WellsItemState, 'line'> {
+function unknownItem(item: WellsItemDefinition): WellsItemState {
   return {
     linkId: item.linkId,
+    label: item.label,
     points: item.points,
     state: 'unknown',
     source: 'none',

@@ -1,0 +1,112 @@
+/**
+ * The Wells score in words for card text (formatting, not scoring: wells-score.ts decides).
+ * `wellsSummaryLine`: "Wells 2 (likely): 2 items from the record, 3 not yet assessed".
+ * `wellsItemLines`: the items that are present (with where each came from), not yet assessed,
+ * absent, or could not be checked, one line per group; never resource ids.
+ */
+import type { FactContext } from '../../facts/fact-context';
+import { describedText, describeResource } from '../../text/describe-resource';
+import { calendarDate } from '../../text/human-date';
+import type { WellsItemState, WellsScore } from './wells-score';
+
+const CLASS_WORDS: Readonly<Record<WellsScore['wellsClass'], string>> = {
+  likely: 'likely',
+  unlikely: 'unlikely',
+  indeterminate: 'likely or unlikely until assessed',
+};
+
+/**
+ * @param score - the interval score
+ * @returns "2" when the bounds agree, else "1 to 5"
+ */
+export function wellsScoreText(score: WellsScore): string {
+  return score.min === score.max ? `${score.min}` : `${score.min} to ${score.max}`;
+}
+
+/**
+ * @param score - the interval score
+ * @returns e.g. "Wells 2 (likely): 2 items from the record, 3 not yet assessed"
+ */
+export function wellsSummaryLine(score: WellsScore): string {
+  const present = score.items.filter((i) => i.state === 'present' && i.points > 0);
+  const fromRecord = present.filter((i) => i.source !== 'attestation').length;
+  const fromAssessment = present.length - fromRecord;
+  const open = score.items.filter((i) => i.state === 'unknown' && i.points > 0).length;
+  const parts = [
+    ...(fromRecord > 0 ? [count(fromRecord, 'item', 'from the record')] : []),
+    ...(fromAssessment > 0 ? [count(fromAssessment, 'item', 'from the bedside assessment')] : []),
+    ...(open > 0 ? [`${open} not yet assessed`] : []),
+  ];
+  const what = parts.length > 0 ? parts.join(', ') : 'no items present';
+  return `Wells ${wellsScoreText(score)} (${CLASS_WORDS[score.wellsClass]}): ${what}`;
+}
+
+/**
+ * @param score - the interval score
+ * @param ctx - the fact context (to name the records behind an item)
+ * @returns one line per group of items: present, could not be checked, not yet assessed, absent
+ */
+export function wellsItemLines(score: WellsScore, ctx: FactContext): string[] {
+  const lines: string[] = [];
+  for (const item of score.items.filter((i) => i.state === 'present')) {
+    const conflict = item.conflict ? '; the bedside assessment says no, the record was kept' : '';
+    lines.push(`Present: ${item.label} (${points(item)}) — ${sourceText(item, ctx)}${conflict}`);
+  }
+  const unknown = score.items.filter((i) => i.state === 'unknown');
+  const unread = unknown.filter((i) => (i.unread ?? []).length > 0);
+  if (unread.length > 0) {
+    lines.push(`Could not be checked (data not received from the EHR): ${labels(unread)}`);
+  }
+  const open = unknown.filter((i) => (i.unread ?? []).length === 0);
+  if (open.length > 0) {
+    lines.push(`Not yet assessed: ${labels(open, ', counts only when assessed')}`);
+  }
+  const absent = score.items.filter((i) => i.state === 'absent');
+  const attested = absent.filter((i) => i.source === 'attestation');
+  const recorded = absent.filter((i) => i.source !== 'attestation');
+  if (attested.length > 0) {
+    lines.push(`Absent at the bedside assessment: ${labels(attested)}`);
+  }
+  if (recorded.length > 0) {
+    lines.push(`Absent (nothing in the record): ${labels(recorded)}`);
+  }
+  return lines;
+}
+
+function sourceText(item: WellsItemState, ctx: FactContext): string {
+  const records = item.resources.flatMap((ref) => {
+    const resource = ctx.index.resolve(ref);
+    return resource ? [describeResource(resource)] : [];
+  });
+  if (item.source === 'attestation') {
+    const at = records[0]?.atMs;
+    return at === undefined ? 'bedside assessment' : `bedside assessment, ${calendarDate(at)}`;
+  }
+  const where = item.source === 'measured' ? 'measured' : 'in the record';
+  const named = records.filter((d) => d.name !== undefined);
+  if (named.length > 0) {
+    return `${where}: ${[...new Set(named.map((d) => describedText(d, ctx.nowMs)))].join('; ')}`;
+  }
+  const at = records.find((d) => d.atMs !== undefined)?.atMs;
+  return at === undefined ? where : `${where} (${describedText({ atMs: at }, ctx.nowMs)})`;
+}
+
+function points(item: WellsItemState): string {
+  return `${item.points > 0 ? '+' : '−'}${Math.abs(item.points)}`;
+}
+
+function labels(items: readonly WellsItemState[], negativeNote = ''): string {
+  return items
+    .map((i) => (i.points < 0 ? `${lower(i.label)} (${points(i)}${negativeNote})` : lower(i.label)))
+    .join('; ');
+}
+
+function lower(label: string): string {
+  return label.length > 1 && label[1] === label[1]?.toLowerCase()
+    ? `${label.charAt(0).toLowerCase()}${label.slice(1)}`
+    : label;
+}
+
+function count(n: number, noun: string, tail: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'} ${tail}`;
+}
