@@ -99,7 +99,9 @@ export function buildRuleResults(
   const toResult = ({ compiled: rule, result }: Decided): RuleResult => {
     const conditions = traceConditions(rule.leaves, outcome.leaves, facts);
     const by = withdrawn.get(result.ruleId);
-    return by === undefined ? { ...result, conditions } : { ...result, conditions, suppressedBy: by };
+    return by === undefined
+      ? { ...result, conditions }
+      : { ...result, conditions, suppressedBy: by };
   };
   const shown = ranked.map((d) =>
     d.result.fired && !withdrawn.has(d.result.ruleId) ? toResult(d) : undefined,

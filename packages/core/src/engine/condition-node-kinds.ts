@@ -81,7 +81,10 @@ const NOT: ConditionNodeKind = {
   compile: (condition, pointer, compiler) => {
     const child = compiler.compile((condition as NotCondition).not, `${pointer}/not`);
     const test = child.test;
-    return { test: (outcomes) => !test(outcomes), engine: { not: child.engine as TopLevelCondition } };
+    return {
+      test: (outcomes) => !test(outcomes),
+      engine: { not: child.engine as TopLevelCondition },
+    };
   },
 };
 

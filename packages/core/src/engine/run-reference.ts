@@ -52,7 +52,11 @@ function referenceOf(compiled: CompiledRuleSet): Reference {
 }
 
 /** Records the outcome of every leaf json-rules-engine evaluated; one it skipped stays 0 (false). */
-function collectLeaves(node: ResultNode, slots: ReadonlyMap<string, number>, out: Uint8Array): void {
+function collectLeaves(
+  node: ResultNode,
+  slots: ReadonlyMap<string, number>,
+  out: Uint8Array,
+): void {
   const children = node.all ?? node.any ?? (node.not ? [node.not] : undefined);
   if (children) {
     children.forEach((child) => collectLeaves(child, slots, out));
