@@ -10,7 +10,7 @@ import type { FactSet } from '../facts/fact';
 import { compareRuleResults } from './compare-rule-results';
 import type { CompiledRule, CompiledRuleSet } from './compile-rule-set';
 import { findSuppressions } from './find-suppressions';
-import type { Indicator, RuleResult } from './rule-result';
+import type { RuleResult } from './rule-result';
 import type { RunOutcome } from './run-outcome';
 import { traceConditions } from './trace-conditions';
 
@@ -18,15 +18,7 @@ import { traceConditions } from './trace-conditions';
 interface Decided {
   readonly compiled: CompiledRule;
   readonly priority: number;
-  readonly result: {
-    readonly ruleId: string;
-    readonly ruleVersion: string;
-    readonly packId: string;
-    readonly fired: boolean;
-    readonly indicator: Indicator;
-    readonly variants: readonly number[];
-    readonly suggestions: readonly number[];
-  };
+  readonly result: Omit<RuleResult, 'conditions' | 'suppressedBy'>;
 }
 
 function decide(compiled: CompiledRule, entries: Uint8Array): Decided {

@@ -47,33 +47,25 @@ function some(tests: readonly ConditionTest[]): ConditionTest {
   };
 }
 
-const ALL: ConditionNodeKind = {
-  name: 'all',
-  matches: (condition) => 'all' in condition,
-  compile: (condition, pointer, compiler) => {
-    const children = (condition as AllCondition).all.map((c, i) =>
-      compiler.compile(c, `${pointer}/all/${i}`),
-    );
-    return {
-      test: every(children.map((child) => child.test)),
-      engine: { all: children.map((child) => child.engine as TopLevelCondition) },
-    };
-  },
-};
-
-const ANY: ConditionNodeKind = {
-  name: 'any',
-  matches: (condition) => 'any' in condition,
-  compile: (condition, pointer, compiler) => {
-    const children = (condition as AnyCondition).any.map((c, i) =>
-      compiler.compile(c, `${pointer}/any/${i}`),
-    );
-    return {
-      test: some(children.map((child) => child.test)),
-      engine: { any: children.map((child) => child.engine as TopLevelCondition) },
-    };
-  },
-};
+/** A node over a list of conditions (`all`, `any`), combined by `combine`. */
+function listKind(
+  name: 'all' | 'any',
+  combine: (tests: readonly ConditionTest[]) => ConditionTest,
+): ConditionNodeKind {
+  return {
+    name,
+    matches: (condition) => name in condition,
+    compile: (condition, pointer, compiler) => {
+      const list = (condition as Partial<AllCondition & AnyCondition>)[name] ?? [];
+      const children = list.map((c, i) => compiler.compile(c, `${pointer}/${name}/${i}`));
+      const engine = children.map((child) => child.engine as TopLevelCondition);
+      return {
+        test: combine(children.map((child) => child.test)),
+        engine: (name === 'all' ? { all: engine } : { any: engine }) as TopLevelCondition,
+      };
+    },
+  };
+}
 
 const NOT: ConditionNodeKind = {
   name: 'not',
@@ -99,4 +91,8 @@ export const LEAF_NODE_KIND: ConditionNodeKind = {
 };
 
 /** The kinds of inner condition nodes, tried in order; a node none of them claims is a leaf. */
-export const CONDITION_NODE_KINDS: readonly ConditionNodeKind[] = [ALL, ANY, NOT];
+export const CONDITION_NODE_KINDS: readonly ConditionNodeKind[] = [
+  listKind('all', every),
+  listKind('any', some),
+  NOT,
+];
