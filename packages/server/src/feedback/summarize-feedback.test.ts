@@ -1,5 +1,6 @@
 import type { FeedbackRecord } from './feedback-store';
 import { summarizeFeedback } from './summarize-feedback';
+import { SCENARIO_RECORDS, SCENARIO_SUMMARY } from '../../test/support/feedback-scenario';
 
 const AT = '2026-01-15T10:00:00Z';
 const cards = (serviceId: string, ...pairs: [string, string][]): FeedbackRecord => ({
@@ -104,5 +105,11 @@ describe('summarizeFeedback', () => {
     ],
   ])('%s', (_name, records, serviceId, want) => {
     expect(summarizeFeedback(records, serviceId)).toEqual(want);
+  });
+});
+
+describe('summarizeFeedback over the shared scenario (the PostgreSQL aggregate must agree)', () => {
+  it.each(['pv', 'os'] as const)('service %s', (serviceId) => {
+    expect(summarizeFeedback(SCENARIO_RECORDS, serviceId)).toEqual(SCENARIO_SUMMARY[serviceId]);
   });
 });
