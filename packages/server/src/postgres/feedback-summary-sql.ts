@@ -44,4 +44,4 @@ export const SUMMARY_SQL = `
          coalesce(j.unattributed, 0) AS unattributed
   FROM issued i
   FULL JOIN judged j ON j.rule_id = i.rule_id
-  ORDER BY 1 COLLATE "C"`;
+  ORDER BY coalesce(i.rule_id, j.rule_id) COLLATE "C"`;
