@@ -5,11 +5,10 @@
 // so the page cannot drift from what the server accepts. With --check, exits 1 when the page is stale.
 //   pnpm build && node scripts/generate-config-doc.mjs          # write the page
 //   node scripts/generate-config-doc.mjs --check                # CI drift check
-import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
+import { writeMarkdownOrCheck } from './lib/write-or-check.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(repo, 'docs', 'reference', 'configuration.md');
@@ -138,21 +137,12 @@ async function build() {
     'parsing, validation, messages and the variable all follow from the schema.',
     '',
   ];
-  const config = (await prettier.resolveConfig(out)) ?? {};
-  return prettier.format(lines.join('\n'), { ...config, parser: 'markdown' });
+  return lines;
 }
 
-const page = await build();
-if (process.argv.includes('--check')) {
-  const current = await readFile(out, 'utf8').catch(() => '');
-  if (current !== page) {
-    console.error(
-      `drift: ${relative(repo, out)} differs from the configuration schema; run pnpm build && node scripts/generate-config-doc.mjs`,
-    );
-    process.exit(1);
-  }
-  console.log(`${relative(repo, out)} is current`);
-} else {
-  await writeFile(out, page);
-  console.log(`wrote ${relative(repo, out)}`);
-}
+await writeMarkdownOrCheck(
+  repo,
+  out,
+  await build(),
+  'the configuration schema; run pnpm build && node scripts/generate-config-doc.mjs',
+);

@@ -1,28 +1,21 @@
 import type { FeedbackRecord } from './feedback-store';
 import { summarizeFeedback } from './summarize-feedback';
-import { SCENARIO_RECORDS, SCENARIO_SUMMARY } from '../../test/support/feedback-scenario';
+import {
+  cardsRecord,
+  feedbackItem,
+  SCENARIO_RECORDS,
+  SCENARIO_SUMMARY,
+} from '../../test/support/feedback-scenario';
 
 const AT = '2026-01-15T10:00:00Z';
-const cards = (serviceId: string, ...pairs: [string, string][]): FeedbackRecord => ({
-  kind: 'cards',
-  at: AT,
-  serviceId,
-  hookInstance: 'h-1',
-  cards: pairs.map(([uuid, ruleId]) => ({ uuid, ruleId, indicator: 'warning' })),
-});
+const cards = (serviceId: string, ...pairs: [string, string][]): FeedbackRecord =>
+  cardsRecord(serviceId, 'h-1', ...pairs);
 const fb = (
   card: string,
   outcome: 'accepted' | 'overridden',
   ts: string,
   serviceId = 's',
-): FeedbackRecord => ({
-  kind: 'feedback',
-  at: AT,
-  serviceId,
-  card,
-  outcome,
-  outcomeTimestamp: ts,
-});
+): FeedbackRecord => feedbackItem(serviceId, card, outcome, ts);
 
 describe('summarizeFeedback', () => {
   it.each<[string, FeedbackRecord[], string | undefined, unknown]>([

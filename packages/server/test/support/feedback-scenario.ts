@@ -11,7 +11,8 @@ import type { FeedbackSummary } from '../../src/feedback/summarize-feedback';
 const AT = '2026-01-15T10:00:00.000Z';
 const REASON = 'https://soleus.dev/fhir/CodeSystem/override-reason|already-addressed';
 
-const cards = (
+/** A `cards` record: (card uuid, rule id) pairs issued by one call. */
+export const cardsRecord = (
   serviceId: string,
   hookInstance: string,
   ...pairs: [string, string][]
@@ -23,7 +24,8 @@ const cards = (
   cards: pairs.map(([uuid, ruleId]) => ({ uuid, ruleId, indicator: 'warning' })),
 });
 
-const item = (
+/** A `feedback` record, with an accepted suggestion or an override reason code. */
+export const feedbackItem = (
   serviceId: string,
   card: string,
   outcome: 'accepted' | 'overridden',
@@ -42,20 +44,20 @@ const item = (
 
 /** The history, as the batches a server would append. */
 export const SCENARIO_BATCHES: readonly (readonly FeedbackRecord[])[] = [
-  [cards('pv', 'h1', ['c1', 'dvt-likely'], ['c2', 'dvt-likely'], ['c3', 'apap-max-dose'])],
-  [cards('pv', 'h2', ['c4', 'beers-pim'])],
-  [cards('os', 'h3', ['c5', 'nsaid-contraindicated'])],
+  [cardsRecord('pv', 'h1', ['c1', 'dvt-likely'], ['c2', 'dvt-likely'], ['c3', 'apap-max-dose'])],
+  [cardsRecord('pv', 'h2', ['c4', 'beers-pim'])],
+  [cardsRecord('os', 'h3', ['c5', 'nsaid-contraindicated'])],
   [
     // c1: 11:00+02:00 (09:00Z) is earlier than 09:30Z although its text sorts later.
-    item('pv', 'c1', 'accepted', '2026-01-15T09:30:00Z'),
-    item('pv', 'c1', 'overridden', '2026-01-15T11:00:00+02:00'),
+    feedbackItem('pv', 'c1', 'accepted', '2026-01-15T09:30:00Z'),
+    feedbackItem('pv', 'c1', 'overridden', '2026-01-15T11:00:00+02:00'),
   ],
   // c2: the same instant twice: the item stored later counts.
-  [item('pv', 'c2', 'accepted', '2026-01-15T09:00:00Z')],
-  [item('pv', 'c2', 'overridden', '2026-01-15T10:00:00+01:00')],
-  [item('pv', 'c3', 'overridden', '2026-01-15T09:00:00.250Z')],
-  [item('pv', 'ghost', 'accepted', '2026-01-15T09:00:00Z')],
-  [item('os', 'c5', 'accepted', '2026-01-15T09:00:00Z')],
+  [feedbackItem('pv', 'c2', 'accepted', '2026-01-15T09:00:00Z')],
+  [feedbackItem('pv', 'c2', 'overridden', '2026-01-15T10:00:00+01:00')],
+  [feedbackItem('pv', 'c3', 'overridden', '2026-01-15T09:00:00.250Z')],
+  [feedbackItem('pv', 'ghost', 'accepted', '2026-01-15T09:00:00Z')],
+  [feedbackItem('os', 'c5', 'accepted', '2026-01-15T09:00:00Z')],
 ];
 
 /** Every record of {@link SCENARIO_BATCHES}, in order. */
