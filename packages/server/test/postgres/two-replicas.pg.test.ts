@@ -5,7 +5,7 @@
  * gives the same summary on both.
  */
 import { randomUUID } from 'node:crypto';
-import { PATIENT, patientViewRequest, UNDECLARED_KEY } from '../support/cds-requests';
+import { PARTIAL_PATIENT, PATIENT, patientViewRequest } from '../support/cds-requests';
 import { generateTestKey, signToken, type TestKey } from '../support/jwt-client';
 import { PATIENT_VIEW, TEST_CONTENT } from '../support/test-rule-set';
 import { startReplica, type Replica } from './support/replica-process';
@@ -62,7 +62,7 @@ async function call(
 }
 
 async function issueCard(replica: Replica): Promise<string> {
-  const body = patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY });
+  const body = patientViewRequest(PARTIAL_PATIENT);
   const res = await call(replica, SERVICE, await token(SERVICE), body);
   expect(res.status).toBe(200);
   const uuid = ((await res.json()) as { cards: { uuid: string }[] }).cards[0]?.uuid;

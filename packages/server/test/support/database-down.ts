@@ -6,7 +6,7 @@
  * and nothing waits longer than the configured bounds.
  */
 import type { FastifyInstance } from 'fastify';
-import { PATIENT, patientViewRequest, UNDECLARED_KEY } from './cds-requests';
+import { PARTIAL_PATIENT, PATIENT, patientViewRequest } from './cds-requests';
 import { PATIENT_VIEW } from './test-rule-set';
 
 const SERVICE = `/cds-services/${PATIENT_VIEW}`;
@@ -34,7 +34,7 @@ export async function expectDatabaseDownBehaviour(apps: DownApps): Promise<void>
   const hook = await local.inject({
     method: 'POST',
     url: SERVICE,
-    payload: patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }),
+    payload: patientViewRequest(PARTIAL_PATIENT),
   });
   expect(hook.statusCode).toBe(200);
   expect(hook.json<{ cards: unknown[] }>().cards).toHaveLength(1);
