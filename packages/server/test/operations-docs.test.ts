@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES } from '@soleus/core';
-import { TEST_ENV_PREFIX } from '../src/config/read-environment';
+import { TEST_ENV_PREFIX, TOOL_VARIABLES } from '../src/config/read-environment';
 import { ENV_VARS } from '../src/config/server-config';
 import { TEST_DATABASE_VARIABLE } from './postgres/support/test-database';
 
@@ -22,6 +22,7 @@ const KNOWN = new Set([
   ...Object.keys(ERROR_CODES),
   TEST_DATABASE_VARIABLE,
   TEST_ENV_PREFIX,
+  ...TOOL_VARIABLES,
 ]);
 
 describe.each(PAGES)('%s', (page) => {

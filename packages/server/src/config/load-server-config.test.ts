@@ -195,9 +195,12 @@ describe('loadServerConfig', () => {
     expect(messages.join(' ')).not.toContain('hunter2');
   });
 
-  it('SOLEUS_TEST_* belongs to test harnesses and is not a setting', () => {
+  it("the repository's tool variables (SOLEUS_TEST_*, SOLEUS_CHROMIUM) are not settings", () => {
     expect(() =>
-      loadServerConfig({ SOLEUS_TEST_DATABASE_URL: 'postgres://x/y' }, noFile),
+      loadServerConfig(
+        { SOLEUS_TEST_DATABASE_URL: 'postgres://x/y', SOLEUS_CHROMIUM: '/usr/bin/chromium' },
+        noFile,
+      ),
     ).not.toThrow();
   });
 

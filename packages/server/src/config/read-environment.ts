@@ -3,8 +3,8 @@
  * by its schema type: numbers and booleans (`1`/`true`/`yes`, `0`/`false`/`no`) are parsed, lists are
  * comma-separated (or a JSON array), structured values are JSON. A text that does not parse is kept as
  * text so schema validation reports it with the variable's name. An unknown `SOLEUS_…` variable is a
- * problem too (a misspelt name would otherwise be ignored in silence), except the `SOLEUS_TEST_…`
- * namespace reserved for test harnesses.
+ * problem too (a misspelt name would otherwise be ignored in silence), except the variables of the
+ * repository's own tools: the `SOLEUS_TEST_…` namespace of test harnesses and {@link TOOL_VARIABLES}.
  */
 import { suggestName, type Issue } from '@soleus/core';
 import type { ConfigSchemaNode } from './config-schema';
@@ -13,6 +13,9 @@ import { configIssue } from './config-issue';
 
 /** Variables of this namespace belong to test harnesses, not to the server. */
 export const TEST_ENV_PREFIX = 'SOLEUS_TEST_';
+
+/** Other variables the repository's tools read (the browser tests' Chromium); never settings. */
+export const TOOL_VARIABLES: ReadonlySet<string> = new Set(['SOLEUS_CHROMIUM']);
 
 /** What the environment contributed. */
 export interface EnvironmentValues {
@@ -115,7 +118,7 @@ function unknownVariables(
   settings.forEach((s) => s.env !== undefined && known.add(s.env));
   return Object.keys(env)
     .filter((name) => name.startsWith(ENV_PREFIX) && !name.startsWith(TEST_ENV_PREFIX))
-    .filter((name) => !known.has(name))
+    .filter((name) => !known.has(name) && !TOOL_VARIABLES.has(name))
     .sort()
     .map((name) =>
       configIssue(
