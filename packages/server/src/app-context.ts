@@ -3,7 +3,7 @@
  * the feedback store. Built once in {@link buildApp}; routes receive it explicitly (no globals).
  */
 import type { RuleSet } from '@soleus/core';
-import type { FhirFetcher } from '@soleus/fhir';
+import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { FeedbackStore } from './feedback/feedback-store';
 import type { ReadinessCheck } from './health/readiness-check';
 import type { AppMetrics } from './metrics/create-metrics';
@@ -19,4 +19,5 @@ export interface AppContext {
   readonly readinessChecks: readonly ReadinessCheck[];
   readonly fetch?: FhirFetcher;
   readonly explain: boolean;
+  readonly rxnormIndex?: RxnormIndex;
 }

@@ -84,6 +84,7 @@ function contextOf(options: ServerOptions): AppContext {
     readinessChecks: options.readinessChecks ?? [],
     explain: options.explain ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.rxnormIndex ? { rxnormIndex: options.rxnormIndex } : {}),
   };
 }
 

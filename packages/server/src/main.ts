@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
 import { loadServerConfig } from './config/load-server-config';
@@ -31,8 +32,8 @@ export interface MainIo {
  * @param io - log destination
  * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it and
  *   closes the database pool)
- * @throws {SOLEUS_SERVER_CONFIG} or {SOLEUS_SERVER_INSECURE_BIND} before anything listens; a database
- *   error when the database cannot be reached or migrated at start
+ * @throws {SOLEUS_SERVER_CONFIG}, {SOLEUS_SERVER_INSECURE_BIND} or {SOLEUS_RXNORM_INDEX} before
+ *   anything listens; a database error when the database cannot be reached or migrated at start
  */
 export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -41,6 +42,10 @@ export async function main(
   const config = loadServerConfig(env);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
   const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
+  // Read at start, never on the first call: a site index that does not load stops the start-up.
+  const rxnormIndex = config.rxnormIndex
+    ? loadRxnormIndex(config.rxnormIndex)
+    : shippedRxnormIndex();
   const shared = config.database
     ? await openPostgresBackend(config.database, createLogger(config.logLevel, io.logStream))
     : undefined;
@@ -48,6 +53,7 @@ export async function main(
   try {
     app = buildApp({
       ruleSet,
+      rxnormIndex,
       ...appOptions(config, io),
       ...storeOptions(config, shared?.backend),
     });
@@ -71,6 +77,7 @@ export async function main(
       pid: process.pid,
       rules: ruleSet.rules.length,
       auth: config.auth !== undefined,
+      medicationIndex: `${rxnormIndex.origin} (${rxnormIndex.file.products.length} products)`,
       store: shared ? 'postgres' : config.feedbackFile ? 'jsonl' : 'memory',
       ...(shared ? { database: databaseDetails(shared.migration) } : {}),
     },

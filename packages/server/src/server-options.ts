@@ -3,7 +3,7 @@
  * trust, limits, store, logger), so tests build an app with a fixed clock and generated keys.
  */
 import type { RuleSet } from '@soleus/core';
-import type { FhirFetcher } from '@soleus/fhir';
+import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { AuthOptions } from './auth/auth-options';
 import type { ReplayStore } from './auth/replay-store';
@@ -48,6 +48,8 @@ export interface ServerOptions {
   readonly fetch?: FhirFetcher;
   /** Add the rule trace under `response.extension` (dry-run/debug; off in production). */
   readonly explain?: boolean;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
   /**
    * Serve the demo page at `/demo` (synthetic sample patients, no auth of its own; it calls the real,
    * JWT-gated endpoints). Defaults to on in local mode and off when `auth` is set.

@@ -36,6 +36,7 @@ const SERVER_KEYS: KeysOf<ServerConfig> = {
   logLevel: true,
   demo: true,
   content: true,
+  rxnormIndex: true,
 };
 const AUTH_KEYS: KeysOf<AuthOptions> = {
   issuers: true,

@@ -62,6 +62,11 @@ describe('main', () => {
       { SOLEUS_FEEDBACK_FILE: '', SOLEUS_DATABASE_URL: 'postgres://soleus@127.0.0.1:1/soleus' },
       'ECONNREFUSED',
     ],
+    [
+      'a medication index that does not load',
+      { SOLEUS_RXNORM_INDEX: '/no/such/index.json' },
+      'SOLEUS_RXNORM_INDEX',
+    ],
   ])('refuses to start with %s, before listening', async (_name, override, code) => {
     await expect(main({ ...env, ...override })).rejects.toMatchObject({ code });
   });

@@ -15,6 +15,7 @@ import { buildOperationOutcome } from './operation-outcome';
 import { resolvePrefetch } from './resolve-prefetch';
 import type { CdsRequest, CdsResponse, CdsService } from './types';
 import { validateCdsRequest } from './validate-cds-request';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** What a service call needs besides the request. */
 export interface CdsDeps {
@@ -28,6 +29,8 @@ export interface CdsDeps {
   readonly uuid?: () => string;
   /** Add the rule trace under `response.extension`. */
   readonly explain?: boolean;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
 }
 
 /** The outcome of a call, for the transport and its logs. */
@@ -129,6 +132,7 @@ async function evaluateCall(
       ...(selections ? { selections } : {}),
       ...(deps.uuid ? { uuid: deps.uuid } : {}),
       ...(deps.explain ? { explain: true } : {}),
+      ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
     },
   );
   return {

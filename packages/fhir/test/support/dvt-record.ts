@@ -108,7 +108,15 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
     intent: 'order',
     subject: { reference: 'Patient/p1' },
     medicationCodeableConcept: {
-      coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '854255' }],
+      coding: [
+        {
+          system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+          code: '854255',
+          // [V-ecqm] display (clinical-spec §5.3); the code is not in the pill-only medication index,
+          // so the product is identified by this RxNorm normalized name.
+          display: 'Enoxaparin sodium 100 MG/ML Injectable Solution',
+        },
+      ],
     },
     dosageInstruction: [
       {

@@ -89,6 +89,19 @@ describe('loadServerConfig', () => {
     });
   });
 
+  it('reads the medication index path from SOLEUS_RXNORM_INDEX, else the file key rxnormIndex', () => {
+    const file = () => JSON.stringify({ rxnormIndex: '/etc/soleus/file-index.json' });
+    expect(loadServerConfig({ SOLEUS_CONFIG: '/c.json' }, file).rxnormIndex).toBe(
+      '/etc/soleus/file-index.json',
+    );
+    expect(
+      loadServerConfig(
+        { SOLEUS_CONFIG: '/c.json', SOLEUS_RXNORM_INDEX: '/var/lib/soleus/index.json' },
+        file,
+      ).rxnormIndex,
+    ).toBe('/var/lib/soleus/index.json');
+  });
+
   it.each<[string, Record<string, string>, string]>([
     ['non-numeric PORT', { PORT: 'eighty' }, 'PORT: expected an integer; found "eighty"'],
     ['port out of range', { PORT: '70000' }, 'PORT: expected a number ≤ 65535; found 70000'],

@@ -32,6 +32,8 @@ export interface ServerConfig {
   readonly demo?: boolean;
   /** Rule-pack directories replacing the bundled ones (`rulesDir`, `valueSetsDir`, `factsDir`). */
   readonly content?: Partial<ContentDirs>;
+  /** A site's medication index file (`soleus rxnorm import`) replacing the shipped one. */
+  readonly rxnormIndex?: string;
 }
 
 /** The JSON config file: the same settings, camelCase, every one optional. */
