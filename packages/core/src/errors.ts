@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   SOLEUS_VALUESET_INVALID: 'Value set file is not a FHIR R4 ValueSet with a url and concepts',
   SOLEUS_VALUESET_NOT_FOUND: 'A value set was asked for that is not loaded',
   SOLEUS_VALUESET_DUPLICATE: 'Two value sets share one url',
+  SOLEUS_CANONICAL_INVALID:
+    'A shipped Questionnaire or CodeSystem file is not FHIR R4 JSON with its resourceType, an id and a url, or repeats one',
   SOLEUS_UNIT_UNKNOWN: 'A unit is missing, is not UCUM, or cannot be converted to the wanted unit',
   SOLEUS_ENGINE_EVALUATION: 'A rule failed while it was evaluated',
   SOLEUS_ENGINE_INVALID_NOW: 'Evaluation time `now` is missing or not a valid instant',

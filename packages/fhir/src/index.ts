@@ -96,6 +96,7 @@ export {
   type ResolvedPrefetch,
 } from './cds-hooks/resolve-prefetch';
 export type { PrefetchKeyState } from './cds-hooks/resolve-prefetch-key';
+export { prefetchRecord } from './cds-hooks/prefetch-record';
 export {
   createFhirFetcher,
   type FhirFetcher,

@@ -20,4 +20,6 @@ export interface AppContext {
   readonly fetch?: FhirFetcher;
   readonly explain: boolean;
   readonly rxnormIndex?: RxnormIndex;
+  /** The public base URL (no trailing slash): card links to the Wells app and /fhir are built on it. */
+  readonly publicBaseUrl?: string;
 }

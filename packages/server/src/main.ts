@@ -8,11 +8,17 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import {
+  DEFAULT_CANONICAL_DIRS,
+  DEFAULT_CONTENT,
+  loadCanonicalResources,
+  loadRuleSet,
+} from '@soleus/core';
 import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
 import { loadServerConfig } from './config/load-server-config';
+import { publicBaseUrlOf } from './config/public-base-url-of';
 import type { ServerConfig } from './config/server-config';
 import { createLogger } from './create-logger';
 import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
@@ -46,6 +52,8 @@ export async function main(
   const rxnormIndex = config.rxnormIndex
     ? loadRxnormIndex(config.rxnormIndex)
     : shippedRxnormIndex();
+  const valueSetsDir = config.content?.valueSetsDir ?? DEFAULT_CANONICAL_DIRS.valueSetsDir;
+  const canonicalResources = loadCanonicalResources({ ...DEFAULT_CANONICAL_DIRS, valueSetsDir });
   const shared = config.database
     ? await openPostgresBackend(config.database, createLogger(config.logLevel, io.logStream))
     : undefined;
@@ -54,6 +62,7 @@ export async function main(
     app = buildApp({
       ruleSet,
       rxnormIndex,
+      canonicalResources,
       ...appOptions(config, io),
       ...storeOptions(config, shared?.backend),
     });
@@ -95,7 +104,8 @@ function appOptions(config: ServerConfig, io: MainIo): Omit<ServerOptions, 'rule
     prefetchTimeoutMs: config.prefetchTimeoutMs,
     ...(io.logStream ? { logStream: io.logStream } : {}),
     ...(config.auth ? { auth: config.auth } : {}),
-    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...publicBaseUrlOf(config),
+    ...(config.smartClientId ? { smartClientId: config.smartClientId } : {}),
     ...(config.demo !== undefined ? { demo: config.demo } : {}),
   };
 }

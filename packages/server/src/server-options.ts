@@ -2,7 +2,7 @@
  * Options of {@link buildApp}: everything the CDS Hooks service needs is passed in (rule set, clock,
  * trust, limits, store, logger), so tests build an app with a fixed clock and generated keys.
  */
-import type { RuleSet } from '@soleus/core';
+import type { CanonicalResource, RuleSet } from '@soleus/core';
 import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { AuthOptions } from './auth/auth-options';
@@ -18,7 +18,8 @@ export interface ServerOptions {
   readonly clock?: () => Date;
   /**
    * Public base URL the EHR calls, e.g. `https://cds.example.org` (no trailing slash). JWT `aud` must be
-   * this plus the endpoint path. Required when `auth` is set.
+   * this plus the endpoint path. Required when `auth` is set. Card links to the Wells SMART app and to
+   * the `/fhir` Questionnaire are built on it; without it the cards carry no such links.
    */
   readonly publicBaseUrl?: string;
   /** Client-JWT trust; absent means explicit local mode (no authentication, loopback only). */
@@ -55,7 +56,14 @@ export interface ServerOptions {
    * JWT-gated endpoints). Defaults to on in local mode and off when `auth` is set.
    */
   readonly demo?: boolean;
+  /** OAuth client id of the Wells SMART app as registered with the EHR (default `soleus-wells`). */
+  readonly smartClientId?: string;
+  /** Canonical resources served under `/fhir` (default: the ones shipped in `@soleus/core`). */
+  readonly canonicalResources?: readonly CanonicalResource[];
 }
+
+/** Default OAuth client id of the Wells SMART app. */
+export const DEFAULT_SMART_CLIENT_ID = 'soleus-wells';
 
 /** Default request body limit: 10 MB. */
 export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;

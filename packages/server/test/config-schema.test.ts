@@ -35,6 +35,7 @@ const SERVER_KEYS: KeysOf<ServerConfig> = {
   database: true,
   logLevel: true,
   demo: true,
+  smartClientId: true,
   content: true,
   rxnormIndex: true,
 };

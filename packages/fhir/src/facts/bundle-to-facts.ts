@@ -29,6 +29,11 @@ export interface BundleToFactsOptions {
   readonly selections?: readonly string[];
   /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
   readonly rxnormIndex?: RxnormIndex;
+  /**
+   * Catalogue facts to compute besides those the hook's rules read (e.g. `dvt.wellsBreakdown` for the
+   * Wells app). Names not in the catalogue stay unknown.
+   */
+  readonly alsoCompute?: readonly string[];
 }
 
 /**
@@ -95,6 +100,7 @@ export function bundleToFacts(
       computeFact(name);
     }
   }
+  (options.alsoCompute ?? []).forEach(computeFact);
   deferred.forEach(computeFact);
   return { facts, issues: issues.list() };
 }

@@ -139,6 +139,7 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
 export function evaluateFacts(
   resources: FhirResource[],
   birthDate: string | undefined = '1970-06-01',
+  alsoCompute: readonly string[] = [],
 ): { fact: (name: string) => Fact | undefined; issues: Issue[] } {
   const bundle: Bundle<FhirResource> = {
     resourceType: 'Bundle',
@@ -152,6 +153,7 @@ export function evaluateFacts(
     ruleSet,
     hook: 'patient-view',
     now: NOW,
+    alsoCompute,
   });
   return { fact: (name) => facts.get(name), issues };
 }

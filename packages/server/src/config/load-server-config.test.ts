@@ -38,6 +38,17 @@ describe('loadServerConfig', () => {
     });
   });
 
+  it('the Wells app client id comes from SOLEUS_SMART_CLIENT_ID or the file, and is checked', () => {
+    expect(loadServerConfig({ SOLEUS_SMART_CLIENT_ID: 'epic-1234' }, noFile).smartClientId).toBe(
+      'epic-1234',
+    );
+    const file = (): string => JSON.stringify({ smartClientId: 'from-file' });
+    expect(loadServerConfig({ SOLEUS_CONFIG: '/c.json' }, file).smartClientId).toBe('from-file');
+    expect(() => loadServerConfig({ SOLEUS_SMART_CLIENT_ID: 'has space' }, noFile)).toThrow(
+      /SOLEUS_SMART_CLIENT_ID: expected a value like "soleus-wells"; found "has space"/,
+    );
+  });
+
   it('environment wins over the file, the file over defaults', () => {
     const config = withFile({
       port: 4000,

@@ -34,6 +34,8 @@ export interface ServerConfig {
   readonly content?: Partial<ContentDirs>;
   /** A site's medication index file (`soleus rxnorm import`) replacing the shipped one. */
   readonly rxnormIndex?: string;
+  /** OAuth client id of the Wells SMART app as registered with the EHR (default `soleus-wells`). */
+  readonly smartClientId?: string;
 }
 
 /** The JSON config file: the same settings, camelCase, every one optional. */

@@ -37,6 +37,7 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
         ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
         ...(ctx.explain ? { explain: true } : {}),
         ...(ctx.rxnormIndex ? { rxnormIndex: ctx.rxnormIndex } : {}),
+        ...(ctx.publicBaseUrl ? { serviceBaseUrl: ctx.publicBaseUrl } : {}),
       });
       const boxed = await timeBox(call, ctx.evaluationTimeoutMs);
       const seconds = (performance.now() - started) / 1000;
