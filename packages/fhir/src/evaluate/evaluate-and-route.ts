@@ -1,5 +1,5 @@
 import {
-  evaluate,
+  evaluateSync,
   type EvaluationResult,
   type FactSet,
   type Issue,
@@ -30,19 +30,19 @@ export interface RoutedEvaluation {
  * @param options - now and hook
  * @returns the final evaluation, its facts, the routing and the issues with `shownIn`
  */
-export async function evaluateAndRoute(
+export function evaluateAndRoute(
   ruleSet: RuleSet,
   facts: FactSet,
   issues: readonly Issue[],
   options: { readonly now: string; readonly hook: Hook },
-): Promise<RoutedEvaluation> {
-  const first = await evaluate(ruleSet, facts, options);
+): RoutedEvaluation {
+  const first = evaluateSync(ruleSet, facts, options);
   const routing = routeIssues(first, ruleSet, issues);
   if (routing.forDataQualityCard.length === 0) {
     return { evaluation: first, facts, routing, issues: issues.map((i) => shown(i, routing, [])) };
   }
   const withIssues = withIssueFacts(facts, ruleSet, options.hook, routing.forDataQualityCard);
-  const evaluation = await evaluate(ruleSet, withIssues, options);
+  const evaluation = evaluateSync(ruleSet, withIssues, options);
   const before = new Set(first.fired.map((r) => r.ruleId));
   const dataQualityCards = evaluation.fired.map((r) => r.ruleId).filter((id) => !before.has(id));
   return {

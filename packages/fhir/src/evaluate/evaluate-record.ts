@@ -48,7 +48,7 @@ export async function evaluateRecord(
   const t0 = performance.now();
   const computed = bundleToFacts(record, options);
   const t1 = performance.now();
-  const { evaluation, facts, routing, issues } = await evaluateAndRoute(
+  const { evaluation, facts, routing, issues } = evaluateAndRoute(
     options.ruleSet,
     computed.facts,
     computed.issues,
