@@ -9,8 +9,6 @@ import type { FactContext } from './fact-context';
 import type { ObservationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { windowStart } from './window';
-import { durationWords } from '../text/duration-words';
-import { calendarDate } from '../text/human-date';
 import { itemSubject } from '../text/item-subject';
 import { unitProblem } from '../text/unit-problem';
 
@@ -18,8 +16,8 @@ import { unitProblem } from '../text/unit-problem';
  * Lab and vital facts: Observations whose code is in the value set, that count (§0.1), carry a date of
  * at least day precision inside the window, and whose value can be read — a quantity only through its
  * unit (§0.2: the unit decides, never the code). Everything skipped is listed in `ignored`; skips for
- * status, date or unit also become data-quality issues, and so does a fact left unknown only by
- * stale results.
+ * status, date or unit also become data-quality issues; a fact left unknown only by stale results is
+ * counted (operator), since no recent result is unknown like none at all.
  * @param definition - catalogue entry (its `unit` is the unit values are converted to)
  * @param source - observation source
  * @param ctx - fact context
@@ -100,14 +98,15 @@ export function observationFact(
     });
   }
   if (candidates.length === 0 && latestStale) {
-    // Located at the latest stale result, so facts reading the same results raise it once.
-    const window = durationWords(source.window ?? '');
-    ctx.issues.add({
+    // No recent result is not unusable data: it is unknown exactly like no result at all, and the rules
+    // say what an unknown means (e.g. an "unknown renal function" variant). So it is only counted,
+    // never a card line. Located at the latest stale result, so facts reading the same results count
+    // it once.
+    ctx.issues.count({
       severity: 'information',
       code: 'SOLEUS_FHIR_UNINTERPRETABLE',
       message: `${definition.name}: ${stale} result(s) older than the ${source.window ?? ''} window; the value is unknown`,
       location: { resource: latestStale.ref, path: 'effective[x]' },
-      clinicianText: `${definition.label ?? 'A result'}: none in the last ${window} (latest ${calendarDate(latestStale.atMs)}); treated as unknown`,
     });
   }
   return aggregateCandidates(source.aggregate, candidates, ignored, definition.unit);
