@@ -19,7 +19,7 @@ export const CARD_TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['rule or pack version', /@\d+\.\d+\.\d+|\bv\d+\.\d+\.\d+\b|\bversion \d+\.\d+\.\d+/],
   [
     'resource id',
-    /\b(?:Patient|Observation|Condition|Procedure|Medication(?:Request|Statement)?|DiagnosticReport|QuestionnaireResponse|Encounter|Bundle)\/[\w.-]+/,
+    /\b(?:Patient|Practitioner|Observation|Condition|Procedure|Medication(?:Request|Statement)?|DiagnosticReport|Questionnaire(?:Response)?|Encounter|ServiceRequest|Bundle|ValueSet|CodeSystem)\/[\w.-]+/,
   ],
   ['raw instant or ISO date', /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/],
   ['ISO 8601 duration', /\bP(?:\d+[YMWD])+(?:T(?:\d+[HMS])+)?\b|\bPT\d+[HMS]\b/],
@@ -27,7 +27,7 @@ export const CARD_TEXT_PATTERNS: readonly (readonly [string, RegExp])[] = [
   ['file path', /\b[\w.-]+\/[\w./-]+\.(?:json|ts|js|mjs|md)\b|\bpackages\//],
   ['JSON Pointer', /#\/|\/(?:conditions|card|variants|suggestions)\/\d*/],
   ['code span', /`[^`]*`/],
-  ['design note', /DESIGN CHOICE|clinical specification|§\s*\d/i],
+  ['design note', /DESIGN CHOICE|clinical specification|§\s*[\dA-Z]/i],
   ['engineering value', /\b(?:undefined|null|NaN)\b|\[object /],
   ['interval with equal bounds', /\b(\d+) to \1\b/],
   ['list of unknowns', /\bunknown\b[^\n]*\bunknown\b/i],
