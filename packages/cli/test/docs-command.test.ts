@@ -47,6 +47,25 @@ describe('soleus docs', () => {
     );
   });
 
+  it('shows every rule with a firing vignette as an example card the clinician would read, filled from it', async () => {
+    const r = await render();
+    const ruleSet = await loadRuleSet(DEFAULT_CONTENT);
+    const html = r.read('index.html');
+    for (const rule of ruleSet.rules) {
+      const page = r.read(`${rule.definition.pack}.md`);
+      const section = page.slice(page.indexOf(`<a id="${rule.definition.id}"></a>`));
+      const example = section.slice(0, section.indexOf('\n### ', section.indexOf('### Example')));
+      expect({ id: rule.definition.id, example: example.includes('### Example card') }).toEqual({
+        id: rule.definition.id,
+        example: true,
+      });
+    }
+    const cramp = r.read('cramp.md');
+    expect(cramp).toContain('- From the vignette cramp-electrolyte/');
+    expect(cramp).toMatch(/> - Potassium: 3\.4 mmol\/L \(20 Nov 2026, 2 days ago\)/);
+    expect(html).toContain('Example card, as the clinician reads it');
+  });
+
   it('writes one static HTML page with no scripts or external assets', async () => {
     const html = (await render()).read('index.html');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);

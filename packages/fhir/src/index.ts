@@ -109,7 +109,11 @@ export {
   type EvaluateRecordOptions,
   type EvaluateRecordOutcome,
 } from './evaluate/evaluate-record';
-export { explainEvaluation, type Explanation } from './evaluate/explain-evaluation';
+export {
+  explainEvaluation,
+  type ExplainedIssue,
+  type Explanation,
+} from './evaluate/explain-evaluation';
 export { recordFromBundle, type PatientRecord } from './record/record-from-bundle';
 export { bundleToFacts, type BundleToFactsOptions } from './facts/bundle-to-facts';
 export { indexRecord, primaryCode, type IndexEntry, type RecordIndex } from './facts/record-index';

@@ -5,7 +5,8 @@ import { type CliIo, EXIT } from '../cli-io';
 import { loadVignetteManifests } from '../docs/load-vignette-manifests';
 import { renderCatalogueHtml } from '../docs/render-catalogue-html';
 import { renderCatalogueMarkdown } from '../docs/render-catalogue-markdown';
-import { buildRuleCatalogue } from '../docs/rule-catalogue';
+import { exampleCards } from '../docs/example-cards';
+import { buildRuleCatalogue, type RuleCatalogue } from '../docs/rule-catalogue';
 import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import {
@@ -24,8 +25,9 @@ const HELP = `usage: soleus docs [--out <dir>] [--check] [--vignettes <dir>]
 
 Renders the rule catalogue for clinical review: index.md, one <pack>.md per pack and index.html
 (one static page, no external assets) into --out (default: ${DEFAULT_DOCS_DIR}). Each rule shows its
-version, status, hooks, conditions in words, thresholds, value sets with their codes, card text,
-evidence, notes and vignette cases (from --vignettes, default: ${DEFAULT_VIGNETTE_DIR}).
+version, status, hooks, conditions in words, thresholds, value sets with their codes, card text and an
+example card filled from its first firing vignette (as the clinician reads it), evidence, notes and
+vignette cases (from --vignettes, default: ${DEFAULT_VIGNETTE_DIR}).
 --check writes nothing and exits 1 when the directory is stale (for CI).
 `;
 
@@ -44,13 +46,29 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const content = contentDirsFrom(opts);
   const ruleSet = await loadRuleSetOrExplain(content);
-  const vignettes = await loadVignetteManifests(resolve(opts.vignettes ?? DEFAULT_VIGNETTE_DIR));
-  const catalogue = buildRuleCatalogue(
+  const vignetteDir = resolve(opts.vignettes ?? DEFAULT_VIGNETTE_DIR);
+  const vignettes = await loadVignetteManifests(vignetteDir);
+  const built = buildRuleCatalogue(
     ruleSet,
     loadValueSets(content.valueSetsDir).valueSets,
     vignettes,
     (rule) => JSON.parse(readFileSync(join(content.rulesDir, rule.file), 'utf8')) as RuleDefinition,
   );
+  const examples = await exampleCards(built, vignetteDir, {
+    ...(opts.rules ? { rules: opts.rules } : {}),
+    ...(opts.facts ? { facts: opts.facts } : {}),
+    ...(opts.valuesets ? { valuesets: opts.valuesets } : {}),
+  });
+  const catalogue: RuleCatalogue = {
+    ...built,
+    packs: built.packs.map(({ pack, rules }) => ({
+      pack,
+      rules: rules.map((r) => {
+        const example = examples.get(r.rule.definition.id);
+        return example ? { ...r, example } : r;
+      }),
+    })),
+  };
   const files = renderCatalogueMarkdown(catalogue, ruleSet.facts);
   files.set('index.html', renderCatalogueHtml(catalogue, ruleSet.facts));
   const out = resolve(opts.out ?? DEFAULT_DOCS_DIR);

@@ -51,7 +51,7 @@ function renderRule(entry: CatalogueRule, facts: ReadonlyMap<string, FactDefinit
     d.description ? `<p>${h(d.description)}</p>` : '',
     d.suppresses?.length ? `<p>Suppresses: ${h(d.suppresses.join(', '))}</p>` : '',
     `<h4>When it fires</h4>${tree(describeCondition(d.conditions, facts))}`,
-    ...ruleSections(d, entry.rule.definition, facts).map(
+    ...ruleSections(d, entry.rule.definition, facts, entry.example).map(
       (s) => `<h4>${h(s.title)}</h4><ul>${s.items.map(item).join('')}</ul>`,
     ),
     factsTable(entry),

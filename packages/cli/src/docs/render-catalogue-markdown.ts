@@ -74,7 +74,7 @@ function renderRule(entry: CatalogueRule, facts: ReadonlyMap<string, FactDefinit
     out.push(`Suppresses: ${d.suppresses.map((s) => `\`${s}\``).join(', ')}`, '');
   }
   out.push('### When it fires', '', ...tree(describeCondition(d.conditions, facts), 0), '');
-  for (const section of ruleSections(d, entry.rule.definition, facts)) {
+  for (const section of ruleSections(d, entry.rule.definition, facts, entry.example)) {
     out.push(`### ${section.title}`, '', ...section.items.flatMap(item), '');
   }
   out.push(...factsTable(entry), ...valueSetTables(entry), ...vignetteList(entry));

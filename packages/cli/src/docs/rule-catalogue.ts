@@ -9,6 +9,7 @@ import type {
 } from '@soleus/core';
 import { collectLeaves } from '@soleus/core';
 import type { VignetteManifest } from '../vignettes/vignette-manifest';
+import type { ExampleCard } from './example-cards';
 
 /** One code of a value set as the catalogue lists it. */
 export interface CatalogueCode {
@@ -38,6 +39,8 @@ export interface CatalogueRule {
   readonly valueSets: readonly CatalogueValueSet[];
   /** Vignette manifests whose `rule` is this rule, with their folder name. */
   readonly vignettes: readonly { readonly folder: string; readonly manifest: VignetteManifest }[];
+  /** The card filled from the first vignette case that fires it (see example-cards.ts). */
+  readonly example?: ExampleCard;
 }
 
 /** The rule catalogue: packs in order, each with its rules. */

@@ -1,6 +1,7 @@
 import type { CardTemplate, FactDefinition, RuleDefinition } from '@soleus/core';
 import { collectLeaves } from '@soleus/core';
 import { describeCondition, describeLeaf, type ConditionLine } from './describe-condition';
+import type { ExampleCard } from './example-cards';
 
 /** A titled list of plain-text items of the rule catalogue, shared by the Markdown and HTML output. */
 export interface RuleSection {
@@ -22,12 +23,14 @@ export interface RuleItem {
  * @param rule - the rule definition as authored
  * @param loaded - the same rule as loaded (thresholds converted to the facts' units)
  * @param facts - the fact catalogue, for units
+ * @param example - the card filled from a vignette, as the clinician will read it
  * @returns the sections, in reading order, empty ones left out
  */
 export function ruleSections(
   rule: RuleDefinition,
   loaded: RuleDefinition,
   facts: ReadonlyMap<string, FactDefinition>,
+  example?: ExampleCard,
 ): RuleSection[] {
   const converted = new Map(collectLeaves(loaded).map((l) => [l.pointer, l.leaf.value]));
   const thresholds = collectLeaves(rule)
@@ -44,6 +47,7 @@ export function ruleSections(
   const sections: RuleSection[] = [
     { title: 'Thresholds', items: thresholds },
     { title: 'Card', items: cardItems(rule.card) },
+    { title: 'Example card, as the clinician reads it', items: exampleItems(example) },
     { title: 'Text variants', items: variantItems(rule.card, facts) },
     { title: 'Suggestions', items: suggestionItems(rule.card, facts) },
     {
@@ -57,7 +61,7 @@ export function ruleSections(
     {
       title: 'Evidence',
       items: rule.evidence.map((e) => ({
-        text: `${e.citation}${e.url ? ` — ${e.url}` : ''}`,
+        text: `${e.citation}${e.url ? ` — ${e.url}` : ''}${e.audience === 'reviewer' ? ' (for reviewers; not shown on the card)' : ''}`,
         ...(e.note ? { block: e.note } : {}),
       })),
     },
@@ -100,4 +104,16 @@ function suggestionItems(
       ...(s.when ? { tree: describeCondition(s.when, facts) } : {}),
     };
   });
+}
+
+function exampleItems(example: ExampleCard | undefined): RuleItem[] {
+  if (!example) {
+    return [];
+  }
+  return [
+    { text: `From the vignette ${example.from}` },
+    { text: `Summary: ${example.summary}` },
+    { text: 'Detail:', block: example.detail },
+    ...example.suggestions.map((label) => ({ text: `Suggestion: ${label}` })),
+  ];
 }

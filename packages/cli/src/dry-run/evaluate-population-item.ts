@@ -1,4 +1,4 @@
-import { isSoleusError, type RuleSet } from '@soleus/core';
+import { isSoleusError, type Issue, type RuleSet } from '@soleus/core';
 import { evaluateRecord, recordFromBundle, type Hook, type RxnormIndex } from '@soleus/fhir';
 import type { ItemOutcome, PopulationItem } from './population-item';
 
@@ -16,8 +16,10 @@ export interface DryRunSettings {
  * @param settings - hook and now
  * @param item - the item
  * @param rxnormIndex - a site's medication index (default: the shipped one)
- * @returns the cards and data-quality issues (those only counted, never shown to a clinician, keyed
- *   `<code> (counted only)`), or why there are none
+ * @returns the cards and data-quality issues keyed `<code> (<where shown>)`: `in a card` (written into
+ *   the card it could change), `data-quality card` (it could only have changed a card that did not
+ *   fire) or `counted only` (it could change no card; logs and metrics count it too), or why there are
+ *   none
  */
 export async function evaluatePopulationItem(
   ruleSet: RuleSet,
@@ -41,7 +43,7 @@ export async function evaluatePopulationItem(
     });
     const issues: Record<string, number> = {};
     for (const issue of outcome.issues) {
-      const key = issue.audience === 'operator' ? `${issue.code} (counted only)` : issue.code;
+      const key = `${issue.code} (${whereShown(issue)})`;
       issues[key] = (issues[key] ?? 0) + 1;
     }
     const cards = outcome.response.cards.map((c) => ({
@@ -56,4 +58,12 @@ export async function evaluatePopulationItem(
     const status = err.code === 'SOLEUS_FHIR_NOT_A_BUNDLE' ? 'rejected' : 'failed';
     return { ...base, status, reason: `${err.code}: ${err.message}` };
   }
+}
+
+function whereShown(issue: Issue): string {
+  const shownIn = issue.shownIn ?? [];
+  if (shownIn.length === 0) {
+    return 'counted only';
+  }
+  return shownIn.includes('data-quality') ? 'data-quality card' : 'in a card';
 }

@@ -105,8 +105,9 @@ function recordsBehind(fact: Fact, scope: TemplateScope): string {
       },
       scope.nowMs ?? 0,
     );
-    if (text !== '' && !texts.includes(text)) {
-      texts.push(text);
+    const said = name === undefined && text !== '' ? `recorded ${text}` : text;
+    if (said !== '' && !texts.includes(said)) {
+      texts.push(said);
     }
   }
   const shown = texts.slice(0, MAX_RECORDS);

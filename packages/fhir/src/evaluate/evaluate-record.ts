@@ -71,7 +71,15 @@ export async function evaluateRecord(
   });
   const t3 = performance.now();
   const explanation: Explanation | undefined = options.explain
-    ? explainEvaluation(evaluation, facts, issues, options.ruleSet)
+    ? explainEvaluation(
+        evaluation,
+        facts,
+        issues.map((issue, i) => {
+          const couldChange = routing.affects.get(computed.issues[i] ?? issue);
+          return couldChange ? { ...issue, couldChange } : issue;
+        }),
+        options.ruleSet,
+      )
     : undefined;
   const response: CdsResponse = explanation
     ? { cards, extension: { 'dev.soleus.explanation': explanation } }

@@ -14,8 +14,15 @@ export interface Explanation {
     readonly conditions: readonly ConditionTrace[];
   }[];
   readonly facts: Readonly<Record<string, Fact>>;
-  readonly issues: readonly Issue[];
+  /**
+   * Every issue, with what it concerns, where it was shown (`shownIn`) and `couldChange`: the rule ids
+   * whose card it could have changed (see docs/reference/data-quality.md).
+   */
+  readonly issues: readonly ExplainedIssue[];
 }
+
+/** An issue in the explanation. */
+export type ExplainedIssue = Issue & { readonly couldChange?: readonly string[] };
 
 /**
  * Builds the explanation of an evaluation: every rule with each leaf condition, the facts, the issues.
@@ -28,7 +35,7 @@ export interface Explanation {
 export function explainEvaluation(
   evaluation: EvaluationResult,
   facts: FactSet,
-  issues: readonly Issue[],
+  issues: readonly ExplainedIssue[],
   ruleSet: RuleSet,
 ): Explanation {
   return compactJson({
