@@ -1,9 +1,11 @@
 /* global document, fetch, crypto, URLSearchParams */
 // Soleus demo page: acts as a tiny EHR. It builds a spec-shaped CDS Hooks request from a synthetic
 // sample patient (every discovery prefetch key filled from the bundle, or null when the bundle has no
-// such data), POSTs it to the real /cds-services/{id} endpoint and renders the cards. Hand-written,
-// no build step, no dependencies. Untrusted text reaches the DOM only as textContent, or through
-// renderMarkdown, which escapes HTML before adding its own tags.
+// such data), POSTs it to the real /cds-services/{id} endpoint and renders the cards. Accepting a
+// suggestion or dismissing a card POSTs real CDS Hooks feedback to /cds-services/{id}/feedback and
+// shows the service's feedback summary. Hand-written, no build step, no dependencies. Untrusted text
+// reaches the DOM only as textContent, or through renderMarkdown, which escapes HTML before adding
+// its own tags.
 'use strict';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
@@ -23,7 +25,7 @@ const DRUGS = [
 ];
 const UCUM_FORM = { tablet: '{tbl}', capsule: '{cap}' };
 
-const state = { patients: [], services: new Map() };
+const state = { patients: [], services: new Map(), serviceId: null };
 
 function byId(id) {
   return document.getElementById(id);
@@ -243,15 +245,73 @@ function isWebUrl(url) {
   return typeof url === 'string' && /^https?:\/\//i.test(url);
 }
 
+// ---------- feedback ----------
+
+/** Posts one CDS Hooks feedback item for the current service, then refreshes the summary. */
+async function sendFeedback(item, outcome, said) {
+  const url = `/cds-services/${encodeURIComponent(state.serviceId)}/feedback`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
+    body: JSON.stringify({ feedback: [{ ...item, outcomeTimestamp: new Date().toISOString() }] }),
+  });
+  if (!res.ok) {
+    outcome.textContent = `${said} The service refused the feedback (HTTP ${res.status}).`;
+    outcome.classList.add('status--error');
+    return;
+  }
+  outcome.textContent = `${said} Feedback recorded by the service.`;
+  await showFeedbackSummary();
+}
+
+/** Shows the service's accept/override counts per card (GET …/feedback/summary). */
+async function showFeedbackSummary() {
+  if (!state.serviceId) {
+    return;
+  }
+  const summary = await getJson(
+    `/cds-services/${encodeURIComponent(state.serviceId)}/feedback/summary`,
+  );
+  const rows = (summary.rules || []).filter(
+    (r) => r.cardsIssued > 0 || r.accepted + r.overridden > 0,
+  );
+  const body = byId('feedback-summary').querySelector('tbody');
+  body.replaceChildren(
+    ...rows.map((r) => {
+      const tr = el('tr');
+      tr.dataset.ruleId = r.ruleId;
+      tr.append(
+        el('td', '', r.ruleId),
+        el('td', 'num', String(r.cardsIssued)),
+        el('td', 'num', String(r.accepted)),
+        el('td', 'num', String(r.overridden)),
+      );
+      return tr;
+    }),
+  );
+  byId('feedback-summary').hidden = rows.length === 0;
+  const given = rows.reduce((n, r) => n + r.accepted + r.overridden, 0);
+  byId('feedback-status').textContent =
+    `Feedback summary of ${state.serviceId}: ${given} card(s) with feedback.`;
+}
+
 function renderSuggestions(card, actions, outcome) {
   for (const suggestion of card.suggestions || []) {
     const button = el('button', suggestion.isRecommended ? 'is-recommended' : '', suggestion.label);
     button.type = 'button';
     button.dataset.suggestionId = suggestion.uuid || '';
     button.addEventListener('click', () => {
-      actions.querySelectorAll('button').forEach((b) => (b.disabled = true));
-      const what = (suggestion.actions || []).map((a) => `${a.type}: ${a.description || ''}`);
-      outcome.textContent = `Accepted "${suggestion.label}" (demo: nothing is changed). ${what.join('; ')}`;
+      actions.querySelectorAll('button, select').forEach((b) => (b.disabled = true));
+      const said = `Accepted "${suggestion.label}" (demo: nothing is ordered).`;
+      outcome.textContent = `${said} Sending feedback…`;
+      const item = {
+        card: card.uuid,
+        outcome: 'accepted',
+        acceptedSuggestions: [{ id: suggestion.uuid }],
+      };
+      sendFeedback(item, outcome, said).catch((err) => {
+        outcome.textContent = `${said} Feedback not sent: ${err.message || err}`;
+      });
     });
     actions.append(button);
   }
@@ -271,9 +331,20 @@ function renderOverride(card, actions, outcome) {
   const dismiss = el('button', '', 'Dismiss');
   dismiss.type = 'button';
   dismiss.addEventListener('click', () => {
-    const chosen = select.selectedIndex > 0 ? select.options[select.selectedIndex].text : 'none';
-    outcome.textContent = `Overridden (reason: ${chosen}).`;
+    const reason = select.selectedIndex > 0 ? reasons[select.selectedIndex - 1] : undefined;
+    const said = `Overridden (reason: ${reason ? reason.display || reason.code : 'none'}).`;
+    outcome.textContent = `${said} Sending feedback…`;
     actions.querySelectorAll('button, select').forEach((b) => (b.disabled = true));
+    const item = {
+      card: card.uuid,
+      outcome: 'overridden',
+      ...(reason
+        ? { overrideReason: { reason: { system: reason.system, code: reason.code } } }
+        : {}),
+    };
+    sendFeedback(item, outcome, said).catch((err) => {
+      outcome.textContent = `${said} Feedback not sent: ${err.message || err}`;
+    });
   });
   if (reasons.length) {
     wrap.append(select);
@@ -383,6 +454,7 @@ async function callService(event) {
   const bundle = await getJson(`/demo/patients/${encodeURIComponent(byId('patient').value)}`);
   const request = buildRequest(service, bundle);
   const url = `/cds-services/${service.id}`;
+  state.serviceId = service.id;
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
@@ -397,6 +469,11 @@ async function callService(event) {
   }
   renderCards(body.cards || []);
   setStatus(`HTTP ${res.status}: ${(body.cards || []).length} card(s) from ${service.id}.`);
+  // On a phone the cards sit below the form: bring them into view and move focus to them.
+  const heading = byId('cards-title');
+  heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: true });
+  await showFeedbackSummary().catch(() => undefined);
   document.body.dataset.state = 'done';
 }
 

@@ -4,11 +4,15 @@
  * patient-view scenario and an NSAID order-sign scenario, and the rendered cards are checked by card id
  * (data-card-id = source.topic.code), indicator class and summary. The server clock is months after
  * the scenarios were written, so the date shift of the sample bundles is exercised end to end.
- * Screenshots go to test-output/demo/ (gitignored). The browser is the Chromium build shipped in the
+ * Suggestion and override clicks post real CDS Hooks feedback and the page shows the service's
+ * summary; at phone widths (360 and 390 px) the page never scrolls sideways and a call's cards come
+ * into view without scrolling past the form; axe-core (from node_modules) checks WCAG 2 A/AA, colour
+ * contrast included, with cards of every indicator on screen. Screenshots at phone and desktop width
+ * go to test-output/demo/ (gitignored). The browser is the Chromium build shipped in the
  * @sparticuz/chromium devDependency (decompressed on first use), or SOLEUS_CHROMIUM; a browser that
  * cannot be found or launched FAILS this suite, it never skips.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -17,6 +21,8 @@ import { buildApp } from '../src/build-app';
 import { CHROMIUM_LAUNCH_ARGS, findChromium } from '../../../scripts/find-chromium';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'test-output', 'demo');
+const AXE = require.resolve('axe-core/axe.min.js');
+const DESKTOP = { width: 1280, height: 900 };
 /** Well after the scenarios' asOf (2026-11-22T09:00Z): dates are shifted by ~113 days. */
 const NOW = new Date('2027-03-15T11:20:00.000Z');
 
@@ -44,7 +50,7 @@ beforeAll(async () => {
     args: [...CHROMIUM_LAUNCH_ARGS],
     // A fresh profile per run (playwright's own temporary user-data-dir, removed on close).
   });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: DESKTOP });
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
@@ -146,29 +152,170 @@ describe('demo page scenarios', () => {
     await page.screenshot({ path: join(SHOTS, 'order-select-exchange.png'), fullPage: true });
   });
 
-  it('Dismiss records the override on the card and disables its actions', async () => {
+  it('Dismiss with a reason posts overridden feedback, which the service summary counts', async () => {
     await runScenario('dvt-likely');
-    const first = page.locator('#cards article.card').first();
-    await first.locator('.card__override button').click();
-    expect(await first.locator('.card__outcome').textContent()).toMatch(/^Overridden/);
-    expect(await first.locator('.card__override button').isDisabled()).toBe(true);
+    const before = await summaryOf('soleus-patient-view', 'dvt-likely-imaging');
+    const dvt = page.locator('#cards article[data-card-id="dvt-likely-imaging"]');
+    await dvt.locator('.card__override select').selectOption({ index: 1 });
+    await dvt.locator('.card__override button').click();
+    await expect_(dvt.locator('.card__outcome'), /Feedback recorded by the service\.$/);
+    expect(await dvt.locator('.card__outcome').textContent()).toMatch(/^Overridden \(reason: /);
+    expect(await dvt.locator('.card__override button').isDisabled()).toBe(true);
+    const after = await summaryOf('soleus-patient-view', 'dvt-likely-imaging');
+    expect(after.overridden).toBe(before.overridden + 1);
+    // The page shows the service's summary: the row of this card counts the override.
+    const row = page.locator('#feedback-summary tr[data-rule-id="dvt-likely-imaging"] td');
+    expect(await row.nth(3).textContent()).toBe(String(after.overridden));
   });
 
-  it('a suggestion button records the acceptance and disables the other suggestions', async () => {
+  it('a suggestion button posts accepted feedback naming the suggestion and disables the others', async () => {
     await runScenario('dvt-likely');
+    const before = await summaryOf('soleus-patient-view', 'dvt-likely-imaging');
     const dvt = page.locator('#cards article[data-card-id="dvt-likely-imaging"]');
     const buttons = dvt.locator('.card__actions > button');
     expect(await buttons.count()).toBeGreaterThanOrEqual(1);
     const label = (await buttons.first().textContent()) ?? '';
     await buttons.first().click();
+    await expect_(dvt.locator('.card__outcome'), /Feedback recorded by the service\.$/);
     expect(await dvt.locator('.card__outcome').textContent()).toContain(`Accepted "${label}"`);
     expect(await buttons.last().isDisabled()).toBe(true);
+    const after = await summaryOf('soleus-patient-view', 'dvt-likely-imaging');
+    expect(after.accepted).toBe(before.accepted + 1);
+    const row = page.locator('#feedback-summary tr[data-rule-id="dvt-likely-imaging"] td');
+    expect(await row.nth(2).textContent()).toBe(String(after.accepted));
+  });
+
+  it('meets WCAG 2 A/AA (axe-core, colour contrast included) with critical, warning and info cards on screen', async () => {
+    const seen = new Set<string>();
+    const violations: string[] = [];
+    for (const [patient, hook, drug] of [
+      ['dvt-likely', undefined, undefined],
+      ['dvt-ddimer', undefined, undefined],
+      ['nsaid-renal', 'order-sign', '197806'],
+      ['gabapentin-opioid', 'order-sign', '310431'],
+      ['cramps-thiazide', undefined, undefined],
+    ] as const) {
+      await runScenario(patient, hook, drug);
+      const indicators = await page.$$eval('#cards article.card', (cards) =>
+        cards.map((c) => c.getAttribute('data-indicator') ?? ''),
+      );
+      indicators.forEach((i) => seen.add(i));
+      violations.push(...(await axeViolations()).map((v) => `${patient}: ${v}`));
+    }
+    expect(violations).toEqual([]);
+    expect([...seen].sort()).toEqual(['critical', 'info', 'warning']);
   });
 
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe.each([360, 390])('demo page on a %i px phone', (width) => {
+  beforeAll(async () => {
+    await page.setViewportSize({ width, height: 780 });
+  });
+
+  afterAll(async () => {
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it.each([
+    ['dvt-likely', undefined, undefined],
+    ['nsaid-renal', 'order-sign', '197806'],
+  ] as const)(
+    '%s: no horizontal scroll, and the cards come into view without scrolling past the form',
+    async (patient, hook, drug) => {
+      await runScenario(patient, hook, drug);
+      expect(await horizontalOverflow()).toEqual([]);
+      const first = await page.locator('#cards article.card').first().boundingBox();
+      expect(first).not.toBeNull();
+      expect(first?.y ?? -1).toBeGreaterThanOrEqual(0);
+      expect(first?.y ?? Infinity).toBeLessThan(780 / 2);
+      expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+        'cards-title',
+      );
+      await page.screenshot({ path: join(SHOTS, `phone-${width}-${patient}.png`) });
+    },
+  );
+
+  it('wraps long tokens (ids, URLs, drug names) instead of widening the page', async () => {
+    const token = 'x'.repeat(180);
+    await page.evaluate(
+      (long) =>
+        (globalThis as unknown as { renderCards(cards: unknown[]): void }).renderCards([
+          {
+            uuid: 'u1',
+            summary: `Summary ${long}`,
+            detail: `Detail ${long} https://example.org/${long}\n- item ${long}`,
+            indicator: 'warning',
+            source: { label: `Source ${long}`, topic: { code: long } },
+            suggestions: [{ uuid: 's1', label: `Suggestion ${long}`, actions: [] }],
+          },
+        ]),
+      token,
+    );
+    expect(await horizontalOverflow()).toEqual([]);
+  });
+});
+
+describe('demo page at desktop width', () => {
+  it('shows form and cards side by side (screenshot)', async () => {
+    await runScenario('nsaid-renal', 'order-sign', '197806');
+    const form = await page.locator('#controls').boundingBox();
+    const cards = await page.locator('#cards').boundingBox();
+    expect((cards?.x ?? 0) > (form?.x ?? 0) + (form?.width ?? 0) - 1).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'desktop-1280-nsaid-renal.png'), fullPage: true });
+  });
+});
+
+/** The service's own feedback summary line of one rule (the page must agree with it). */
+async function summaryOf(
+  serviceId: string,
+  ruleId: string,
+): Promise<{ accepted: number; overridden: number }> {
+  const res = await fetch(`${base}/cds-services/${serviceId}/feedback/summary`);
+  const body = (await res.json()) as {
+    rules: { ruleId: string; accepted: number; overridden: number }[];
+  };
+  const rule = body.rules.find((r) => r.ruleId === ruleId);
+  return { accepted: rule?.accepted ?? 0, overridden: rule?.overridden ?? 0 };
+}
+
+/** Waits until a locator's text matches. */
+async function expect_(locator: ReturnType<Page['locator']>, pattern: RegExp): Promise<void> {
+  await locator.filter({ hasText: pattern }).waitFor({ timeout: 10_000 });
+}
+
+/** Elements wider than the viewport, and whether the page itself scrolls sideways. */
+async function horizontalOverflow(): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > width) {
+      out.push('page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+    }
+    for (const node of document.querySelectorAll('body *')) {
+      const box = node.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1 && !node.closest('pre, details:not([open])')) {
+        out.push(node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + '.' + node.className + ' right ' + Math.round(box.right));
+      }
+    }
+    return out.slice(0, 10);
+  })()`)) as string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page, evaluated through the DevTools protocol
+ * (the page's CSP, script-src 'self', does not govern it).
+ */
+async function axeViolations(): Promise<string[]> {
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+       .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n').join(' ')).join(' | ')))`,
+  )) as string[];
+}
 
 describe('renderMarkdown (the page markdown renderer) escapes before it formats', () => {
   it.each([
