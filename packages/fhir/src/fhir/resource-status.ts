@@ -130,7 +130,7 @@ export function observationCounts(observation: Observation): StatusVerdict {
     return issue('status missing: expected final, amended or corrected', 'has no result status');
   }
   if (!FINAL_OBSERVATION.includes(status) && status !== 'preliminary') {
-    return skip(`status ${status}`, `is ${words(status)}`);
+    return skip(`status ${status}`, observationStatusWords(status));
   }
   if (!hasValue) {
     return issue(
@@ -229,4 +229,16 @@ function issue(reason: string, plain: string): StatusVerdict {
 /** A FHIR status code in words: `entered-in-error` → "entered in error". */
 function words(code: string | undefined): string {
   return (code ?? 'unknown').replace(/-/g, ' ');
+}
+
+/** An Observation status a result does not count under, as a predicate a clinician reads. */
+function observationStatusWords(status: string): string {
+  switch (status) {
+    case 'unknown':
+      return 'has an unknown status';
+    case 'registered':
+      return 'is registered, with no result yet';
+    default:
+      return `is ${words(status)}`;
+  }
 }

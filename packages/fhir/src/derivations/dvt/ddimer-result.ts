@@ -43,7 +43,7 @@ export function ddimerResult(ctx: FactContext): DdimerResult {
       const reading = readOne(obs, ctx);
       if (!reading.ok) {
         const subject = ddimerSubject(obs);
-        lines.push(`${subject} ${reading.plain}, so not used`);
+        lines.push(`${subject} ${reading.plain}; not used`);
         ignored.push({ resource: ref, note: reading.reason });
         if (reading.issue) {
           ctx.issues.warn(

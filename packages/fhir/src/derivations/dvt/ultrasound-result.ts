@@ -71,7 +71,7 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
       const reading = readScan(scan, ctx);
       if (!reading.ok) {
         const subject = itemSubject(scan.resource, 'Leg vein ultrasound');
-        lines.push(`${subject} ${reading.plain}, so not used`);
+        lines.push(`${subject} ${reading.plain}; not used`);
         ignored.push({ resource: ref, note: reading.reason });
         if (reading.issue) {
           ctx.issues.warn(

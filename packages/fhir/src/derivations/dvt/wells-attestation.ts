@@ -35,10 +35,8 @@ export function latestWellsAttestation(ctx: FactContext): WellsAttestation | nul
         ctx.issues.warn(
           'SOLEUS_FHIR_UNINTERPRETABLE',
           `Wells assessment authored date: ${placed.reason}; not used`,
-          {
-            resource: resourceRef(response),
-            path: 'authored',
-          },
+          { resource: resourceRef(response), path: 'authored' },
+          `A recorded Wells assessment ${placed.plain}; not used`,
         );
       }
       continue;
