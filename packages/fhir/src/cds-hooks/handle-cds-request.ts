@@ -8,8 +8,11 @@ import type { FhirResource, OperationOutcome } from 'fhir/r4';
 import { isSoleusError, type Issue, type RuleSet } from '@soleus/core';
 import { evaluateRecord } from '../evaluate/evaluate-record';
 import type { Hook } from '../evaluate/hooks';
+import { describeInternalError, type InternalErrorDescription } from './describe-internal-error';
+import { bundleResources } from '../fhir/bundle-resources';
 import { buildDiscovery } from './discovery';
 import type { FhirFetcher } from './fhir-fetcher';
+import { keepValidResponse } from './keep-valid-response';
 import { buildOperationOutcome } from './operation-outcome';
 import { resolvePrefetch } from './resolve-prefetch';
 import type { CdsRequest, CdsResponse, CdsService } from './types';
@@ -39,6 +42,10 @@ export interface CdsResult {
   readonly firedRuleIds?: readonly string[];
   readonly issues?: readonly Issue[];
   readonly timings?: Readonly<Record<string, number>>;
+  /** Cards or suggestions dropped because they broke the CDS Hooks response rules (log them). */
+  readonly responseIssues?: readonly Issue[];
+  /** On a 500: the unexpected exception, described for the server log (never for the client). */
+  readonly internalError?: InternalErrorDescription;
 }
 
 const servicesCache = new WeakMap<RuleSet, ReadonlyMap<string, CdsService>>();
@@ -70,7 +77,11 @@ export async function handleCdsRequest(
     if (isSoleusError(err) && err.code === 'SOLEUS_HOOK_PREFETCH_MISSING') {
       return { status: 412, body: buildOperationOutcome(412, err.issues), issues: err.issues };
     }
-    return { status: 500, body: buildOperationOutcome(500) };
+    return {
+      status: 500,
+      body: buildOperationOutcome(500),
+      internalError: describeInternalError(err),
+    };
   }
 }
 
@@ -103,12 +114,16 @@ async function evaluateCall(
   });
   const t1 = performance.now();
   const context = request.context as unknown as Readonly<Record<string, unknown>>;
-  const draftOrders = draftResources(context);
+  const drafts = draftOrdersOf(context);
+  const draftOrders = drafts?.resources;
   const selections = Array.isArray(context.selections)
-    ? (context.selections as string[])
+    ? context.selections.filter((s): s is string => typeof s === 'string')
     : undefined;
   const outcome = await evaluateRecord(
-    { entries: prefetch.resources.map((resource) => ({ resource })), issues: prefetch.issues },
+    {
+      entries: prefetch.resources.map((resource) => ({ resource })),
+      issues: [...prefetch.issues, ...(drafts?.issues ?? [])],
+    },
     {
       ruleSet: deps.ruleSet,
       hook,
@@ -120,9 +135,11 @@ async function evaluateCall(
       ...(deps.explain ? { explain: true } : {}),
     },
   );
+  const checked = keepValidResponse(outcome.response);
   return {
     status: 200,
-    body: outcome.response,
+    body: checked.response,
+    ...(checked.dropped.length > 0 ? { responseIssues: checked.dropped } : {}),
     hook,
     firedRuleIds: outcome.evaluation.fired.map((r) => r.ruleId),
     issues: outcome.issues,
@@ -130,9 +147,26 @@ async function evaluateCall(
   };
 }
 
-function draftResources(context: Readonly<Record<string, unknown>>): FhirResource[] | undefined {
-  const bundle = context.draftOrders as { entry?: { resource?: FhirResource }[] } | undefined;
-  return bundle?.entry?.flatMap((e) => (e.resource ? [e.resource] : []));
+/** The draft orders' resources; entries without one are reported, never fatal. */
+function draftOrdersOf(
+  context: Readonly<Record<string, unknown>>,
+): { resources: FhirResource[]; issues: Issue[] } | undefined {
+  if (context.draftOrders === undefined) {
+    return undefined;
+  }
+  const { resources, skipped } = bundleResources(context.draftOrders);
+  const issues: Issue[] =
+    skipped === 0
+      ? []
+      : [
+          {
+            severity: 'warning',
+            code: 'SOLEUS_FHIR_INVALID_RESOURCE',
+            message: `request#/context/draftOrders: ${skipped} entr${skipped === 1 ? 'y holds' : 'ies hold'} no FHIR resource; skipped, so what was ordered there is unknown`,
+            location: { pointer: '/context/draftOrders/entry' },
+          },
+        ];
+  return { resources, issues };
 }
 
 /** Only first-level primitive context fields are offered to card templates (as prefetch tokens are). */
