@@ -6,6 +6,7 @@
  */
 import type { FhirResource } from 'fhir/r4';
 import { DEFAULT_CONTENT, loadRuleSet, type RuleSet } from '@soleus/core';
+import type { CdsResponse } from '../src/cds-hooks/types';
 import { contractBreach, runCall, type FuzzOutcome } from './fuzz/fuzz-call';
 import { loadFuzzSeeds, type FuzzSeed } from './fuzz/fuzz-seeds';
 
@@ -42,10 +43,8 @@ const add = (request: Json, key: string, resource: Json): void => {
   entries(request, key).push({ resource });
 };
 const dataQualityLines = (outcome: FuzzOutcome): string => {
-  const card = (
-    outcome.result.body as { cards: { source: { topic?: { code: string } }; detail?: string }[] }
-  ).cards.find((c) => c.source.topic?.code === 'data-quality');
-  return card?.detail ?? '';
+  const { cards } = outcome.result.body as CdsResponse;
+  return cards.find((c) => c.source.topic?.code === 'data-quality')?.detail ?? '';
 };
 
 const NSAID = 'nsaid-contraindicated/egfr-29.bundle.json';

@@ -7,6 +7,7 @@
  */
 import type { OperationOutcome } from 'fhir/r4';
 import type { Issue } from '@soleus/core';
+import { bundleResources } from '../fhir/bundle-resources';
 import { getCdsSchemaValidator } from './cds-schemas';
 import { buildOperationOutcome } from './operation-outcome';
 import { schemaErrorsToIssues } from './schema-errors-to-issues';
@@ -51,17 +52,13 @@ function isServedHook(hook: string): hook is CdsHookName {
 }
 
 function selectionIssues(request: CdsRequest): Issue[] {
-  const context = request.context as {
-    selections?: readonly string[];
-    draftOrders?: { entry?: readonly { resource?: { resourceType?: string; id?: string } }[] };
-  };
+  const context = request.context as { selections?: readonly string[]; draftOrders?: unknown };
   if (!context.selections) {
     return [];
   }
+  // Entries are any JSON here (a broken one is skipped later, not refused): read them tolerantly.
   const drafted = new Set(
-    (context.draftOrders?.entry ?? []).map(
-      (e) => `${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`,
-    ),
+    bundleResources(context.draftOrders).resources.map((r) => `${r.resourceType}/${String(r.id)}`),
   );
   return context.selections.flatMap((selection, index) =>
     drafted.has(selection)

@@ -21,6 +21,8 @@ export interface FuzzSeed {
   readonly serviceId: string;
   readonly now: string;
   readonly request: Readonly<Record<string, unknown>>;
+  /** Resource type → the prefetch key that carries it. */
+  readonly keyOfType: ReadonlyMap<string, string>;
 }
 
 const VIGNETTES = join(__dirname, '..', 'vignettes');
@@ -66,15 +68,30 @@ export function loadFuzzSeeds(ruleSet: RuleSet): FuzzSeed[] {
       );
     }
   }
-  for (const file of SYNTHEA_FILES) {
-    const hook = HOOKS[seeds.length % HOOKS.length] ?? 'patient-view';
+  // The third-party records take turns on the three hooks; order hooks sign a vignette's NSAID draft.
+  const drafts = readBundle(join(VIGNETTES, 'nsaid-contraindicated', 'no-risk.drafts.bundle.json'));
+  SYNTHEA_FILES.forEach((file, i) => {
+    const hook = HOOKS[i % HOOKS.length] ?? 'patient-view';
+    const record = readBundle(join(SYNTHEA, file));
     seeds.push(
-      seedOf(`synthea/${file}`, serviceFor(hook), readBundle(join(SYNTHEA, file)), {
+      seedOf(`synthea/${file}`, serviceFor(hook), record, {
         now: SYNTHEA_NOW,
+        ...(hook === 'patient-view' ? {} : { drafts: forPatient(drafts, record) }),
       }),
     );
-  }
+  });
   return seeds;
+}
+
+/** The draft orders re-pointed at the record's patient. */
+function forPatient(
+  drafts: Bundle<FhirResource>,
+  record: Bundle<FhirResource>,
+): Bundle<FhirResource> {
+  const id = record.entry?.find((e) => e.resource?.resourceType === 'Patient')?.resource?.id ?? '';
+  return JSON.parse(
+    JSON.stringify(drafts).replaceAll('"Patient/p1"', `"Patient/${id}"`),
+  ) as Bundle<FhirResource>;
 }
 
 function readBundle(path: string): Bundle<FhirResource> {
@@ -104,15 +121,17 @@ function seedOf(
       ? { selections: options.selections ?? selectionsOf(options.drafts) }
       : {}),
   };
+  const keyOfType = prefetchKeyOfType(service.prefetch ?? {});
   return {
     name,
     serviceId: service.id,
     now: options.now,
+    keyOfType,
     request: {
       hook: service.hook,
       hookInstance: 'a3b6c1f2-4d5e-4f60-8a7b-9c0d1e2f3a4b',
       context,
-      prefetch: splitOverKeys(resources, service.prefetch ?? {}),
+      prefetch: splitOverKeys(resources, service.prefetch ?? {}, keyOfType),
     },
   };
 }
@@ -131,14 +150,8 @@ function selectionsOf(drafts: Bundle<FhirResource> | undefined): string[] {
 function splitOverKeys(
   resources: readonly FhirResource[],
   templates: Readonly<Record<string, string>>,
+  keyOfType: ReadonlyMap<string, string>,
 ): Record<string, unknown> {
-  const keyOfType = new Map<string, string>();
-  for (const [key, template] of Object.entries(templates)) {
-    const type = /^([A-Za-z]+)[/?]/.exec(template)?.[1];
-    if (type && !keyOfType.has(type)) {
-      keyOfType.set(type, key);
-    }
-  }
   const includeKey = keyOfType.get('MedicationRequest') ?? Object.keys(templates)[0] ?? 'patient';
   const prefetch: Record<string, unknown> = {};
   const searches = new Map<string, { resource: FhirResource; search?: { mode: string } }[]>();
@@ -163,4 +176,16 @@ function splitOverKeys(
     prefetch[key] = { resourceType: 'Bundle', type: 'searchset', total: entry.length, entry };
   }
   return prefetch;
+}
+
+/** The first prefetch key whose template reads each resource type (`Type/…` or `Type?…`). */
+function prefetchKeyOfType(templates: Readonly<Record<string, string>>): Map<string, string> {
+  const keyOfType = new Map<string, string>();
+  for (const [key, template] of Object.entries(templates)) {
+    const type = /^([A-Za-z]+)[/?]/.exec(template)?.[1];
+    if (type && !keyOfType.has(type)) {
+      keyOfType.set(type, key);
+    }
+  }
+  return keyOfType;
 }
