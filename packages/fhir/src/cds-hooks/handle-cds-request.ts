@@ -12,6 +12,7 @@ import { describeInternalError, type InternalErrorDescription } from './describe
 import { bundleResources } from '../fhir/bundle-resources';
 import { buildDiscovery } from './discovery';
 import type { FhirFetcher } from './fhir-fetcher';
+import { checkTemplateTokens } from './fill-prefetch-template';
 import { keepValidResponse } from './keep-valid-response';
 import { buildOperationOutcome } from './operation-outcome';
 import { resolvePrefetch } from './resolve-prefetch';
@@ -107,6 +108,15 @@ async function evaluateCall(
 ): Promise<CdsResult> {
   const t0 = performance.now();
   const templates = service.prefetch ?? {};
+  const tokenIssues = checkTemplateTokens(templates, request.context);
+  if (tokenIssues.length > 0) {
+    return {
+      status: 400,
+      body: buildOperationOutcome(400, tokenIssues),
+      hook,
+      issues: tokenIssues,
+    };
+  }
   const prefetch = await resolvePrefetch(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
     required: Object.keys(templates),
