@@ -1,9 +1,8 @@
 /**
  * What the server may log about an unexpected exception: enough to find the bug (its type, code and
- * stack frames), nothing of the request. Messages of errors the JavaScript engine raises (TypeError,
- * RangeError, ReferenceError) describe code ("Cannot read properties of undefined (reading 'code')")
- * and are kept, shortened; any other message may quote input (a JSON parser's snippet, a value in a
- * library's message) and is left out. Never sent to the client: the HTTP body stays a bare 500.
+ * stack frames, i.e. file and line), nothing of the request. The message is left out: a parser's or a
+ * library's message may quote input (a JSON snippet, a value), and even an engine TypeError names a
+ * property read with a key from the data. Never sent to the client: the HTTP body stays a bare 500.
  */
 
 /** A loggable description of an unexpected exception. */
@@ -12,19 +11,16 @@ export interface InternalErrorDescription {
   readonly type: string;
   /** `err.code` when it is a string (e.g. `SOLEUS_FACT_SCHEMA`, `ERR_INVALID_ARG_TYPE`). */
   readonly code?: string;
-  /** Only for engine-raised errors, at most 200 characters. */
-  readonly message?: string;
   /** The stack frames (`at …` lines), without the message line. */
   readonly stack: readonly string[];
 }
 
-const ENGINE_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError']);
 const MAX_FRAMES = 20;
 
 /**
  * Describes an exception for the server log.
  * @param err - whatever was thrown
- * @returns type, code, engine message and stack frames; no request data
+ * @returns type, code and stack frames; no request data
  */
 export function describeInternalError(err: unknown): InternalErrorDescription {
   if (!(err instanceof Error)) {
@@ -39,7 +35,6 @@ export function describeInternalError(err: unknown): InternalErrorDescription {
   return {
     type: err.name,
     ...(typeof code === 'string' ? { code } : {}),
-    ...(ENGINE_ERRORS.has(err.name) ? { message: err.message.slice(0, 200) } : {}),
     stack: frames,
   };
 }

@@ -26,6 +26,8 @@ export interface CdsDeps {
   readonly now: string;
   /** Time box of each prefetch fetch from fhirServer, ms (default 5,000). */
   readonly prefetchTimeoutMs?: number;
+  /** Bytes each prefetch key may read from fhirServer, all pages together (default 20 MB). */
+  readonly prefetchMaxBytes?: number;
   /** FHIR fetcher override (tests, custom HTTP stacks). */
   readonly fetch?: FhirFetcher;
   readonly uuid?: () => string;
@@ -66,7 +68,7 @@ export async function handleCdsRequest(
   try {
     const service = servicesOf(deps.ruleSet).get(serviceId);
     if (!service) {
-      return notFound(serviceId);
+      return notFound();
     }
     const hook = service.hook as Hook;
     const validation = validateCdsRequest(hook, body);
@@ -120,6 +122,7 @@ async function evaluateCall(
   const prefetch = await resolvePrefetch(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
     required: Object.keys(templates),
+    ...(deps.prefetchMaxBytes === undefined ? {} : { maxBytesPerKey: deps.prefetchMaxBytes }),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const t1 = performance.now();
@@ -186,11 +189,12 @@ function primitiveContext(context: Readonly<Record<string, unknown>>): Record<st
   );
 }
 
-function notFound(serviceId: string): CdsResult {
+function notFound(): CdsResult {
   const issue: Issue = {
     severity: 'error',
     code: 'SOLEUS_HOOK_UNKNOWN_SERVICE',
-    message: `no CDS service has id "${serviceId.slice(0, 80)}"; GET /cds-services lists the services`,
+    // The id is not echoed: it is raw client input and would be reflected into an error body.
+    message: 'no CDS service has the id in the request path; GET /cds-services lists the services',
   };
   return { status: 404, body: buildOperationOutcome(404, [issue]), issues: [issue] };
 }

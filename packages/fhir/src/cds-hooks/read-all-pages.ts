@@ -7,7 +7,7 @@
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { SoleusError } from '@soleus/core';
 import { bundleResources, nextLinkOf } from '../fhir/bundle-resources';
-import type { FhirFetcher } from './fhir-fetcher';
+import type { FetchBudget, FhirFetcher } from './fhir-fetcher';
 
 /** The resources of all pages read, and whether any page was left unread. */
 export interface PagedResources {
@@ -29,13 +29,17 @@ export interface PagedResources {
  * Collects the resources of a resource or searchset Bundle, following `next` links when it can.
  * @param first - the prefetched or fetched resource
  * @param fetcher - fetcher for further pages, or undefined when the FHIR server cannot be used
- * @param options - page bound and the key's abort signal
+ * @param options - page bound, the key's abort signal and its byte budget
  * @returns the resources read and whether the result is complete
  */
 export async function readAllPages(
   first: FhirResource,
   fetcher: FhirFetcher | undefined,
-  options: { readonly maxPages: number; readonly signal?: AbortSignal },
+  options: {
+    readonly maxPages: number;
+    readonly signal?: AbortSignal;
+    readonly budget?: FetchBudget;
+  },
 ): Promise<PagedResources> {
   if (first.resourceType !== 'Bundle') {
     return { resources: [first], pages: 1, complete: true, outcomes: 0, skipped: 0 };
@@ -54,7 +58,7 @@ export async function readAllPages(
     }
     let page: unknown;
     try {
-      page = await fetcher.fetchJson(next, options.signal);
+      page = await fetcher.fetchJson(next, options.signal, options.budget);
     } catch (err) {
       const error = err instanceof SoleusError ? err : wrap(err);
       return { resources, pages, complete: false, reason: 'error', error, ...counts };

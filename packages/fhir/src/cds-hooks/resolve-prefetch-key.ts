@@ -30,6 +30,8 @@ export interface KeyResolution {
 export interface KeySettings {
   readonly timeoutMs: number;
   readonly maxPages: number;
+  /** Bytes the key may read from the FHIR server, all pages together. */
+  readonly maxBytes: number;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function resolvePrefetchKey(
   const signal = hasNext && fetcher ? AbortSignal.timeout(settings.timeoutMs) : undefined;
   const paged = await readAllPages(value, fetcher, {
     maxPages: settings.maxPages,
+    budget: { remainingBytes: settings.maxBytes },
     ...(signal ? { signal } : {}),
   });
   return { state: 'prefetched', resources: paged.resources, issues: pagingIssues(key, paged) };
@@ -92,9 +95,10 @@ async function fetchOrGiveUp(
     return failed([...issues, prefetchIssue('SOLEUS_HOOK_PREFETCH_TEMPLATE', key, what)]);
   }
   const signal = AbortSignal.timeout(settings.timeoutMs);
+  const budget = { remainingBytes: settings.maxBytes };
   let first: unknown;
   try {
-    first = await fetcher.fetchJson(filled.query, signal);
+    first = await fetcher.fetchJson(filled.query, signal, budget);
   } catch (err) {
     return failed([...issues, fetchIssue(key, err)]);
   }
@@ -103,7 +107,7 @@ async function fetchOrGiveUp(
       'FHIR server answered without a FHIR resource (or with an OperationOutcome); data unknown';
     return failed([...issues, prefetchIssue('SOLEUS_FHIR_FETCH', key, what)]);
   }
-  const paged = await readAllPages(first, fetcher, { maxPages: settings.maxPages, signal });
+  const paged = await readAllPages(first, fetcher, { maxPages: settings.maxPages, signal, budget });
   return {
     state: 'fetched',
     resources: paged.resources,

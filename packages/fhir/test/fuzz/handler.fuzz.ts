@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DEFAULT_CONTENT, loadRuleSet, type RuleSet } from '@soleus/core';
-import { contractBreach, runCall, runFuzzCall, type FuzzOutcome } from './fuzz-call';
+import { contractBreach, runCall, runFuzzCall, warmUp, type FuzzOutcome } from './fuzz-call';
 import { saveCorpusCase, shrinkRequest } from './fuzz-corpus';
 import { mutationsArbitrary } from './fuzz-mutations';
 import { loadFuzzSeeds, type FuzzSeed } from './fuzz-seeds';
@@ -31,6 +31,7 @@ jest.setTimeout(6 * 60 * 60 * 1000);
 it(`keeps the robustness contract over ${REQUESTS} mutated requests`, async () => {
   const ruleSet: RuleSet = await loadRuleSet(DEFAULT_CONTENT);
   const seeds: FuzzSeed[] = loadFuzzSeeds(ruleSet);
+  await warmUp(ruleSet, seeds);
   const arbitrary = fc.record({ seed: fc.nat(seeds.length - 1), mutations: mutationsArbitrary });
   const tally: Tally = {
     requests: 0,
