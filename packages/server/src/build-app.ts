@@ -13,6 +13,8 @@ import { registerAuth } from './auth/register-auth';
 import { createLogger } from './create-logger';
 import { createMemoryFeedbackStore } from './feedback/memory-feedback-store';
 import { registerErrorHandling } from './http/register-error-handling';
+import { registerLocalHostCheck } from './http/register-local-host-check';
+import { transportErrorOptions } from './http/transport-error-options';
 import { createMetrics } from './metrics/create-metrics';
 import { registerDemoRoutes } from './routes/register-demo-routes';
 import { registerDiscoveryRoute } from './routes/register-discovery-route';
@@ -22,7 +24,9 @@ import { registerServiceRoute } from './routes/register-service-route';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_EVALUATION_TIMEOUT_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_PREFETCH_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   type ServerOptions,
 } from './server-options';
 import { wallClock } from './wall-clock';
@@ -35,16 +39,18 @@ import { wallClock } from './wall-clock';
  */
 export function buildApp(options: ServerOptions): FastifyInstance {
   const logger = createLogger(options.logLevel ?? 'info', options.logStream);
-  const evaluationTimeoutMs = options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    // A client that trickles its body (slowloris) cannot hold a socket much past the evaluation budget.
-    requestTimeout: Math.max(30_000, evaluationTimeoutMs + 10_000),
+    ...clientTimeouts(options),
+    ...transportErrorOptions(),
   });
   // CDS Hooks bodies are JSON only: without this, Fastify's default text/plain parser would accept them.
   app.removeContentTypeParser('text/plain');
   const ctx = contextOf(options);
+  if (options.auth === undefined && options.allowAnyHost !== true) {
+    registerLocalHostCheck(app);
+  }
   registerErrorHandling(app, ctx.metrics);
   registerCors(app, options.corsOrigins ?? []);
   registerTrust(app, options, ctx.clock);
@@ -73,10 +79,35 @@ function contextOf(options: ServerOptions): AppContext {
     clock: options.clock ?? wallClock,
     evaluationTimeoutMs: options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS,
     prefetchTimeoutMs: options.prefetchTimeoutMs ?? DEFAULT_PREFETCH_TIMEOUT_MS,
+    ...(options.prefetchMaxBytes === undefined
+      ? {}
+      : { prefetchMaxBytes: options.prefetchMaxBytes }),
     metrics: createMetrics(),
     store: options.feedbackStore ?? createMemoryFeedbackStore(),
     explain: options.explain ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+}
+
+/**
+ * Slow clients (slowloris) are cut at the configured times: Node enforces `requestTimeout` and
+ * `headersTimeout` only when it checks its connections, every 30 s by default, which let a trickling
+ * client hold a socket for 60–90 s whatever the setting; the check now runs at least every second.
+ */
+function clientTimeouts(options: ServerOptions): {
+  requestTimeout: number;
+  http: { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number };
+} {
+  const request = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headers = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, request);
+  const interval = Math.max(50, Math.min(1000, Math.floor(headers / 4)));
+  return {
+    requestTimeout: request,
+    http: {
+      requestTimeout: request,
+      headersTimeout: headers,
+      connectionsCheckingInterval: interval,
+    },
   };
 }
 

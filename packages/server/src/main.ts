@@ -53,6 +53,11 @@ function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
     ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),
+    ...(config.prefetchMaxBytes ? { prefetchMaxBytes: config.prefetchMaxBytes } : {}),
+    ...(config.requestTimeoutMs ? { requestTimeoutMs: config.requestTimeoutMs } : {}),
+    ...(config.headersTimeoutMs ? { headersTimeoutMs: config.headersTimeoutMs } : {}),
+    // The operator opened a non-loopback bind on purpose: the loopback Host check would refuse it.
+    ...(config.allowInsecureBind ? { allowAnyHost: true } : {}),
   };
 }
 

@@ -49,6 +49,26 @@ describe('loadServerConfig', () => {
     });
   });
 
+  it('reads the boundary limits: prefetch byte cap and the client timeouts', () => {
+    const file = JSON.stringify({ requestTimeoutMs: 20_000 });
+    const config = loadServerConfig(
+      {
+        SOLEUS_CONFIG: '/etc/soleus.json',
+        SOLEUS_PREFETCH_MAX_BYTES: '1048576',
+        SOLEUS_HEADERS_TIMEOUT_MS: '5000',
+      },
+      () => file,
+    );
+    expect(config).toMatchObject({
+      prefetchMaxBytes: 1_048_576,
+      requestTimeoutMs: 20_000,
+      headersTimeoutMs: 5000,
+    });
+    expect(() => loadServerConfig({ SOLEUS_REQUEST_TIMEOUT_MS: '0' }, noFile)).toThrow(
+      'SOLEUS_REQUEST_TIMEOUT_MS: expected a positive integer',
+    );
+  });
+
   it.each<[string, Record<string, string>, string]>([
     ['non-numeric PORT', { PORT: 'eighty' }, 'PORT: expected an integer ≥ 0; found "eighty"'],
     [

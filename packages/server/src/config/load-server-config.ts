@@ -42,6 +42,9 @@ export function loadServerConfig(
     bodyLimitBytes: int('SOLEUS_BODY_LIMIT_BYTES', file.bodyLimitBytes),
     evaluationTimeoutMs: int('SOLEUS_EVALUATION_TIMEOUT_MS', file.evaluationTimeoutMs),
     prefetchTimeoutMs: int('SOLEUS_PREFETCH_TIMEOUT_MS', file.prefetchTimeoutMs),
+    prefetchMaxBytes: int('SOLEUS_PREFETCH_MAX_BYTES', file.prefetchMaxBytes),
+    requestTimeoutMs: int('SOLEUS_REQUEST_TIMEOUT_MS', file.requestTimeoutMs),
+    headersTimeoutMs: int('SOLEUS_HEADERS_TIMEOUT_MS', file.headersTimeoutMs),
     feedbackFile: env['SOLEUS_FEEDBACK_FILE'] ?? file.feedbackFile,
   };
   checkUrl('SOLEUS_PUBLIC_BASE_URL', overrides.publicBaseUrl, issues);

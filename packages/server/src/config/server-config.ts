@@ -19,6 +19,9 @@ export interface ServerConfig {
   readonly bodyLimitBytes?: number;
   readonly evaluationTimeoutMs?: number;
   readonly prefetchTimeoutMs?: number;
+  readonly prefetchMaxBytes?: number;
+  readonly requestTimeoutMs?: number;
+  readonly headersTimeoutMs?: number;
   readonly corsOrigins: readonly string[];
   /** JSONL feedback file; absent means the in-memory store. */
   readonly feedbackFile?: string;
@@ -40,6 +43,9 @@ export const ENV_VARS = {
   SOLEUS_BODY_LIMIT_BYTES: 'bodyLimitBytes',
   SOLEUS_EVALUATION_TIMEOUT_MS: 'evaluationTimeoutMs',
   SOLEUS_PREFETCH_TIMEOUT_MS: 'prefetchTimeoutMs',
+  SOLEUS_PREFETCH_MAX_BYTES: 'prefetchMaxBytes',
+  SOLEUS_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  SOLEUS_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
   SOLEUS_CORS_ORIGINS: 'corsOrigins',
   SOLEUS_FEEDBACK_FILE: 'feedbackFile',
   SOLEUS_LOG_LEVEL: 'logLevel',
