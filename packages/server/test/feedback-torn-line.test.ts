@@ -16,7 +16,8 @@ const record = (card: string): FeedbackRecord => ({
   serviceId: 'soleus-patient-view',
   card,
   outcome: 'overridden',
-  overrideReason: { userComment: 'Ünïcode comment so offsets cut multi-byte characters too' },
+  // Non-ASCII, so some cuts fall inside a multi-byte character.
+  overrideReason: 'https://soleus.dev/fhir/CodeSystem/override-reason|données-erronées',
   outcomeTimestamp: '2026-01-15T09:00:00Z',
 });
 
