@@ -4,32 +4,16 @@
  * has an OperationOutcome body that does not echo the input, and local mode answers only requests
  * whose Host is loopback (a DNS-rebinding page cannot drive it through the browser).
  */
-import type { FastifyInstance } from 'fastify';
 import type { FhirFetcher } from '@soleus/fhir';
-import { buildApp } from '../src/build-app';
-import type { ServerOptions } from '../src/server-options';
 import { FHIR_AUTHORIZATION, patientViewRequest } from './support/cds-requests';
-import { captureLogs, type LogCapture } from './support/log-capture';
-import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
+import { testApps } from './support/test-apps';
+import { PATIENT_VIEW } from './support/test-rule-set';
 
-const apps: FastifyInstance[] = [];
-
-async function makeApp(
-  options: Partial<ServerOptions> = {},
-): Promise<{ app: FastifyInstance; logs: LogCapture }> {
-  const logs = captureLogs();
-  const app = buildApp({
-    ruleSet: await loadTestRuleSet(),
-    clock: () => NOW,
-    logStream: logs.stream,
-    ...options,
-  });
-  apps.push(app);
-  return { app, logs };
-}
+const apps = testApps();
+const makeApp = apps.make;
 
 afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
+  await apps.closeAll();
 });
 
 const isOperationOutcome = (body: string): boolean =>

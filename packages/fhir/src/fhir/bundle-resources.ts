@@ -64,7 +64,13 @@ export function nextLinkOf(bundle: unknown): string | undefined {
   return undefined;
 }
 
-function isResourceObject(value: unknown): value is FhirResource {
+/**
+ * Whether a JSON value is shaped like a resource: an object (not an array) with a string resourceType.
+ * Nothing else about it is checked (see sanitise-resource.ts for that).
+ * @param value - any JSON
+ * @returns true for resource-shaped objects
+ */
+export function isResourceObject(value: unknown): value is FhirResource {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -19,6 +19,15 @@ const potassium = (extra: Record<string, unknown> = {}): Record<string, unknown>
   ...extra,
 });
 
+const order = (extra: Record<string, unknown>): Record<string, unknown> => ({
+  resourceType: 'MedicationRequest',
+  id: 'mr1',
+  status: 'active',
+  intent: 'order',
+  subject: { reference: 'Patient/p1' },
+  ...extra,
+});
+
 describe('sanitiseResource', () => {
   it('returns a valid resource itself, with no issue and no copy', () => {
     const resource = potassium();
@@ -123,35 +132,31 @@ describe('sanitiseResource', () => {
   });
 
   it('drops an unreadable dosage whole, so the daily dose is unknown rather than guessed', () => {
-    const order = {
-      resourceType: 'MedicationRequest',
-      id: 'mr1',
-      status: 'active',
-      intent: 'order',
-      subject: { reference: 'Patient/p1' },
-      medicationCodeableConcept: { coding: [{ system: 'urn:x', code: '1' }] },
-      dosageInstruction: [
-        { timing: { repeat: { frequency: 4, period: 1, periodUnit: 'd' } } },
-        { timing: { repeat: { frequency: '2' } } },
-      ],
-    };
-    const checked = sanitiseResource(order);
+    const checked = sanitiseResource(
+      order({
+        medicationCodeableConcept: { coding: [{ system: 'urn:x', code: '1' }] },
+        dosageInstruction: [
+          { timing: { repeat: { frequency: 4, period: 1, periodUnit: 'd' } } },
+          { timing: { repeat: { frequency: '2' } } },
+        ],
+      }),
+    );
     expect(checked.resource).not.toHaveProperty('dosageInstruction');
     expect(checked.issues[0]?.location?.path).toBe('dosageInstruction[1].timing.repeat.frequency');
   });
 
   it('checks contained resources and keeps the valid ones', () => {
     const medication = { resourceType: 'Medication', id: 'm1', code: { text: 'ibuprofen' } };
-    const order = {
-      resourceType: 'MedicationRequest',
-      id: 'mr1',
-      status: 'active',
-      intent: 'order',
-      subject: { reference: 'Patient/p1' },
-      medicationReference: { reference: '#m1' },
-      contained: [medication, { resourceType: 'Medication', id: 'm2', code: { coding: 'x' } }, 42],
-    };
-    const checked = sanitiseResource(order);
+    const checked = sanitiseResource(
+      order({
+        medicationReference: { reference: '#m1' },
+        contained: [
+          medication,
+          { resourceType: 'Medication', id: 'm2', code: { coding: 'x' } },
+          42,
+        ],
+      }),
+    );
     const contained = (checked.resource as { contained?: unknown[] }).contained;
     expect(contained).toEqual([medication, { resourceType: 'Medication', id: 'm2' }]);
     expect(checked.issues.map((i) => [i.code, i.location?.resource, i.location?.path])).toEqual([

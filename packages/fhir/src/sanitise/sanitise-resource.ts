@@ -9,6 +9,7 @@
 import type { ErrorObject } from 'ajv';
 import type { FhirResource } from 'fhir/r4';
 import type { Issue } from '@soleus/core';
+import { isResourceObject } from '../fhir/bundle-resources';
 import { readElementRules } from './read-element-rules';
 
 /** The resource to read (the input when valid, a repaired copy, or undefined when skipped) and why. */
@@ -37,27 +38,30 @@ export function sanitiseResource(value: unknown, container?: string): SanitisedR
       ],
     };
   }
-  const rules = readElementRules(value.resourceType);
-  const valid = rules.validate(value);
+  const resource = value as ResourceObject;
+  const rules = readElementRules(resource.resourceType);
+  const valid = rules.validate(resource);
   const broken = valid ? undefined : brokenElements(rules.validate.errors ?? []);
-  const ref = labelOf(value, container);
-  const contained = broken?.has('contained') ? undefined : sanitiseContained(value, ref);
+  const ref = labelOf(resource, container);
+  const contained = broken?.has('contained') ? undefined : sanitiseContained(resource, ref);
   if (broken === undefined && contained === undefined) {
-    return { resource: value as unknown as FhirResource, issues: NO_ISSUES };
+    return { resource: value, issues: NO_ISSUES };
   }
   const elements = [...(broken?.keys() ?? [])];
   const fatal = elements.filter((element) => element === '' || rules.critical.has(element));
   if (fatal.length > 0) {
     const issues = fatal.map((element) =>
-      describe('SOLEUS_FHIR_INVALID_RESOURCE', ref, value, broken?.get(element), 'skip'),
+      describe('SOLEUS_FHIR_INVALID_RESOURCE', ref, resource, broken?.get(element), 'skip'),
     );
     return { resource: undefined, issues };
   }
-  const copy: Record<string, unknown> = { ...value };
+  const copy: Record<string, unknown> = { ...resource };
   const issues: Issue[] = [];
   for (const element of elements) {
     delete copy[element];
-    issues.push(describe('SOLEUS_FHIR_UNINTERPRETABLE', ref, value, broken?.get(element), 'drop'));
+    issues.push(
+      describe('SOLEUS_FHIR_UNINTERPRETABLE', ref, resource, broken?.get(element), 'drop'),
+    );
   }
   if (contained) {
     copy['contained'] = contained.resources;
@@ -66,19 +70,11 @@ export function sanitiseResource(value: unknown, container?: string): SanitisedR
   return { resource: copy as unknown as FhirResource, issues };
 }
 
+/** A resource-shaped object whose other members are not trusted yet. */
 interface ResourceObject {
   readonly resourceType: string;
   readonly id?: unknown;
   readonly contained?: unknown;
-}
-
-function isResourceObject(value: unknown): value is ResourceObject {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { resourceType?: unknown }).resourceType === 'string'
-  );
 }
 
 function labelOf(resource: ResourceObject, container: string | undefined): string {
