@@ -24,6 +24,8 @@ export interface KeyResolution {
   readonly state: PrefetchKeyState;
   readonly resources: readonly FhirResource[];
   readonly issues: readonly Issue[];
+  /** True when a searchset could not be read to its end: absence in it means unknown. */
+  readonly partial?: boolean;
 }
 
 /** Settings shared by every key of one request. */
@@ -74,7 +76,12 @@ export async function resolvePrefetchKey(
     budget: { remainingBytes: settings.maxBytes },
     ...(signal ? { signal } : {}),
   });
-  return { state: 'prefetched', resources: paged.resources, issues: pagingIssues(key, paged) };
+  return {
+    state: 'prefetched',
+    resources: paged.resources,
+    issues: pagingIssues(key, paged),
+    ...(paged.complete ? {} : { partial: true }),
+  };
 }
 
 async function fetchOrGiveUp(
@@ -112,6 +119,7 @@ async function fetchOrGiveUp(
     state: 'fetched',
     resources: paged.resources,
     issues: [...issues, ...pagingIssues(key, paged)],
+    ...(paged.complete ? {} : { partial: true }),
   };
 }
 
