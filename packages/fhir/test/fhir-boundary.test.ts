@@ -181,3 +181,46 @@ describe('the defensive reading layer', () => {
     expect(detail).not.toContain('Heart failure');
   });
 });
+
+describe('a prefetch value or the draft orders replaced by something that is not a resource', () => {
+  it.each<[string, string, (request: Json) => void, string, string]>([
+    [
+      'a searchset replaced by a string',
+      PE,
+      (r) => {
+        prefetch(r)['medicationRequests'] = 'none' as never;
+      },
+      'pe-emergency',
+      'request#/prefetch/medicationRequests',
+    ],
+    [
+      'a searchset whose resourceType is a number',
+      PE,
+      (r) => {
+        prefetch(r)['procedures'] = { ...prefetch(r)['procedures'], resourceType: 7 };
+      },
+      'pe-emergency',
+      'request#/prefetch/procedures',
+    ],
+    [
+      'draftOrders replaced by a List (order-sign)',
+      NSAID,
+      (r) => {
+        (r['context'] as Json)['draftOrders'] = { resourceType: 'List', entry: [] };
+      },
+      'data-quality',
+      'request#/context/draftOrders',
+    ],
+  ])(
+    '%s: that data is unknown, the call still answers 200 with the other cards',
+    async (_n, seed, edit, card, reported) => {
+      const outcome = await callEdited(seed, edit);
+      expect({ status: outcome.status, breach: contractBreach(outcome) }).toEqual({
+        status: 200,
+        breach: undefined,
+      });
+      expect(outcome.cards).toContain(card);
+      expect(dataQualityLines(outcome)).toContain(reported);
+    },
+  );
+});

@@ -189,19 +189,23 @@ function draftOrdersOf(
   if (context.draftOrders === undefined) {
     return undefined;
   }
+  const draftIssue = (pointer: string, what: string): Issue[] => [
+    {
+      severity: 'warning',
+      code: 'SOLEUS_FHIR_INVALID_RESOURCE',
+      message: `request#${pointer}: ${what}, so what is being ordered there is unknown`,
+      location: { pointer },
+    },
+  ];
+  if ((context.draftOrders as { resourceType?: unknown } | null)?.resourceType !== 'Bundle') {
+    return {
+      resources: [],
+      issues: draftIssue('/context/draftOrders', 'expected a FHIR Bundle; found something else'),
+    };
+  }
   const { resources, skipped } = bundleResources(context.draftOrders);
-  const issues: Issue[] =
-    skipped === 0
-      ? []
-      : [
-          {
-            severity: 'warning',
-            code: 'SOLEUS_FHIR_INVALID_RESOURCE',
-            message: `request#/context/draftOrders: ${skipped} entr${skipped === 1 ? 'y holds' : 'ies hold'} no FHIR resource; skipped, so what was ordered there is unknown`,
-            location: { pointer: '/context/draftOrders/entry' },
-          },
-        ];
-  return { resources, issues };
+  const what = `${skipped} entr${skipped === 1 ? 'y holds' : 'ies hold'} no FHIR resource and ${skipped === 1 ? 'was' : 'were'} skipped`;
+  return { resources, issues: skipped === 0 ? [] : draftIssue('/context/draftOrders/entry', what) };
 }
 
 /** Only first-level primitive context fields are offered to card templates (as prefetch tokens are). */

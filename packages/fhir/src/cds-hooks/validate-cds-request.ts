@@ -88,7 +88,9 @@ function isServedHook(hook: string): hook is CdsHookName {
 
 function selectionIssues(request: CdsRequest): Issue[] {
   const context = request.context as { selections?: readonly string[]; draftOrders?: unknown };
-  if (!context.selections) {
+  const drafts = context.draftOrders as { resourceType?: unknown } | null | undefined;
+  // Draft orders that are not a Bundle are unknown (reported by the adapter): nothing to match against.
+  if (!context.selections || drafts?.resourceType !== 'Bundle') {
     return [];
   }
   // Entries are any JSON here (a broken one is skipped later, not refused): read them tolerantly.
