@@ -66,6 +66,9 @@ export const ERROR_CODES = {
   SOLEUS_SERVER_INSECURE_BIND:
     'No JWT issuer is configured and the server was asked to listen beyond loopback',
   SOLEUS_SERVER_FEEDBACK_STORE: 'A line of the feedback store could not be read and was skipped',
+  SOLEUS_SERVER_INTERNAL_ERROR: 'An unexpected exception was answered with HTTP 500',
+  SOLEUS_SERVER_HOST_REFUSED:
+    'Local mode refused a request whose Host is not a loopback name (HTTP 403)',
 } as const;
 
 /** A Soleus error or issue code. */

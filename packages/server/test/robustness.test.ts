@@ -43,7 +43,7 @@ describe('an unexpected exception in a service call', () => {
     expect(res.statusCode).toBe(500);
     expect(isOperationOutcome(res.body)).toBe(true);
     expect(res.body).not.toMatch(/Jane|TypeError|\.ts:\d+/);
-    const line = logs.lines().find((l) => l['code'] === 'SOLEUS_INTERNAL_ERROR');
+    const line = logs.lines().find((l) => l['code'] === 'SOLEUS_SERVER_INTERNAL_ERROR');
     expect(line).toMatchObject({ level: 50, serviceId: PATIENT_VIEW, err: { type: 'TypeError' } });
     const stack = (line?.['err'] as { stack: string[] }).stack;
     expect(stack.length).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ export function registerErrorHandling(app: FastifyInstance, metrics: AppMetrics)
     if (name === 'internal') {
       metrics.errors.inc({ kind: 'internal' });
       request.log.error(
-        { code: 'SOLEUS_INTERNAL_ERROR', err: describeInternalError(error) },
+        { code: 'SOLEUS_SERVER_INTERNAL_ERROR', err: describeInternalError(error) },
         'unexpected error',
       );
     } else {

@@ -98,7 +98,7 @@ function logFailures(ctx: AppContext, log: FastifyBaseLogger, call: CallFacts): 
   if (result.internalError) {
     ctx.metrics.errors.inc({ kind: 'internal' });
     log.error(
-      { code: 'SOLEUS_INTERNAL_ERROR', serviceId, hookInstance, err: result.internalError },
+      { code: 'SOLEUS_SERVER_INTERNAL_ERROR', serviceId, hookInstance, err: result.internalError },
       'unexpected error in a service call; answered 500',
     );
   }
