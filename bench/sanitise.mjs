@@ -34,7 +34,9 @@ for (const size of SIZES) {
     sanitiseBroken: summarize(await time(sanitise(broken), counts)),
   });
 }
-console.log('| resources | JSON.parse | sanitise (valid) | ratio | sanitise (every resource broken) |');
+console.log(
+  '| resources | JSON.parse | sanitise (valid) | ratio | sanitise (every resource broken) |',
+);
 console.log('|---|---|---|---|---|');
 for (const r of rows) {
   const ratio = (r.sanitise.medianMs / r.parse.medianMs).toFixed(3);

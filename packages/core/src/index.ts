@@ -44,6 +44,12 @@ export { loadValueSets, type LoadedValueSets } from './terminology/load-value-se
 export type { LoadedRule, RuleSet } from './catalog/rule-set';
 export { DEFAULT_CONTENT, type ContentDirs } from './catalog/default-content';
 export {
+  DEFAULT_CANONICAL_DIRS,
+  loadCanonicalResources,
+  type CanonicalDirs,
+  type CanonicalResource,
+} from './catalog/load-canonical-resources';
+export {
   loadRuleSet,
   loadRuleSetSync,
   validateRuleSet,
@@ -53,6 +59,7 @@ export {
 export { validateRulePack, type RulePackTarget } from './catalog/validate-rule-pack';
 export { checkRuleSet, type RuleSetCandidate } from './catalog/check-rule-set';
 export { checkRule } from './catalog/check-rule';
+export { suggestName } from './catalog/suggest-name';
 export type { ConvertQuantity, RuleCheckContext } from './catalog/rule-check-context';
 export type { RuleFile } from './catalog/read-rule-packs';
 export { evaluate } from './engine/evaluate';

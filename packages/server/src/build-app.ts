@@ -1,17 +1,19 @@
 /**
  * The Fastify CDS Hooks service, built without listening (Fastify testing guide: `inject()` in tests,
  * `listen()` only in main). Wiring only: JSON body parsing with a size limit, CORS allow-list, the
- * JWT gate (or explicit local mode), the CDS routes over `@soleus/fhir`, health and metrics, and one
- * error mapping to FHIR OperationOutcome. All behaviour lives in the registered modules.
+ * JWT gate (or explicit local mode), the CDS routes over `@soleus/fhir`, health and metrics, the
+ * read-only `/fhir` knowledge endpoint and the Wells SMART app, and one error mapping to FHIR
+ * OperationOutcome. All behaviour lives in the registered modules.
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { SoleusError } from '@soleus/core';
+import { loadCanonicalResources, SoleusError } from '@soleus/core';
 import type { AppContext } from './app-context';
 import { createJwtVerifier } from './auth/jwt-verifier';
 import { registerAuth } from './auth/register-auth';
 import { createLogger } from './create-logger';
 import { createMemoryFeedbackStore } from './feedback/memory-feedback-store';
+import { registerFhirRoutes } from './fhir-endpoint/register-fhir-routes';
 import { registerErrorHandling } from './http/register-error-handling';
 import { registerLocalHostCheck } from './http/register-local-host-check';
 import { transportErrorOptions } from './http/transport-error-options';
@@ -27,9 +29,11 @@ import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_PREFETCH_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_SMART_CLIENT_ID,
   type ServerOptions,
 } from './server-options';
 import { wallClock } from './wall-clock';
+import { registerWellsAppRoutes } from './wells-app/register-wells-app-routes';
 
 /**
  * Builds the CDS Hooks app (routes registered, not listening).
@@ -72,6 +76,12 @@ export function buildApp(options: ServerOptions): FastifyInstance {
   registerServiceRoute(app, ctx);
   registerFeedbackRoutes(app, ctx);
   registerOpsRoutes(app, ctx);
+  const canonical = options.canonicalResources ?? loadCanonicalResources();
+  registerFhirRoutes(app, ctx, canonical, ctx.publicBaseUrl);
+  registerWellsAppRoutes(app, ctx, canonical, {
+    clientId: options.smartClientId ?? DEFAULT_SMART_CLIENT_ID,
+    allowHttpFhir: options.auth === undefined,
+  });
   if (options.demo ?? options.auth === undefined) {
     registerDemoRoutes(app, ctx); // public synthetic assets; the page calls the gated endpoints
   }
@@ -90,8 +100,11 @@ function contextOf(options: ServerOptions): AppContext {
       : { prefetchMaxBytes: options.prefetchMaxBytes }),
     metrics: createMetrics(),
     store: options.feedbackStore ?? createMemoryFeedbackStore(),
+    readinessChecks: options.readinessChecks ?? [],
     explain: options.explain ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.rxnormIndex ? { rxnormIndex: options.rxnormIndex } : {}),
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, '') } : {}),
   };
 }
 
@@ -147,5 +160,6 @@ function registerTrust(app: FastifyInstance, options: ServerOptions, clock: () =
         (auth.issuers.length === 0 ? 'no issuer' : 'no publicBaseUrl'),
     );
   }
-  registerAuth(app, createJwtVerifier(auth), options.publicBaseUrl.replace(/\/+$/, ''), clock);
+  const verifier = createJwtVerifier(auth, options.replayStore);
+  registerAuth(app, verifier, options.publicBaseUrl.replace(/\/+$/, ''), clock);
 }

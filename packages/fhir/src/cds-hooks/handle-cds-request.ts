@@ -16,9 +16,10 @@ import type { FhirFetcher } from './fhir-fetcher';
 import { checkTemplateTokens } from './fill-prefetch-template';
 import { keepValidResponse } from './keep-valid-response';
 import { buildOperationOutcome } from './operation-outcome';
-import { resolvePrefetch } from './resolve-prefetch';
+import { prefetchRecord } from './prefetch-record';
 import type { CdsRequest, CdsResponse, CdsService } from './types';
 import { validateCdsRequest } from './validate-cds-request';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** What a service call needs besides the request. */
 export interface CdsDeps {
@@ -34,6 +35,10 @@ export interface CdsDeps {
   readonly uuid?: () => string;
   /** Add the rule trace under `response.extension`. */
   readonly explain?: boolean;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
+  /** Public base URL of the service, for card links to pages it serves (the Wells app, /fhir). */
+  readonly serviceBaseUrl?: string;
 }
 
 /** The outcome of a call, for the transport and its logs. */
@@ -125,13 +130,12 @@ async function evaluateCall(
       issues: tokenIssues,
     };
   }
-  const prefetch = await resolvePrefetch(request, templates, {
+  const { prefetch, record } = await prefetchRecord(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
     requiredAnyOf: ESSENTIAL_KEYS,
     ...(deps.prefetchMaxBytes === undefined ? {} : { maxBytesPerKey: deps.prefetchMaxBytes }),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
-  const unknownTypes = [...new Set(prefetch.incompleteKeys.map((k) => queriedType(templates[k])))];
   const t1 = performance.now();
   const context = request.context as unknown as Readonly<Record<string, unknown>>;
   const drafts = draftOrdersOf(context);
@@ -139,12 +143,9 @@ async function evaluateCall(
   const selections = Array.isArray(context.selections)
     ? context.selections.filter((s): s is string => typeof s === 'string')
     : undefined;
+  const issues = [...record.issues, ...(drafts?.issues ?? [])];
   const outcome = await evaluateRecord(
-    {
-      entries: prefetch.resources.map((resource) => ({ resource })),
-      issues: [...prefetch.issues, ...(drafts?.issues ?? [])],
-      ...(unknownTypes.length > 0 ? { unknownTypes } : {}),
-    },
+    { ...record, issues },
     {
       ruleSet: deps.ruleSet,
       hook,
@@ -154,6 +155,8 @@ async function evaluateCall(
       ...(selections ? { selections } : {}),
       ...(deps.uuid ? { uuid: deps.uuid } : {}),
       ...(deps.explain ? { explain: true } : {}),
+      ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
+      ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
     },
   );
   const checked = keepValidResponse(outcome.response);
@@ -176,11 +179,6 @@ async function evaluateCall(
  * other key that cannot be had is unknown data: the rules run with what is known.
  */
 const ESSENTIAL_KEYS: readonly string[] = ['patient', 'conditions'];
-
-/** `Observation?patient=…` → `Observation`; `Patient/{{context.patientId}}` → `Patient`. */
-function queriedType(template: string | undefined): string {
-  return (template ?? '').split(/[/?]/)[0] ?? '';
-}
 
 /** The draft orders' resources; entries without one are reported, never fatal. */
 function draftOrdersOf(

@@ -1,7 +1,7 @@
 /**
  * OperationOutcome bodies for the HTTP-level failures the transport itself detects (400 malformed JSON
  * or URL, 401, 403 non-loopback Host in local mode, 404 unknown route, 408 slow client, 413, 414, 415,
- * 431, unexpected errors). Service-call failures (400/404/412/500) come
+ * 431, unexpected errors, 503 an unavailable store). Service-call failures (400/404/412/500) come
  * ready-made from `handleCdsRequest`; these cover what happens before it runs. No stack, no input
  * echo, no detail on 401.
  */
@@ -79,6 +79,12 @@ export const TRANSPORT_FAILURES = {
     text: 'request headers: larger than the service accepts',
   },
   internal: { status: 500, type: 'exception', text: 'Internal error' },
+  unavailable: {
+    status: 503,
+    type: 'transient',
+    code: 'SOLEUS_SERVER_STORE_UNAVAILABLE',
+    text: 'The feedback store is unavailable; nothing was stored, retry later',
+  },
 } as const satisfies Record<string, TransportFailure>;
 
 /** A transport failure name. */
