@@ -90,7 +90,7 @@ export {
   type InternalErrorDescription,
 } from './cds-hooks/describe-internal-error';
 export { sanitiseResource, type SanitisedResource } from './sanitise/sanitise-resource';
-export { READ_ELEMENTS_SCHEMA_PATH } from './sanitise/read-element-rules';
+export { prepareReadElementRules, READ_ELEMENTS_SCHEMA_PATH } from './sanitise/read-element-rules';
 export { bundleResources, nextLinkOf, type BundleContents } from './fhir/bundle-resources';
 export { CDS_SCHEMA_DIR, type CdsSchemaName } from './cds-hooks/cds-schemas';
 export {

@@ -8,6 +8,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { loadCanonicalResources, SoleusError } from '@soleus/core';
+import { prepareReadElementRules } from '@soleus/fhir';
 import type { AppContext } from './app-context';
 import { createJwtVerifier } from './auth/jwt-verifier';
 import { registerAuth } from './auth/register-auth';
@@ -57,6 +58,8 @@ export function buildApp(options: ServerOptions): FastifyInstance {
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'ignore'),
   );
+  // The FHIR reading layer's validators compile here, at start, not in the first EHR call.
+  prepareReadElementRules();
   const ctx = contextOf(options);
   if (options.auth === undefined && options.allowAnyHost !== true) {
     registerLocalHostCheck(app);

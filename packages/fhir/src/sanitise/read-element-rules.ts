@@ -1,6 +1,6 @@
 /**
- * The per-resource-type validators of `schema/fhir-read-elements.schema.json`, compiled once (on first
- * use, ~30 ms) and shared by every request. A type the schema does not describe is checked for its
+ * The per-resource-type validators of `schema/fhir-read-elements.schema.json`, compiled once (at server
+ * start through {@link prepareReadElementRules}, else on first use) and shared by every request. A type the schema does not describe is checked for its
  * identity only (`resourceType`, `id`): Soleus reads nothing else of it.
  */
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
@@ -53,6 +53,16 @@ function compileAll(): void {
     .filter(([, definition]) => definition.$ref === '#/$defs/resourceBase')
     .map(([name]) => name);
   rulesByType = new Map(types.map((name) => [name, compile(name)]));
+}
+
+/**
+ * Compiles the validators now (about 0.2–0.3 s, once per process) so the first service call does not
+ * pay it; a server calls this at start. Later calls do nothing.
+ */
+export function prepareReadElementRules(): void {
+  if (!rulesByType) {
+    compileAll();
+  }
 }
 
 /**
