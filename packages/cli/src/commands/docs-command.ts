@@ -54,11 +54,7 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
     vignettes,
     (rule) => JSON.parse(readFileSync(join(content.rulesDir, rule.file), 'utf8')) as RuleDefinition,
   );
-  const examples = await exampleCards(built, vignetteDir, {
-    ...(opts.rules ? { rules: opts.rules } : {}),
-    ...(opts.facts ? { facts: opts.facts } : {}),
-    ...(opts.valuesets ? { valuesets: opts.valuesets } : {}),
-  });
+  const examples = await exampleCards(built, ruleSet, vignetteDir);
   const catalogue: RuleCatalogue = {
     ...built,
     packs: built.packs.map(({ pack, rules }) => ({

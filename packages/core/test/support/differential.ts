@@ -98,7 +98,10 @@ function aimPair(
       const { values } = prepareFacts(facts2, run.ruleSet.facts, nowMs);
       const left = factReader(c.leaf.fact, c.leaf.path)(values);
       const right = valueReader(c.leaf.value)(values);
-      if (spec.evaluate(left, right, { terminology: run.ruleSet.terminology }) === c.truth) {
+      if (
+        holdsSafely(() => spec.evaluate(left, right, { terminology: run.ruleSet.terminology })) ===
+        c.truth
+      ) {
         pairs.push([a, b]);
       }
     }
@@ -107,6 +110,15 @@ function aimPair(
     const [a, b] = g(fc.constantFrom, ...pairs);
     facts.set(c.leaf.fact, { value: a } as Fact);
     facts.set(other, { value: b } as Fact);
+  }
+}
+
+/** An operator outcome, or undefined when the operator fails on these operands (e.g. a code as a value-set url). */
+function holdsSafely(evaluate: () => boolean): boolean | undefined {
+  try {
+    return evaluate();
+  } catch {
+    return undefined;
   }
 }
 

@@ -20,6 +20,7 @@ import { indexRecord, type RecordIndex } from './record-index';
 import { resolveIssueConcerns } from './resolve-issue-concerns';
 import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
+import { sanitiseRecord } from '../sanitise/sanitise-record';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -61,9 +62,10 @@ export function bundleToFacts(record: PatientRecord, options: BundleToFactsOptio
   const reads = new ReadGraph();
   const issues = new IssueCollector(() => reads.current());
   record.issues.forEach((issue) => issues.add(issue));
-  const allDrafts = options.draftOrders ?? [];
+  const clean = sanitiseRecord(record.entries, options.draftOrders ?? [], issues);
+  const allDrafts = clean.drafts;
   const draftEntries = allDrafts.map((resource) => ({ resource }));
-  const index = indexRecord([...record.entries, ...draftEntries], options.ruleSet.terminology);
+  const index = indexRecord([...clean.entries, ...draftEntries], options.ruleSet.terminology);
   const facts = new Map<string, Fact>();
   const inProgress = new Set<string>();
   const ctx: FactContext = {

@@ -7,7 +7,8 @@
  *    validation), the facts that list its resource among their evidence or ignored resources;
  * 3. when it names a resource that is not in the record, or a whole kind of data (a prefetch key that
  *    could not be had: `concerns.resourceTypes`), every computed fact that reads that resource type
- *    (fact-requirements.ts): such data could hold anything;
+ *    (fact-requirements.ts): such data could hold anything; when the hook's draft orders could not be
+ *    read (`concerns.draftOrders`), every medication fact that counts draft orders;
  *
  * and then every fact that read one of those, directly or through others (ReadGraph). Issue-kind facts
  * (the data-quality counts) never count: they describe issues, they are not changed by them.
@@ -55,6 +56,9 @@ export function resolveIssueConcerns(issues: readonly Issue[], inputs: ConcernIn
       }
     }
     factsReadingTypes(types, inputs).forEach((name) => start.add(name));
+    if (issue.concerns?.draftOrders === true) {
+      factsReadingDrafts(inputs).forEach((name) => start.add(name));
+    }
     const facts = [...inputs.reads.readersOf(start)]
       .filter((name) => inputs.facts.has(name) && counted(name))
       .sort();
@@ -80,4 +84,12 @@ function factsReadingTypes(types: ReadonlySet<string>, inputs: ConcernInputs): s
   return [...inputs.facts.keys()].filter((name) =>
     factRequirements(inputs.ruleSet, name).some((r) => types.has(r.resourceType)),
   );
+}
+
+function factsReadingDrafts(inputs: ConcernInputs): string[] {
+  const sources = compiledSources(inputs.ruleSet);
+  return [...inputs.facts.keys()].filter((name) => {
+    const source = sources.get(name)?.source;
+    return source?.kind === 'medication' && source.scope !== 'active';
+  });
 }

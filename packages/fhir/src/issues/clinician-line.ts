@@ -40,11 +40,14 @@ export function clinicianLine(issue: Issue): string {
   if (issue.clinicianText) {
     return issue.clinicianText;
   }
+  const kinds = (issue.concerns?.resourceTypes ?? []).map((t) => DATA_KINDS[t] ?? 'Record data');
+  const what = kinds.length > 0 ? [...new Set(kinds)].join(', ') : 'Some record data';
   if (UNAVAILABLE_CODES.has(issue.code)) {
-    const kinds = (issue.concerns?.resourceTypes ?? []).map((t) => DATA_KINDS[t] ?? 'Record data');
-    const what = kinds.length > 0 ? [...new Set(kinds)].join(', ') : 'Some record data';
     const partial = issue.code === 'SOLEUS_HOOK_PREFETCH_PARTIAL' ? 'only partly' : 'not';
     return `${what}: ${partial} received from the EHR in this call, so treated as unknown`;
+  }
+  if (kinds.length > 0) {
+    return `${what}: some entries from the EHR could not be read and were left out, so treated as unknown`;
   }
   return FALLBACK[issue.code] ?? 'Some record data could not be used; it was treated as unknown';
 }
