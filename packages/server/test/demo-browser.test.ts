@@ -12,16 +12,16 @@
  * @sparticuz/chromium devDependency (decompressed on first use), or SOLEUS_CHROMIUM; a browser that
  * cannot be found or launched FAILS this suite, it never skips.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
 import { buildApp } from '../src/build-app';
+import { axeViolations } from './support/axe-violations';
 import { CHROMIUM_LAUNCH_ARGS, findChromium } from '../../../scripts/find-chromium';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'test-output', 'demo');
-const AXE = require.resolve('axe-core/axe.min.js');
 const DESKTOP = { width: 1280, height: 900 };
 /** Well after the scenarios' asOf (2026-11-22T09:00Z): dates are shifted by ~113 days. */
 const NOW = new Date('2027-03-15T11:20:00.000Z');
@@ -200,7 +200,7 @@ describe('demo page scenarios', () => {
         cards.map((c) => c.getAttribute('data-indicator') ?? ''),
       );
       indicators.forEach((i) => seen.add(i));
-      violations.push(...(await axeViolations()).map((v) => `${patient}: ${v}`));
+      violations.push(...(await axeViolations(page)).map((v) => `${patient}: ${v}`));
     }
     expect(violations).toEqual([]);
     expect([...seen].sort()).toEqual(['critical', 'info', 'warning']);
@@ -304,19 +304,6 @@ async function horizontalOverflow(): Promise<string[]> {
     return out.slice(0, 10);
   })()`)) as string[];
 }
-
-/**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page, evaluated through the DevTools protocol
- * (the page's CSP, script-src 'self', does not govern it).
- */
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  return (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-       .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n').join(' ')).join(' | ')))`,
-  )) as string[];
-}
-
 describe('renderMarkdown (the page markdown renderer) escapes before it formats', () => {
   it.each([
     ['bold and italic', '**stop** and *wait*', '<p><strong>stop</strong> and <em>wait</em></p>'],

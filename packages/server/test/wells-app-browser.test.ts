@@ -10,7 +10,7 @@
  * `dvt-excluded`. axe-core (from node_modules) checks WCAG 2 A/AA on the form and the result;
  * screenshots at tablet and phone width go to test-output/wells-app/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -20,11 +20,11 @@ import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
 import { validateCdsResponse, type CdsCard, type CdsResponse } from '@soleus/fhir';
 import { buildApp } from '../src/build-app';
 import { CHROMIUM_LAUNCH_ARGS, findChromium } from '../../../scripts/find-chromium';
+import { axeViolations } from './support/axe-violations';
 import { startSmartEhrStub, type SmartEhrStub } from './support/smart-ehr-stub';
 import { ehrRecord } from './support/wells-e2e-record';
 
 const SHOTS = join(__dirname, '..', '..', '..', 'test-output', 'wells-app');
-const AXE = require.resolve('axe-core/axe.min.js');
 const CLIENT_ID = 'soleus-wells-test';
 
 let app: FastifyInstance;
@@ -108,19 +108,6 @@ async function patientView(): Promise<readonly CdsCard[]> {
 const cardIds = (cards: readonly CdsCard[]): string[] =>
   cards.map((c) => c.source.topic?.code ?? '');
 
-/**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page. The script is evaluated through the
- * DevTools protocol, which the page's CSP (script-src 'self') does not govern, unlike a script tag.
- */
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-       .then((r) => r.violations.map((v) => v.id + ' (' + v.nodes.length + ')'))`,
-  )) as string[];
-  return violations;
-}
-
 /** The id of the focused element. */
 const focusedId = async (): Promise<string> =>
   (await page.evaluate('document.activeElement ? document.activeElement.id : ""')) as string;
@@ -174,7 +161,7 @@ describe('the Wells loop', () => {
     expect(legends).toHaveLength(10);
     expect(legends[9]).toContain('Alternative diagnosis at least as likely as DVT');
     await page.screenshot({ path: join(SHOTS, 'form-tablet.png'), fullPage: true });
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('answering No against the record needs a reason: the save is refused and focus goes to it', async () => {
@@ -253,7 +240,7 @@ describe('the Wells loop', () => {
     expect(await page.isVisible('#wells-form')).toBe(false);
     await page.click('#next-step article[data-card-id="dvt-excluded"] summary');
     await page.screenshot({ path: join(SHOTS, 'result-tablet.png'), fullPage: true });
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, 'result-phone.png'), fullPage: true });
     const overflow = (await page.evaluate(
