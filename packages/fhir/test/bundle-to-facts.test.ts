@@ -129,6 +129,7 @@ const k = (id: string, over: Partial<Record<string, unknown>>): FhirResource =>
     id,
     status: 'final',
     code: { coding: [{ system: LOINC, code: '2823-3' }] },
+    subject: { reference: 'Patient/p' },
     effectiveDateTime: '2026-11-20T08:00:00Z',
     valueQuantity: {
       value: 3.2,
@@ -248,6 +249,7 @@ describe('FHIRPath sources (compiled once, over one resource at a time)', () => 
       id: 'bp1',
       status: 'final',
       code: { coding: [{ system: LOINC, code: '85354-9' }] },
+      subject: { reference: 'Patient/p' },
       effectiveDateTime: '2026-11-21T00:00:00Z',
       component: [
         { code: { coding: [{ system: LOINC, code: '8480-6' }] }, valueQuantity: { value: 152 } },
@@ -269,6 +271,7 @@ describe('FHIRPath sources (compiled once, over one resource at a time)', () => 
         ],
       },
       code: { coding: [{ system: 'http://snomed.info/sct', code: '10601006' }] },
+      subject: { reference: 'Patient/p' },
       bodySite: [{ coding: [{ system: 'http://snomed.info/sct', code: side }] }],
     } as FhirResource;
     expect(run([condition]).facts.get('pain.left')?.value).toBe(want);

@@ -9,11 +9,13 @@ import { parseHookOption } from '../parse-hook-option';
 
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
-                       [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+                       [--patient <id>] [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
 
 Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
 response.extension. Without --now the current time is used. For order-select without --selections,
-every draft order counts as selected. --rules/--facts/--valuesets replace the bundled content.
+every draft order counts as selected. --patient names the context patient (the CDS Hooks
+context.patientId); without it the bundle is the record of its one Patient. Resources of any other
+patient are never used. --rules/--facts/--valuesets replace the bundled content.
 `;
 
 /**
@@ -52,6 +54,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
       now,
       ...(drafts ? { draftOrders: drafts.entries.map((e) => e.resource) } : {}),
       ...(opts.selections ? { selections: opts.selections.split(',').map((s) => s.trim()) } : {}),
+      ...(opts.patient ? { patientId: opts.patient } : {}),
       explain: opts.explain === true,
     });
     io.stdout(`${JSON.stringify(outcome.response, null, 2)}\n`);
@@ -73,6 +76,7 @@ function parseOptions(args: readonly string[]) {
         'draft-orders': { type: 'string' },
         selections: { type: 'string' },
         now: { type: 'string' },
+        patient: { type: 'string' },
         explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         ...CONTENT_OPTIONS,

@@ -16,11 +16,7 @@ import type { FhirResource } from 'fhir/r4';
 import { SoleusError, type Issue } from '@soleus/core';
 import { createFhirFetcher, type FhirFetcher } from './fhir-fetcher';
 import { prefetchIssue } from './prefetch-issue';
-import {
-  resolvePrefetchKey,
-  type KeyResolution,
-  type PrefetchKeyState,
-} from './resolve-prefetch-key';
+import { resolvePrefetchKey, type PrefetchKeyState } from './resolve-prefetch-key';
 import type { CdsRequest } from './types';
 
 /** Options of {@link resolvePrefetch}. */
@@ -90,7 +86,9 @@ export async function resolvePrefetch(
       { issues },
     );
   }
-  return { resources: dedupe(resolutions), issues, keys: states };
+  // Repeats (one resource in two keys, or several versions from a history feed) are kept: the record's
+  // entrance keeps one current version per resource (record/current-versions.ts).
+  return { resources: resolutions.flatMap((r) => r.resources), issues, keys: states };
 }
 
 interface FetcherChoice {
@@ -124,22 +122,6 @@ function fetcherFor(request: CdsRequest, options: ResolvePrefetchOptions): Fetch
     };
     return { issues: [issue] };
   }
-}
-
-function dedupe(resolutions: readonly KeyResolution[]): FhirResource[] {
-  const seen = new Set<string>();
-  const resources: FhirResource[] = [];
-  for (const resource of resolutions.flatMap((r) => r.resources)) {
-    // A resource without id cannot be matched, so it is kept rather than dropped.
-    const key = resource.id === undefined ? undefined : `${resource.resourceType}/${resource.id}`;
-    if (key === undefined || !seen.has(key)) {
-      if (key !== undefined) {
-        seen.add(key);
-      }
-      resources.push(resource);
-    }
-  }
-  return resources;
 }
 
 function extraKeyIssues(request: CdsRequest, keys: readonly string[]): Issue[] {

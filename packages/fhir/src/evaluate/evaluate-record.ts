@@ -46,7 +46,9 @@ export async function evaluateRecord(
     hook: options.hook,
   });
   const t2 = performance.now();
-  const patientId = record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
+  const patientId =
+    options.patientId ??
+    record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
   const cards = resultsToCards(evaluation, {
     ruleSet: options.ruleSet,
     facts,

@@ -13,6 +13,7 @@ import { compiledSources } from './compiled-sources';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
 import { indexRecord } from './record-index';
+import { scopeRecord } from '../record/scope-record';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -24,6 +25,11 @@ export interface BundleToFactsOptions {
   readonly draftOrders?: readonly FhirResource[];
   /** order-select `context.selections` (`Type/id`). */
   readonly selections?: readonly string[];
+  /**
+   * The context patient (CDS Hooks `context.patientId`). Only this patient's resources count; without it
+   * the record is the one of its only Patient (see scopeRecord).
+   */
+  readonly patientId?: string;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface BundleToFactsOptions {
  * @returns the facts and the data-quality issues raised while computing them
  * @throws {SOLEUS_ENGINE_INVALID_NOW} when `now` is not an instant
  * @throws {SOLEUS_FACT_SCHEMA} when a catalogue fact's source is not one this adapter understands
+ * @throws {SOLEUS_FHIR_PATIENT_AMBIGUOUS} when no patient id is given and the record holds several
  */
 export function bundleToFacts(
   record: PatientRecord,
@@ -47,10 +54,12 @@ export function bundleToFacts(
   }
   const sources = compiledSources(options.ruleSet);
   const issues = new IssueCollector();
-  record.issues.forEach((issue) => issues.add(issue));
-  const allDrafts = options.draftOrders ?? [];
+  // The one entrance every path shares: another patient's data and superseded versions never get in.
+  const scoped = scopeRecord(record.entries, options.draftOrders ?? [], options.patientId);
+  [...record.issues, ...scoped.issues].forEach((issue) => issues.add(issue));
+  const allDrafts = scoped.drafts;
   const draftEntries = allDrafts.map((resource) => ({ resource }));
-  const index = indexRecord([...record.entries, ...draftEntries], options.ruleSet.terminology);
+  const index = indexRecord([...scoped.entries, ...draftEntries], options.ruleSet.terminology);
   const facts = new Map<string, Fact>();
   const inProgress = new Set<string>();
   const ctx: FactContext = {

@@ -33,6 +33,7 @@ describe('modifiers (§A.5)', () => {
     id: 'preg-status',
     status: 'final',
     code: { coding: [{ system: 'http://loinc.org', code: '82810-3' }] },
+    subject: { reference: 'Patient/p1' },
     effectiveDateTime: effective,
     valueCodeableConcept: { coding: [{ system: SCT, code: '77386006' }] },
   });
@@ -54,6 +55,7 @@ describe('modifiers (§A.5)', () => {
       id: 'stay-1',
       status: 'in-progress',
       class: { code: 'IMP' },
+      subject: { reference: 'Patient/p1' },
     };
     const { fact } = evaluateFacts([calfPain(), stay]);
     expect(fact('dvt.elevatedDdimerContexts')?.value).toEqual(['hospital inpatient']);

@@ -1,0 +1,105 @@
+/**
+ * The adapter's entrance (clinical-spec §0.3, revision 2): before anything is indexed, the record is cut
+ * down to what may be used for this patient. A resource counts only when its patient reference names
+ * the context patient (relative `Patient/id`, an absolute URL ending in it, or the bundle `fullUrl` of
+ * that Patient, `urn:uuid:` included); a Patient that is not the context patient is never used (age and
+ * sex are then unknown); drafts obey the same rule. Of several versions of one resource only the current
+ * one is kept. Everything left out is reported as ONE data-quality issue, not one line per resource.
+ */
+import type { FhirResource } from 'fhir/r4';
+import type { Issue } from '@soleus/core';
+import { referenceKey } from '../fhir/reference-key';
+import type { IndexEntry } from '../facts/record-index';
+import { contextPatient, type ContextPatient } from './context-patient';
+import { currentVersions } from './current-versions';
+import { resourceSubject } from './resource-subject';
+
+/** The record as the facts may see it. */
+export interface ScopedRecord {
+  readonly entries: readonly IndexEntry[];
+  readonly drafts: readonly FhirResource[];
+  /** The context patient; null when the record holds no patient data and none was named. */
+  readonly patient: ContextPatient | null;
+  /** The one issue that counts what was left out (empty when nothing was). */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Keeps the context patient's current resources.
+ * @param entries - the record's resources with their fullUrls
+ * @param drafts - the hook's draft orders
+ * @param patientId - the context patient id (CDS Hooks `context.patientId`), if the caller has one
+ * @returns the scoped record and the issue counting what was ignored
+ * @throws {SOLEUS_FHIR_PATIENT_AMBIGUOUS} when no id was given and the record holds several patients
+ */
+export function scopeRecord(
+  entries: readonly IndexEntry[],
+  drafts: readonly FhirResource[],
+  patientId?: string,
+): ScopedRecord {
+  const draftEntries: IndexEntry[] = drafts.map((resource) => ({ resource }));
+  const patient = contextPatient([...entries, ...draftEntries], patientId);
+  const foreign: FhirResource[] = [];
+  const belongs = (entry: IndexEntry): boolean => {
+    const ok = belongsTo(entry, patient);
+    if (!ok) {
+      foreign.push(entry.resource);
+    }
+    return ok;
+  };
+  const record = currentVersions(entries.filter(belongs));
+  const draftVersions = currentVersions(draftEntries.filter(belongs));
+  const superseded = [...record.superseded, ...draftVersions.superseded].map((e) => e.resource);
+  const issue = scopeIssue(foreign, superseded);
+  return {
+    entries: record.current,
+    drafts: draftVersions.current.map((e) => e.resource),
+    patient,
+    issues: issue ? [issue] : [],
+  };
+}
+
+function belongsTo(entry: IndexEntry, patient: ContextPatient | null): boolean {
+  if (entry.resource.resourceType === 'Patient') {
+    const id = (entry.resource as { id?: unknown }).id;
+    const keys = [
+      typeof id === 'string' ? `Patient/${id}` : null,
+      typeof entry.fullUrl === 'string' ? referenceKey(entry.fullUrl) : null,
+    ];
+    return patient !== null && keys.some((k) => k !== null && patient.keys.has(k));
+  }
+  const subject = resourceSubject(entry.resource);
+  if (subject.kind === 'shared') {
+    return true;
+  }
+  const key = referenceKey(subject.reference);
+  return patient !== null && key !== null && patient.keys.has(key);
+}
+
+function scopeIssue(
+  foreign: readonly FhirResource[],
+  superseded: readonly FhirResource[],
+): Issue | undefined {
+  if (foreign.length === 0 && superseded.length === 0) {
+    return undefined;
+  }
+  const parts = [
+    foreign.length > 0
+      ? `${foreign.length} of another patient or without a reference to this patient (${byType(foreign)})`
+      : '',
+    superseded.length > 0
+      ? `${superseded.length} superseded by a later version of the same resource (${byType(superseded)})`
+      : '',
+  ].filter((p) => p !== '');
+  return {
+    severity: foreign.length > 0 ? 'warning' : 'information',
+    code: 'SOLEUS_FHIR_OUT_OF_SCOPE',
+    message: `${foreign.length + superseded.length} resource(s) not used: ${parts.join('; ')}`,
+  };
+}
+
+function byType(resources: readonly FhirResource[]): string {
+  const counts = new Map<string, number>();
+  resources.forEach((r) => counts.set(r.resourceType, (counts.get(r.resourceType) ?? 0) + 1));
+  return [...counts].map(([type, n]) => (n > 1 ? `${type} ×${n}` : type)).join(', ');
+}
