@@ -3,6 +3,7 @@
  * informaticist adds a lab, condition or medication fact by writing one of these in a `*.facts.json`
  * file, without TypeScript. Only `derived` facts name a TypeScript mechanism (e.g. Wells scoring).
  */
+import type { ConditionUse } from '../fhir/resource-status';
 
 /** How several qualifying resources reduce to one value. */
 export type Aggregate =
@@ -42,8 +43,13 @@ export interface ObservationSource {
 export interface ConditionSource {
   readonly kind: 'condition';
   readonly valueSet: string;
-  /** current: active/recurrence/relapse; history: any clinical status, confirmed or unstated verification. */
-  readonly state: 'current' | 'history';
+  /**
+   * What the condition is used for (certainty by use, docs/reference/status-rules.md): `current` and
+   * `confirmed` need an active/recurrence/relapse clinical status, `risk` and `history` accept any;
+   * an uncertain verification (provisional, differential, unconfirmed) counts for `current` and `risk`
+   * (it may raise caution) and is unknown for `history` and `confirmed` (it may not confirm or score).
+   */
+  readonly state: ConditionUse;
   /** FHIRPath filter over each candidate Condition (compiled once). */
   readonly where?: string;
   /** ISO 8601 look-back on onset from `now` (conditions with unknown onset do not qualify). */

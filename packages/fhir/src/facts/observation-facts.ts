@@ -2,6 +2,7 @@ import type { Observation } from 'fhir/r4';
 import { normaliseQuantity, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
+import { readResultValue } from '../fhir/read-result-value';
 import { observationCounts } from '../fhir/resource-status';
 import { compileFhirPath, passesWhere } from './fhirpath-expressions';
 import { aggregateCandidates, type Candidate } from './aggregate';
@@ -13,7 +14,8 @@ import { windowStart } from './window';
 /**
  * Lab and vital facts: Observations whose code is in the value set, that count (§0.1), carry a date of
  * at least day precision inside the window, and whose value can be read — a quantity only through its
- * unit (§0.2: the unit decides, never the code). Everything skipped is listed in `ignored`; skips for
+ * unit (§0.2: the unit decides, never the code), also when it is written as text (`valueString` "3.1
+ * mmol/L"). Everything skipped is listed in `ignored`; skips for
  * status, date or unit also become data-quality issues, and so does a fact left unknown only by
  * stale results.
  * @param definition - catalogue entry (its `unit` is the unit values are converted to)
@@ -109,8 +111,21 @@ function readValue(
       ? { ok: true, value: obs.valueBoolean }
       : { ok: false, reason: 'expected valueBoolean', path: 'value[x]' };
   }
-  const q = obs.valueQuantity;
-  if (!q || typeof q.value !== 'number') {
+  const result = readResultValue(obs);
+  if (result.kind !== 'quantity') {
+    return result.kind === 'uninterpretable'
+      ? { ok: false, reason: result.reason, path: result.path }
+      : {
+          ok: false,
+          reason:
+            result.kind === 'none'
+              ? 'expected valueQuantity with a number'
+              : 'a qualitative result where a number with its unit is needed',
+          path: 'value[x]',
+        };
+  }
+  const q = result.quantity;
+  if (typeof q.value !== 'number') {
     return { ok: false, reason: 'expected valueQuantity with a number', path: 'valueQuantity' };
   }
   const reported = `${q.comparator ?? ''}${q.value} ${q.code ?? q.unit ?? '(no unit)'}`;

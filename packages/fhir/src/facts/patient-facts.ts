@@ -6,7 +6,8 @@ import { resourceRef } from './resource-ref';
 
 /**
  * Demographic facts from the Patient resource: age in completed years at `now` (unknown without a
- * usable birth date) and administrative gender.
+ * usable birth date) and administrative gender. An unknown age, or no Patient at all, is reported when a
+ * rule of this call reads it (clinical-spec §0.3: never dropped silently).
  * @param source - patient source
  * @param ctx - fact context
  * @returns the fact
@@ -14,6 +15,13 @@ import { resourceRef } from './resource-ref';
 export function patientFact(source: PatientSource, ctx: FactContext): Fact {
   const patient = ctx.index.patient;
   if (!patient) {
+    // A rule of this call needs demographics the record does not hold (or holds only for another patient).
+    ctx.issues.add({
+      severity: 'information',
+      code: 'SOLEUS_FHIR_NO_PATIENT',
+      message: `no Patient resource for the context patient: ${source.field === 'sex' ? 'sex' : 'age'} is unknown`,
+      location: { resource: 'Patient', path: source.field === 'sex' ? 'gender' : 'birthDate' },
+    });
     return { value: null };
   }
   const evidence = [{ resource: resourceRef(patient) }];
@@ -21,5 +29,13 @@ export function patientFact(source: PatientSource, ctx: FactContext): Fact {
     return { value: patient.gender ?? null, evidence };
   }
   const age = ageAt(patient.birthDate, ctx.nowMs);
-  return age === null ? { value: null, unit: 'a', evidence } : { value: age, unit: 'a', evidence };
+  if (age === null) {
+    ctx.issues.warn(
+      'SOLEUS_FHIR_UNINTERPRETABLE',
+      'age unknown (Patient.birthDate missing, partial or invalid): age-dependent rules cannot apply',
+      { resource: resourceRef(patient), path: 'birthDate' },
+    );
+    return { value: null, unit: 'a', evidence };
+  }
+  return { value: age, unit: 'a', evidence };
 }

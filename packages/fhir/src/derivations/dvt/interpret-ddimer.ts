@@ -9,7 +9,9 @@
 import type { Observation, Quantity } from 'fhir/r4';
 import { normaliseQuantity } from '@soleus/core';
 import { ageAt } from '../../fhir/age-at';
+import { readResultValue } from '../../fhir/read-result-value';
 import type { FactContext } from '../../facts/fact-context';
+import { resourceRef } from '../../facts/resource-ref';
 import { dvtParam } from './dvt-params';
 
 /** The verdict on one result, with the explanation line a card shows. */
@@ -28,17 +30,47 @@ type Basis = 'FEU' | 'DDU';
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
 export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext): DdimerReading {
-  if (
-    ctx.index.conceptIn(dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'), obs.code) ||
-    !obs.valueQuantity
-  ) {
-    return interpretQualitative(obs, ctx);
+  const result = readResultValue(obs, {
+    isPositive: (c) => ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), c),
+    isNegative: (c) => ctx.index.conceptIn(dvtParam(ctx, 'negativeResultValueSet', 'string'), c),
+  });
+  const qualitativeTest = ctx.index.conceptIn(
+    dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'),
+    obs.code,
+  );
+  switch (result.kind) {
+    case 'positive':
+      return { ok: true, verdict: 'positive', line: `qualitative result: ${result.reported}` };
+    case 'negative':
+      return {
+        ok: false,
+        reason: 'qualitative negative result: never used to exclude DVT',
+        path: 'value[x]',
+        issue: false,
+      };
+    case 'none':
+      return fail('uninterpretable: expected a result value', 'value[x]');
+    case 'uninterpretable':
+      return fail(`uninterpretable: ${result.reason}`, result.path);
+    case 'quantity':
+      return qualitativeTest
+        ? fail('uninterpretable: a quantity on a qualitative D-dimer test', 'value[x]')
+        : interpretQuantity(obs, result.quantity, result.fromText, atMs, ctx);
   }
-  const q = obs.valueQuantity;
+}
+
+function interpretQuantity(
+  obs: Observation,
+  q: Quantity,
+  fromText: boolean,
+  atMs: number,
+  ctx: FactContext,
+): DdimerReading {
+  const path = fromText ? 'valueString' : 'valueQuantity.unit';
   const analyte = dvtParam(ctx, 'ddimer.analyte', 'string');
   const value = normaliseQuantity(quantityInput(q), analyte);
   if (!value.ok) {
-    return fail(`uninterpretable: ${value.reason}`, 'valueQuantity.unit');
+    return fail(`uninterpretable: ${value.reason}`, path);
   }
   const codeBasis = basisFromCode(obs, ctx);
   const annotationBasis = basisFromAnnotations(value.annotations);
@@ -48,23 +80,24 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
   ) {
     return fail(
       `uninterpretable: LOINC basis ${codeBasis ?? '(none)'} and unit annotation basis disagree`,
-      'valueQuantity.unit',
+      path,
     );
   }
   const basis = codeBasis ?? annotationBasis;
   if (!basis) {
-    return fail(
-      'uninterpretable: neither the LOINC code nor the unit says FEU or DDU',
-      'valueQuantity.unit',
-    );
+    return fail('uninterpretable: neither the LOINC code nor the unit says FEU or DDU', path);
   }
   const cutoff = chooseCutoff(obs, basis, atMs, analyte, ctx);
   if (!cutoff.ok) {
     return cutoff;
   }
   const reported = `${q.comparator ?? ''}${q.value ?? ''} ${q.code ?? q.unit ?? ''}`.trim();
+  const as = fromText ? ' (written as text)' : '';
   const converted = `${value.comparator ?? ''}${round(value.value)} ${value.unit} ${basis}`;
   const verdict = decide(value.comparator, value.value, cutoff.value);
+  if (verdict === 'positive' && cutoff.ageUnknown) {
+    reportUnknownAge(ctx);
+  }
   if (verdict === null) {
     return fail(
       `uninterpretable: "<" bound above the ${round(cutoff.value)} ${value.unit} cutoff`,
@@ -74,7 +107,7 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
   return {
     ok: true,
     verdict,
-    line: `reported ${reported} → ${converted}; cutoff ${round(cutoff.value)} ${value.unit} ${basis} (${cutoff.why}) → ${verdict}`,
+    line: `reported ${reported}${as} → ${converted}; cutoff ${round(cutoff.value)} ${value.unit} ${basis} (${cutoff.why}) → ${verdict}`,
   };
 }
 
@@ -101,7 +134,9 @@ function chooseCutoff(
   atMs: number,
   analyte: string,
   ctx: FactContext,
-): { ok: true; value: number; why: string } | Extract<DdimerReading, { ok: false }> {
+):
+  | { ok: true; value: number; why: string; ageUnknown?: boolean }
+  | Extract<DdimerReading, { ok: false }> {
   const conventional = dvtParam(
     ctx,
     basis === 'FEU' ? 'ddimer.cutoffFeu' : 'ddimer.cutoffDdu',
@@ -132,7 +167,12 @@ function chooseCutoff(
   const age = ageAt(ctx.index.patient?.birthDate, atMs);
   const over = dvtParam(ctx, 'ddimer.ageAdjustedOverAge', 'number');
   if (age === null) {
-    return { ok: true, value: cutoff, why: `${why}; age unknown, so not age-adjusted` };
+    return {
+      ok: true,
+      value: cutoff,
+      why: `${why}; age unknown, so not age-adjusted`,
+      ageUnknown: true,
+    };
   }
   if (age > over) {
     return {
@@ -142,26 +182,6 @@ function chooseCutoff(
     };
   }
   return { ok: true, value: cutoff, why: `${why}; age ${age} ≤ ${over}` };
-}
-
-function interpretQualitative(obs: Observation, ctx: FactContext): DdimerReading {
-  if (
-    ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), obs.valueCodeableConcept)
-  ) {
-    return { ok: true, verdict: 'positive', line: 'qualitative result: positive' };
-  }
-  if (obs.valueCodeableConcept) {
-    return {
-      ok: false,
-      reason: 'qualitative result that is not positive: never used to exclude DVT',
-      path: 'valueCodeableConcept',
-      issue: false,
-    };
-  }
-  return fail(
-    'uninterpretable: expected valueQuantity (or a coded qualitative result)',
-    'value[x]',
-  );
 }
 
 function basisFromCode(obs: Observation, ctx: FactContext): Basis | undefined {
@@ -194,6 +214,16 @@ function quantityInput(q: Quantity): {
     ...(q.system === undefined ? {} : { system: q.system }),
     ...(q.comparator === undefined ? {} : { comparator: q.comparator }),
   };
+}
+
+/** A positive read at the conventional cutoff might have been negative at the age-adjusted one. */
+function reportUnknownAge(ctx: FactContext): void {
+  const patient = ctx.index.patient;
+  ctx.issues.warn(
+    'SOLEUS_FHIR_UNINTERPRETABLE',
+    'age unknown (no usable Patient.birthDate): the D-dimer cutoff could not be age-adjusted, so the conventional cutoff was used',
+    { resource: patient ? resourceRef(patient) : 'Patient', path: 'birthDate' },
+  );
 }
 
 function fail(reason: string, path: string): Extract<DdimerReading, { ok: false }> {

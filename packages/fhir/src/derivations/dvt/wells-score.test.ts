@@ -123,4 +123,60 @@ describe('interval Wells (§A.3, §0.3)', () => {
       ]),
     );
   });
+
+  const withVerification = (ver: string, clinical = 'resolved') => ({
+    clinicalStatus: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: clinical },
+      ],
+    },
+    verificationStatus: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: ver }],
+    },
+  });
+  const noPrevious = Object.fromEntries(
+    Object.entries(ALL_ABSENT).filter(([linkId]) => linkId !== 'previousDVT'),
+  );
+
+  it.each<[string, string, [string, number, number], string]>([
+    [
+      'a confirmed previous DVT scores item 9',
+      'confirmed',
+      ['likely', 2, 2],
+      'Previously documented DVT (+1): present — record (Condition/old-dvt)',
+    ],
+    [
+      'a provisional previous DVT leaves item 9 unknown (possible, never absent)',
+      'provisional',
+      ['indeterminate', 1, 2],
+      'Previously documented DVT (+1): unknown — only a provisional, differential or unconfirmed record (Condition/old-dvt); attest it',
+    ],
+    [
+      'a differential previous DVT too',
+      'differential',
+      ['indeterminate', 1, 2],
+      'Previously documented DVT (+1): unknown — only a provisional, differential or unconfirmed record (Condition/old-dvt); attest it',
+    ],
+  ])('%s', (_name, ver, [wellsClass, min, max], line) => {
+    const { fact } = evaluateFacts([
+      calfPain(),
+      wells({ ...noPrevious, tenderness: true }),
+      condition('old-dvt', ICD, 'I82.402', '2019-05-01', withVerification(ver)),
+    ]);
+    expect([
+      fact('dvt.wellsClass')?.value,
+      fact('dvt.wellsMin')?.value,
+      fact('dvt.wellsMax')?.value,
+    ]).toEqual([wellsClass, min, max]);
+    expect(fact('dvt.wellsItems')?.value).toContain(line);
+  });
+
+  it('an attested absent settles a possible previous DVT', () => {
+    const { fact } = evaluateFacts([
+      calfPain(),
+      wells(ALL_ABSENT),
+      condition('old-dvt', ICD, 'I82.402', '2019-05-01', withVerification('provisional')),
+    ]);
+    expect(fact('dvt.wellsClass')?.value).toBe('unlikely');
+  });
 });

@@ -9,6 +9,7 @@
  * indeterminate. Items, points and bounds are pack parameters.
  */
 import { SoleusError } from '@soleus/core';
+import { POSSIBLE_NOT_DOCUMENTED } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { dvtParam, DVT_PACK } from './dvt-params';
 import { memoPerRequest } from './memo-per-request';
@@ -19,11 +20,17 @@ interface WellsItemDefinition {
   readonly linkId: string;
   readonly label: string;
   readonly points: number;
-  /** Boolean facts that make the item present from the record (history items only). */
-  readonly recordFacts?: readonly string[];
+  /**
+   * Boolean facts that make the item present from the record (history items only); a route may carry a
+   * label the Wells line names (e.g. "antineoplastic medication ≤ 183 days").
+   */
+  readonly recordFacts?: readonly RecordRoute[];
   /** A boolean fact measured from the record (true present, false absent, null unknown), e.g. calf swelling. */
   readonly measuredFact?: string;
 }
+
+/** A record fact that makes an item present: its name, or its name and the route label to show. */
+type RecordRoute = string | { readonly fact: string; readonly label: string };
 
 /** The state of one item and where it came from. */
 export interface WellsItemState {
@@ -102,6 +109,14 @@ function scoreItem(
       line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
     };
   }
+  const possible = possibleRecord(item, ctx);
+  if (possible.length > 0) {
+    return {
+      linkId: item.linkId,
+      state: 'unknown',
+      line: `${head}: unknown — only a provisional, differential or unconfirmed record (${possible.join(', ')}); attest it`,
+    };
+  }
   const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
   if (item.recordFacts !== undefined || measured?.value === false) {
     const source =
@@ -123,12 +138,31 @@ function scoreItem(
       };
 }
 
-/** Resources that make the item present from the record or a measurement. */
+/** What makes the item present from the record or a measurement: each route with its resources. */
 function recordEvidence(item: WellsItemDefinition, ctx: FactContext): string[] {
-  const names = [...(item.recordFacts ?? []), ...(item.measuredFact ? [item.measuredFact] : [])];
-  return names.flatMap((name) => {
+  const routes: RecordRoute[] = [
+    ...(item.recordFacts ?? []),
+    ...(item.measuredFact ? [item.measuredFact] : []),
+  ];
+  return routes.flatMap((route) => {
+    const name = typeof route === 'string' ? route : route.fact;
     const fact = ctx.fact(name);
-    return fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
+    const refs = fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
+    if (refs.length === 0) {
+      return [];
+    }
+    return typeof route === 'string' ? refs : [`${route.label}: ${refs.join(', ')}`];
+  });
+}
+
+/** Resources of record facts left unknown by an uncertain (provisional …) Condition. */
+function possibleRecord(item: WellsItemDefinition, ctx: FactContext): string[] {
+  return (item.recordFacts ?? []).flatMap((route) => {
+    const fact = ctx.fact(typeof route === 'string' ? route : route.fact);
+    const possible = (fact.ignored ?? []).filter((e) =>
+      (e.note ?? '').endsWith(POSSIBLE_NOT_DOCUMENTED),
+    );
+    return fact.value === null ? possible.map((e) => e.resource) : [];
   });
 }
 
@@ -138,7 +172,7 @@ function readItems(ctx: FactContext): WellsItemDefinition[] {
   if (!Array.isArray(items) || !items.every(isItemDefinition)) {
     throw new SoleusError(
       'SOLEUS_FACT_SCHEMA',
-      'rules/dvt/pack.json#/parameters/wells/items: expected an array of { linkId, label, points, recordFacts? }',
+      'rules/dvt/pack.json#/parameters/wells/items: expected an array of { linkId, label, points, recordFacts? } (a record fact is a name or { fact, label })',
     );
   }
   return items;
@@ -151,6 +185,14 @@ function isItemDefinition(value: unknown): value is WellsItemDefinition {
     typeof v.label === 'string' &&
     typeof v.points === 'number' &&
     (v.recordFacts === undefined ||
-      (Array.isArray(v.recordFacts) && v.recordFacts.every((f) => typeof f === 'string')))
+      (Array.isArray(v.recordFacts) && v.recordFacts.every(isRecordRoute)))
+  );
+}
+
+function isRecordRoute(value: unknown): value is RecordRoute {
+  const route = value as { fact?: unknown; label?: unknown } | null;
+  return (
+    typeof value === 'string' ||
+    (typeof route?.fact === 'string' && typeof route.label === 'string')
   );
 }
