@@ -62,11 +62,11 @@ describe('readResultValue: qualitative and text results', () => {
   it.each<[string, string, unknown]>([
     ['"<200 ng/mL"', '<200 ng/mL', { value: 200, unit: 'ng/mL', comparator: '<' }],
     [
-      '"< 0.5 mg/L FEU" (basis word → annotation)',
+      '"< 0.5 mg/L FEU" (the unit text is kept for the converter)',
       '< 0.5 mg/L FEU',
-      { value: 0.5, unit: 'mg/L{FEU}', comparator: '<' },
+      { value: 0.5, unit: 'mg/L FEU', comparator: '<' },
     ],
-    ['"≥ 5000 ug/L DDU"', '≥ 5000 ug/L DDU', { value: 5000, unit: 'ug/L{DDU}', comparator: '>=' }],
+    ['"≥ 5000 ug/L DDU"', '≥ 5000 ug/L DDU', { value: 5000, unit: 'ug/L DDU', comparator: '>=' }],
     ['"3.1 mmol/L"', '3.1 mmol/L', { value: 3.1, unit: 'mmol/L' }],
     ['"480 ng/mL{FEU}"', '480 ng/mL{FEU}', { value: 480, unit: 'ng/mL{FEU}' }],
   ])('reads %s as a quantity', (_name, valueString, quantity) => {

@@ -126,7 +126,7 @@ export function readText(text: string, path: string): ResultValue {
   }
   const quantity: Quantity = {
     value: Number(number),
-    unit: withAnnotations(unitText.trim()),
+    unit: unitText.trim(), // the unit converter reads real-world spellings (`mg/L FEU`, `mcg/L`)
     ...(comparator ? { comparator: COMPARATORS[comparator] } : {}),
   };
   return { kind: 'quantity', quantity, fromText: true };
@@ -138,16 +138,6 @@ function qualitativeWord(text: string): 'positive' | 'negative' | null {
     return 'positive';
   }
   return VOCABULARY.negative.includes(word) ? 'negative' : null;
-}
-
-/** `mg/L FEU` → `mg/L{FEU}`: a trailing basis word becomes the UCUM annotation labs mean by it. */
-function withAnnotations(unit: string): string {
-  const parts = unit.split(/\s+/);
-  const last = parts[parts.length - 1]?.toLowerCase() ?? '';
-  const annotation = VOCABULARY.annotations[last];
-  return annotation !== undefined && parts.length > 1
-    ? `${parts.slice(0, -1).join('')}${annotation}`
-    : unit;
 }
 
 function labelOf(concept: CodeableConcept): string {

@@ -154,7 +154,14 @@ describe('certainty by use (CONDITION_USES, docs/reference/status-rules.md)', ()
     const v = conditionCounts(c, use);
     return v.counts ? 'yes' : v.uncertain === true ? 'unknown' : v.issue === true ? 'issue' : 'no';
   };
-  const statuses = ['confirmed', undefined, 'provisional', 'differential', 'unconfirmed', 'refuted'];
+  const statuses = [
+    'confirmed',
+    undefined,
+    'provisional',
+    'differential',
+    'unconfirmed',
+    'refuted',
+  ];
   it.each<[ConditionUse, string, string[]]>([
     // verification:  confirmed  absent  provisional  differential  unconfirmed  refuted
     ['current', 'active', ['yes', 'yes', 'yes', 'yes', 'yes', 'no']],

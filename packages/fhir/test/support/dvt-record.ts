@@ -133,6 +133,7 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
 export function evaluateFacts(
   resources: FhirResource[],
   birthDate: string | undefined = '1970-06-01',
+  hook: 'patient-view' | 'order-sign' = 'patient-view',
 ): { fact: (name: string) => Fact | undefined; issues: Issue[] } {
   const bundle: Bundle<FhirResource> = {
     resourceType: 'Bundle',
@@ -144,7 +145,7 @@ export function evaluateFacts(
   };
   const { facts, issues } = bundleToFacts(recordFromBundle(bundle, 'test'), {
     ruleSet,
-    hook: 'patient-view',
+    hook,
     now: NOW,
   });
   return { fact: (name) => facts.get(name), issues };

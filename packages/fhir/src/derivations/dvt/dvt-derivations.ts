@@ -13,7 +13,6 @@ import { decideDvtCard } from './decide-dvt-card';
 import { dvtEpisode } from './dvt-episode';
 import { dvtParam } from './dvt-params';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
-import { pregnancyStatus } from './pregnancy-status';
 import { previousDvt } from './previous-dvt';
 import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
@@ -141,7 +140,6 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
       requires: () => [],
     },
   ],
-  ['dvt.pregnant', pregnancyStatus],
   ['dvt.anticoagulation', anticoagulationStatus],
   [
     'dvt.ddimerReliable',

@@ -8,11 +8,7 @@ import type { Observation } from 'fhir/r4';
 import type { Fact, FactEvidence } from '@soleus/core';
 import { conditionOnset } from '../../fhir/condition-onset';
 import { observationEffectiveTime } from '../../fhir/observation-effective-time';
-import {
-  conditionCounts,
-  observationCounts,
-  type ConditionUse,
-} from '../../fhir/resource-status';
+import { conditionCounts, observationCounts, type ConditionUse } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { placeInEpisode } from './place-in-episode';
@@ -64,12 +60,7 @@ export function listParam(params: Readonly<Record<string, unknown>>, key: string
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function findConditions(
-  ctx: FactContext,
-  valueSet: string,
-  use: ConditionUse,
-  found: Found,
-): void {
+function findConditions(ctx: FactContext, valueSet: string, use: ConditionUse, found: Found): void {
   for (const condition of ctx.index.withCodeIn('Condition', valueSet)) {
     const ref = resourceRef(condition);
     const status = conditionCounts(condition, use);

@@ -25,7 +25,9 @@ export const previousDvt: Derivation = {
     const possible = (history.ignored ?? []).filter(
       (e) => (e.note ?? '').endsWith(POSSIBLE_NOT_DOCUMENTED) && isBefore(e),
     );
-    return possible.length > 0 ? { value: null, ignored: possible } : { value: false, evidence: [] };
+    return possible.length > 0
+      ? { value: null, ignored: possible }
+      : { value: false, evidence: [] };
   },
   requires: () => [{ resourceType: 'Condition' }],
 };

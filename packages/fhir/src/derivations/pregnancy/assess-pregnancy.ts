@@ -1,0 +1,278 @@
+/**
+ * Is the patient pregnant, and how far along (clinical-spec §A.5, §C.2, §5.1 revision 2)? Every route
+ * counts: a current pregnancy Condition (any certainty: it only raises caution); a weeks-of-gestation
+ * code (Z3A) or a gestational-age Observation whose age, carried forward to now, is still within a
+ * pregnancy's length; the latest pregnancy status within its window coded or written "pregnant"; the
+ * latest hCG within its window that is positive — coded, written as text, or quantitative at or above
+ * the positive threshold. An equivocal or unreadable latest hCG or status leaves pregnancy unknown
+ * (never "not pregnant"); nothing at all is "not documented" (false). The gestational age is the highest
+ * current estimate (the safe reading for the 20-week NSAID limit); a code is read at the end of its week.
+ */
+import type { Coding, Observation } from 'fhir/r4';
+import { normaliseQuantity, type FactEvidence } from '@soleus/core';
+import { conditionOnset } from '../../fhir/condition-onset';
+import { observationEffectiveTime } from '../../fhir/observation-effective-time';
+import { parseFhirDate } from '../../fhir/parse-fhir-date';
+import { readResultValue, type ResultValue } from '../../fhir/read-result-value';
+import { conditionCounts, observationCounts } from '../../fhir/resource-status';
+import type { FactContext } from '../../facts/fact-context';
+import { resourceRef } from '../../facts/resource-ref';
+import { windowStart } from '../../facts/window';
+import { memoPerRequest } from '../dvt/memo-per-request';
+import type { PregnancyParams } from './pregnancy-params';
+
+/** What the record says about pregnancy. */
+export interface PregnancyAssessment {
+  /** True documented, false not documented, null unknown (equivocal or unreadable latest test). */
+  readonly pregnant: boolean | null;
+  readonly evidence: readonly FactEvidence[];
+  readonly ignored: readonly FactEvidence[];
+  /** Highest current gestational age estimate in weeks, or null. */
+  readonly weeks: number | null;
+  readonly weeksEvidence: readonly FactEvidence[];
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+interface Work {
+  readonly evidence: FactEvidence[];
+  readonly ignored: FactEvidence[];
+  readonly ages: { weeks: number; evidence: FactEvidence }[];
+  unknown: boolean;
+}
+
+/**
+ * Assesses pregnancy once per request.
+ * @param p - the checked parameters
+ * @param ctx - the fact context
+ * @returns the assessment
+ */
+export function assessPregnancy(p: PregnancyParams, ctx: FactContext): PregnancyAssessment {
+  return memoPerRequest(ctx, 'pregnancy.assessment', () => {
+    const work: Work = { evidence: [], ignored: [], ages: [], unknown: false };
+    readConditions(p, ctx, work);
+    readWeeksCodes(p, ctx, work);
+    readGestationalAges(p, ctx, work);
+    readLatestStatus(p, ctx, work);
+    readLatestHcg(p, ctx, work);
+    const best = work.ages.reduce<(typeof work.ages)[number] | null>(
+      (a, b) => (a === null || b.weeks > a.weeks ? b : a),
+      null,
+    );
+    return {
+      pregnant: work.evidence.length > 0 ? true : work.unknown ? null : false,
+      evidence: work.evidence,
+      ignored: work.ignored,
+      weeks: best === null ? null : Number(best.weeks.toFixed(1)),
+      weeksEvidence: best === null ? [] : [best.evidence],
+    };
+  });
+}
+
+function readConditions(p: PregnancyParams, ctx: FactContext, work: Work): void {
+  for (const condition of ctx.index.withCodeIn('Condition', p.conditionValueSet)) {
+    const status = conditionCounts(condition, 'current');
+    const ref = resourceRef(condition);
+    (status.counts ? work.evidence : work.ignored).push({
+      resource: ref,
+      note: status.counts ? 'pregnancy condition' : status.reason,
+    });
+    if (!status.counts && status.issue) {
+      ctx.issues.warn('SOLEUS_FHIR_INVALID_RESOURCE', `${status.reason}; skipped`, {
+        resource: ref,
+        path: 'clinicalStatus',
+      });
+    }
+  }
+}
+
+function readWeeksCodes(p: PregnancyParams, ctx: FactContext, work: Work): void {
+  for (const condition of ctx.index.withCodeIn('Condition', p.weeksValueSet)) {
+    const ref = resourceRef(condition);
+    const status = conditionCounts(condition, 'risk');
+    const coding = (condition.code?.coding ?? []).find(
+      (c: Coding) =>
+        ctx.index.codingIn(p.weeksValueSet, c) && p.weeksByCode[c.code ?? ''] !== undefined,
+    );
+    const onset = parseFhirDate(conditionOnset(condition));
+    if (
+      !status.counts ||
+      coding === undefined ||
+      !onset ||
+      onset.precision === 'year' ||
+      onset.precision === 'month'
+    ) {
+      work.ignored.push({
+        resource: ref,
+        note: status.counts ? 'weeks of gestation without a day-precise date' : status.reason,
+      });
+      continue;
+    }
+    const stated = (p.weeksByCode[coding.code ?? ''] ?? 0) + p.codeWeekEndDays / 7;
+    carryForward(
+      p,
+      ctx,
+      work,
+      ref,
+      stated,
+      onset.epochMs,
+      `weeks-of-gestation code ${coding.code ?? ''}`,
+    );
+  }
+}
+
+function readGestationalAges(p: PregnancyParams, ctx: FactContext, work: Work): void {
+  for (const obs of ctx.index.withCodeIn('Observation', p.gestationalAgeValueSet)) {
+    const placed = countingAt(obs, ctx, work);
+    if (placed === null) {
+      continue;
+    }
+    const ref = resourceRef(obs);
+    const value = readResultValue(obs);
+    const weeks =
+      value.kind === 'quantity' ? normaliseQuantity(value.quantity, 'gestationalAge') : null;
+    if (weeks === null || !weeks.ok || weeks.comparator !== undefined) {
+      // Unreadable: it leaves pregnancy unknown only while it could still describe this pregnancy.
+      const recent = ctx.nowMs - placed <= p.maxWeeks * WEEK_MS;
+      unreadable(ctx, work, ref, value, 'gestational age: expected weeks or days', recent);
+      continue;
+    }
+    carryForward(p, ctx, work, ref, weeks.value, placed, 'gestational age');
+  }
+}
+
+/** A pregnancy dated at `atMs` is current while its age carried forward stays within `maxWeeks`. */
+function carryForward(
+  p: PregnancyParams,
+  ctx: FactContext,
+  work: Work,
+  ref: string,
+  weeksThen: number,
+  atMs: number,
+  what: string,
+): void {
+  const weeksNow = weeksThen + (ctx.nowMs - atMs) / WEEK_MS;
+  const at = new Date(atMs).toISOString();
+  if (weeksNow > p.maxWeeks || atMs > ctx.nowMs) {
+    work.ignored.push({
+      resource: ref,
+      at,
+      note: `${what}: that pregnancy is over (beyond ${p.maxWeeks} weeks now)`,
+    });
+    return;
+  }
+  const evidence = { resource: ref, at, note: `${what}: ${weeksNow.toFixed(1)} weeks now` };
+  work.evidence.push(evidence);
+  work.ages.push({ weeks: weeksNow, evidence });
+}
+
+function readLatestStatus(p: PregnancyParams, ctx: FactContext, work: Work): void {
+  const latest = latestCounting(ctx, p.statusValueSet, p.statusWindow, work);
+  if (latest === null) {
+    return;
+  }
+  const ref = resourceRef(latest);
+  const value = readResultValue(latest, {
+    isPositive: (c) => ctx.index.conceptIn(p.pregnantValueSet, c),
+  });
+  if (value.kind === 'positive') {
+    work.evidence.push({ resource: ref, note: 'pregnancy status: pregnant' });
+  } else if (value.kind !== 'negative') {
+    unreadable(ctx, work, ref, value, 'pregnancy status: neither pregnant nor not pregnant');
+  }
+}
+
+function readLatestHcg(p: PregnancyParams, ctx: FactContext, work: Work): void {
+  const latest = latestCounting(ctx, p.hcgValueSet, p.hcgWindow, work);
+  if (latest === null) {
+    return;
+  }
+  const ref = resourceRef(latest);
+  const value = readResultValue(latest, {
+    isPositive: (c) => ctx.index.conceptIn(p.positiveResultValueSet, c),
+    isNegative: (c) => ctx.index.conceptIn(p.negativeResultValueSet, c),
+  });
+  const verdict = value.kind === 'quantity' ? hcgLevel(p, value.quantity) : value.kind;
+  if (verdict === 'positive') {
+    work.evidence.push({ resource: ref, note: 'positive hCG' });
+  } else if (verdict === 'equivocal') {
+    work.unknown = true;
+    work.ignored.push({ resource: ref, note: 'hCG equivocal: pregnancy unknown' });
+  } else if (verdict !== 'negative') {
+    unreadable(ctx, work, ref, value, 'hCG: expected a positive/negative result or IU/L');
+  }
+}
+
+function hcgLevel(
+  p: PregnancyParams,
+  q: { value?: number; unit?: string; code?: string; comparator?: string },
+): 'positive' | 'negative' | 'equivocal' | 'unreadable' {
+  const unit = (q.code ?? q.unit ?? '').trim().toLowerCase();
+  if (typeof q.value !== 'number' || !p.hcgUnits.some((u) => u.toLowerCase() === unit)) {
+    return 'unreadable';
+  }
+  if (q.value >= p.hcgPositiveAtLeast && q.comparator !== '<' && q.comparator !== '<=') {
+    return 'positive';
+  }
+  const below =
+    q.value < p.hcgNegativeBelow || (q.comparator === '<' && q.value <= p.hcgNegativeBelow);
+  return below && q.comparator !== '>' && q.comparator !== '>=' ? 'negative' : 'equivocal';
+}
+
+/** The latest counting Observation of a value set within a window, with a day-precise date. */
+function latestCounting(
+  ctx: FactContext,
+  valueSet: string,
+  window: string,
+  work: Work,
+): Observation | null {
+  const from = windowStart(ctx.nowMs, window);
+  let best: { obs: Observation; atMs: number } | null = null;
+  for (const obs of ctx.index.withCodeIn('Observation', valueSet)) {
+    const atMs = countingAt(obs, ctx, work);
+    if (atMs !== null && atMs >= from && (best === null || atMs > best.atMs)) {
+      best = { obs, atMs };
+    }
+  }
+  return best?.obs ?? null;
+}
+
+/** The instant of a counting, day-precise, not-future Observation; null (and listed) otherwise. */
+function countingAt(obs: Observation, ctx: FactContext, work: Work): number | null {
+  const status = observationCounts(obs);
+  const at = parseFhirDate(observationEffectiveTime(obs));
+  const ref = resourceRef(obs);
+  if (!status.counts) {
+    work.ignored.push({ resource: ref, note: status.reason });
+    return null;
+  }
+  if (!at || at.precision === 'year' || at.precision === 'month' || at.epochMs > ctx.nowMs) {
+    work.ignored.push({
+      resource: ref,
+      note: 'effective time missing, coarser than a day or in the future',
+    });
+    return null;
+  }
+  return at.epochMs;
+}
+
+function unreadable(
+  ctx: FactContext,
+  work: Work,
+  ref: string,
+  value: ResultValue,
+  what: string,
+  makesUnknown = true,
+): void {
+  const reason = value.kind === 'uninterpretable' ? value.reason : what;
+  work.unknown ||= makesUnknown;
+  work.ignored.push({ resource: ref, note: `${reason}; pregnancy unknown` });
+  ctx.issues.warn(
+    'SOLEUS_FHIR_UNINTERPRETABLE',
+    `${what} (${reason}); treated as unknown, never as not pregnant`,
+    {
+      resource: ref,
+      path: value.kind === 'uninterpretable' ? value.path : 'value[x]',
+    },
+  );
+}
