@@ -110,7 +110,7 @@ function searchTemplate(
 ): string {
   const base = `${type}?patient={{context.patientId}}${status ? `&status=${status}` : ''}`;
   if (STATUS_ACTIVE.has(type)) {
-    return `${base}&status=active`;
+    return status ? base : `${base}&status=active`;
   }
   const codeParameter = CODE_PARAMETER[type];
   if (status || !codeParameter || requirements.some((r) => r.valueSet === undefined)) {

@@ -5,6 +5,7 @@ import { ANALGESIC_DERIVATIONS } from '../derivations/analgesic/analgesic-deriva
 import { CRAMP_DERIVATIONS } from '../derivations/cramp/cramp-derivations';
 import { DVT_DERIVATIONS } from '../derivations/dvt/dvt-derivations';
 import { PREGNANCY_DERIVATIONS } from '../derivations/pregnancy/pregnancy-derivations';
+import { encounterInWindow } from '../derivations/shared/encounter-in-window';
 import { sameAs } from '../derivations/shared/same-as';
 
 /**
@@ -34,4 +35,5 @@ export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Deri
   ...ANALGESIC_DERIVATIONS,
   ...PREGNANCY_DERIVATIONS,
   ['sameAs', sameAs],
+  ['encounterInWindow', encounterInWindow],
 ]);

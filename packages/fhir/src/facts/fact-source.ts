@@ -74,9 +74,12 @@ export interface MedicationSource {
   readonly valueSet: string;
   /**
    * Which orders count: `active` (record), `draft` (all draft orders of the hook; for order-select only
-   * the `selections`), or both.
+   * the `selections`), or both; `recent`: active, or ordered/taken within `window` whatever its status
+   * except cancelled, entered-in-error, draft or not-taken (therapy "within the last 6 months").
    */
-  readonly scope: 'active' | 'draft' | 'active-or-draft';
+  readonly scope: 'active' | 'draft' | 'active-or-draft' | 'recent';
+  /** ISO 8601 look-back of the `recent` scope. */
+  readonly window?: string;
   /** exists / count / ids, or `dailyDose`: total mg/day of the value set's ingredients (sum). */
   readonly aggregate: 'exists' | 'count' | 'ids' | 'dailyDose';
   /** Leave out topical products (topical diclofenac is exempt from systemic NSAID rules). */

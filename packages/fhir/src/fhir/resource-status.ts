@@ -12,6 +12,7 @@ import type {
   Procedure,
 } from 'fhir/r4';
 import { CONDITION_CLINICAL, CONDITION_VER_STATUS } from '@soleus/core';
+import { parseFhirDate } from './parse-fhir-date';
 import { statusCode } from './status-code';
 
 /** Whether a resource counts; when not, the reason (no PHI) and whether it is a data-quality issue. */
@@ -213,6 +214,50 @@ export function medicationStatementCounts(
     return COUNTS;
   }
   return skip(`status ${status}`);
+}
+
+// Statuses that mean the medication was never given (or the record is void), whatever its date.
+const NEVER_GIVEN = ['cancelled', 'entered-in-error', 'draft', 'not-taken', 'unknown'];
+
+/**
+ * Decides whether a MedicationRequest or MedicationStatement counts as therapy within a look-back
+ * (e.g. antineoplastic therapy within 6 months, clinical-spec §A.3 item 1): an active one always does;
+ * a completed, stopped or on-hold one does when it was ordered or taken at or after `fromMs`
+ * (MedicationRequest.authoredOn; MedicationStatement effective[x] end, else start, else dateAsserted).
+ * @param order - the request or statement
+ * @param fromMs - start of the look-back, epoch ms
+ * @param nowMs - the evaluation instant, epoch ms
+ * @returns the verdict; a missing status or an undatable past order is skipped with its reason
+ */
+export function medicationRecentCounts(
+  order: MedicationRequest | MedicationStatement,
+  fromMs: number,
+  nowMs: number,
+): StatusVerdict {
+  const status = order.status as string | undefined;
+  if (status === undefined) {
+    return issue('status missing');
+  }
+  if (NEVER_GIVEN.includes(status)) {
+    return skip(`status ${status}`);
+  }
+  if (status === 'active') {
+    return COUNTS;
+  }
+  const when = parseFhirDate(
+    order.resourceType === 'MedicationRequest'
+      ? order.authoredOn
+      : (order.effectivePeriod?.end ??
+          order.effectiveDateTime ??
+          order.effectivePeriod?.start ??
+          order.dateAsserted),
+  );
+  if (when === null || when.precision === 'year' || when.precision === 'month') {
+    return skip(`status ${status} and no day-precise date: cannot place it in the look-back`);
+  }
+  return when.epochMs >= fromMs && when.epochMs <= nowMs
+    ? COUNTS
+    : skip(`status ${status}, dated outside the look-back`);
 }
 
 /**

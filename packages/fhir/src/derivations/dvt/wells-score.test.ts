@@ -109,7 +109,7 @@ describe('interval Wells (§A.3, §0.3)', () => {
     ]);
     expect(fact('dvt.wellsMin')?.value).toBe(1);
     expect((fact('dvt.wellsItems')?.value as string[])[0]).toBe(
-      'Active cancer (+1): present — record (Condition/cancer)',
+      'Active cancer (+1): present — record (active cancer: Condition/cancer)',
     );
     expect(issues).toEqual(
       expect.arrayContaining([
