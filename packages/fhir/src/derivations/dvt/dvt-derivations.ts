@@ -55,6 +55,7 @@ function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fa
     confirmedCondition: ctx.fact(factName(params, 'confirmedFact')).value === true,
     wellsClass: wells.wellsClass,
     ultrasound: ultrasoundResult(ctx).result,
+    ultrasoundPending: ultrasoundResult(ctx).pendingPositive,
     repeatScanNegative: ultrasoundResult(ctx).repeatNegative,
     ddimer: ddimerResult(ctx).result,
     ddimerReliable: ctx.fact(factName(params, 'reliableFact')).value === true,
@@ -128,6 +129,10 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
         ...(u.ignored.length > 0 ? { ignored: u.ignored } : {}),
       };
     }),
+  ],
+  [
+    'dvt.ultrasoundPending',
+    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).pendingPositive })),
   ],
   [
     'dvt.ultrasoundExplanation',

@@ -1,7 +1,9 @@
 /**
  * Finds Conditions whose onset, and Observations whose effective time, fall inside the current DVT
- * episode (clinical-spec §A.1, §A.2), for the red-flag facts. Conditions must be current problems and
- * Observations must count (§0.1); each Observation is then put to the caller's test. Everything looked
+ * episode (clinical-spec §A.1, §A.2), for the red-flag facts. Conditions must count for their use and
+ * Observations must count (§0.1) — a preliminary finding counts too, since a red flag only raises
+ * caution (§0.1 note: preliminary results never exclude, but may be surfaced); each Observation is then
+ * put to the caller's test. Everything looked
  * at and not used is listed with its reason.
  */
 import type { Observation } from 'fhir/r4';
@@ -91,14 +93,20 @@ function findObservations(
   for (const obs of ctx.index.withCodeIn('Observation', valueSet)) {
     const ref = resourceRef(obs);
     const status = observationCounts(obs);
-    if (!status.counts) {
+    // A red flag only raises caution: a preliminary finding counts (it may raise, never exclude).
+    const preliminary = !status.counts && status.preliminary === true;
+    if (!status.counts && !preliminary) {
       found.ignored.push({ resource: ref, note: status.reason });
       continue;
     }
     const placed = placeInEpisode(ctx, observationEffectiveTime(obs), false);
     const why = placed.ok ? test(obs, ref, ctx) : placed.reason;
     if (placed.ok && why === null) {
-      found.evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
+      found.evidence.push({
+        resource: ref,
+        at: new Date(placed.atMs).toISOString(),
+        ...(preliminary ? { note: 'preliminary result' } : {}),
+      });
     } else {
       found.ignored.push({ resource: ref, note: why ?? '' });
     }

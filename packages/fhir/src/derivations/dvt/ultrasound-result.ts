@@ -20,6 +20,8 @@ export interface UltrasoundResult {
   readonly lines: readonly string[];
   readonly evidence: readonly FactEvidence[];
   readonly ignored: readonly FactEvidence[];
+  /** A preliminary positive scan in the evidence window, with no final positive one. */
+  readonly pendingPositive: boolean;
 }
 
 /** A scan resource with its date and whether its status counts. */
@@ -27,6 +29,8 @@ interface Scan {
   readonly resource: DiagnosticReport | Observation;
   readonly date: string | undefined;
   readonly statusProblem: string | null;
+  /** Released only as preliminary (or partial): never used to exclude; a positive one blocks it. */
+  readonly preliminary: boolean;
 }
 
 type ScanReading =
@@ -46,7 +50,8 @@ const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
  * `conclusionCode` or an Observation's `valueCodeableConcept`/`interpretation`, code in the pack's
  * venous-ultrasound value set, final/amended/corrected, dated at or after the episode start and within
  * the evidence window. Positive = a positive qualifier or a DVT diagnosis code; a result coded both ways
- * or neither is uninterpretable. Any positive scan governs.
+ * or neither is uninterpretable. Any positive scan governs; a preliminary positive scan leaves the
+ * result unknown (it confirms nothing, and no negative scan may exclude past it).
  * @param ctx - the fact context
  * @returns the result, once per request
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
@@ -58,8 +63,13 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
     const ignored: FactEvidence[] = [];
     const verdicts = new Set<string>();
     const negatives: { atMs: number; fresh: boolean }[] = [];
+    let pendingPositive = false;
     for (const scan of collectScans(ctx)) {
       const ref = resourceRef(scan.resource);
+      if (scan.preliminary) {
+        const pending = readScan({ ...scan, statusProblem: null }, ctx);
+        pendingPositive ||= pending.ok && pending.verdict === 'positive' && pending.fresh === null;
+      }
       const reading = readScan(scan, ctx);
       if (!reading.ok) {
         lines.push(`${ref}: not used — ${reading.reason}`);
@@ -86,13 +96,24 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
       lines.push(`${ref} at ${at}: ${reading.verdict}`);
       evidence.push({ resource: ref, at, note: reading.verdict });
     }
+    // A preliminary positive scan confirms nothing, but no negative scan may exclude past it.
+    if (pendingPositive && !verdicts.has('positive')) {
+      lines.push('a preliminary positive scan is pending: the result is unknown until it is final');
+    }
     const result = verdicts.has('positive')
       ? 'positive'
-      : verdicts.has('negative')
+      : verdicts.has('negative') && !pendingPositive
         ? 'negative'
         : null;
     const repeatNegative = result === 'negative' && isRepeatNegative(negatives, ctx);
-    return { result, repeatNegative, lines, evidence, ignored };
+    return {
+      result,
+      repeatNegative,
+      lines,
+      evidence,
+      ignored,
+      pendingPositive: pendingPositive && result !== 'positive',
+    };
   });
 }
 
@@ -104,6 +125,7 @@ function collectScans(ctx: FactContext): Scan[] {
     statusProblem: REPORT_FINAL.has(r.status)
       ? null
       : `status "${r.status}" is not a released result`,
+    preliminary: r.status === 'preliminary' || r.status === 'partial',
   }));
   const observations = ctx.index.withCodeIn('Observation', valueSet).map((o) => {
     const status = observationCounts(o);
@@ -111,6 +133,7 @@ function collectScans(ctx: FactContext): Scan[] {
       resource: o,
       date: observationEffectiveTime(o),
       statusProblem: status.counts ? null : status.reason,
+      preliminary: !status.counts && status.preliminary === true,
     };
   });
   return [...reports, ...observations];

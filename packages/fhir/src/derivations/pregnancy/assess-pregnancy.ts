@@ -8,17 +8,22 @@
  * (never "not pregnant"); nothing at all is "not documented" (false). The gestational age is the highest
  * current estimate (the safe reading for the 20-week NSAID limit); a code is read at the end of its week.
  */
-import type { Coding, Observation } from 'fhir/r4';
+import type { CodeableConcept, Coding } from 'fhir/r4';
 import { normaliseQuantity, type FactEvidence } from '@soleus/core';
 import { conditionOnset } from '../../fhir/condition-onset';
-import { observationEffectiveTime } from '../../fhir/observation-effective-time';
 import { parseFhirDate } from '../../fhir/parse-fhir-date';
 import { readResultValue, type ResultValue } from '../../fhir/read-result-value';
-import { conditionCounts, observationCounts } from '../../fhir/resource-status';
+import { conditionCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
-import { windowStart } from '../../facts/window';
 import { memoPerRequest } from '../dvt/memo-per-request';
+import {
+  countingAt,
+  isPreliminary,
+  latestCounting,
+  possible,
+  type Work,
+} from './pregnancy-observations';
 import type { PregnancyParams } from './pregnancy-params';
 
 /** What the record says about pregnancy. */
@@ -33,13 +38,6 @@ export interface PregnancyAssessment {
 }
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
-
-interface Work {
-  readonly evidence: FactEvidence[];
-  readonly ignored: FactEvidence[];
-  readonly ages: { weeks: number; evidence: FactEvidence }[];
-  unknown: boolean;
-}
 
 /**
  * Assesses pregnancy once per request.
@@ -123,7 +121,7 @@ function readWeeksCodes(p: PregnancyParams, ctx: FactContext, work: Work): void 
 
 function readGestationalAges(p: PregnancyParams, ctx: FactContext, work: Work): void {
   for (const obs of ctx.index.withCodeIn('Observation', p.gestationalAgeValueSet)) {
-    const placed = countingAt(obs, ctx, work);
+    const placed = countingAt(obs, ctx, work, true);
     if (placed === null) {
       continue;
     }
@@ -137,7 +135,8 @@ function readGestationalAges(p: PregnancyParams, ctx: FactContext, work: Work): 
       unreadable(ctx, work, ref, value, 'gestational age: expected weeks or days', recent);
       continue;
     }
-    carryForward(p, ctx, work, ref, weeks.value, placed, 'gestational age');
+    const what = isPreliminary(obs) ? 'preliminary gestational age' : 'gestational age';
+    carryForward(p, ctx, work, ref, weeks.value, placed, what);
   }
 }
 
@@ -161,20 +160,27 @@ function carryForward(
     });
     return;
   }
+  if (what.startsWith('preliminary')) {
+    possible(work, ref, what);
+    return;
+  }
   const evidence = { resource: ref, at, note: `${what}: ${weeksNow.toFixed(1)} weeks now` };
   work.evidence.push(evidence);
   work.ages.push({ weeks: weeksNow, evidence });
 }
 
 function readLatestStatus(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  const latest = latestCounting(ctx, p.statusValueSet, p.statusWindow, work);
+  const coded = { isPositive: (c: CodeableConcept) => ctx.index.conceptIn(p.pregnantValueSet, c) };
+  const latest = latestCounting(ctx, p.statusValueSet, p.statusWindow, work, (obs) => {
+    if (readResultValue(obs, coded).kind !== 'negative') {
+      possible(work, resourceRef(obs), 'preliminary pregnancy status');
+    }
+  });
   if (latest === null) {
     return;
   }
   const ref = resourceRef(latest);
-  const value = readResultValue(latest, {
-    isPositive: (c) => ctx.index.conceptIn(p.pregnantValueSet, c),
-  });
+  const value = readResultValue(latest, coded);
   if (value.kind === 'positive') {
     work.evidence.push({ resource: ref, note: 'pregnancy status: pregnant' });
   } else if (value.kind !== 'negative') {
@@ -183,16 +189,23 @@ function readLatestStatus(p: PregnancyParams, ctx: FactContext, work: Work): voi
 }
 
 function readLatestHcg(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  const latest = latestCounting(ctx, p.hcgValueSet, p.hcgWindow, work);
+  const coded = {
+    isPositive: (c: CodeableConcept) => ctx.index.conceptIn(p.positiveResultValueSet, c),
+    isNegative: (c: CodeableConcept) => ctx.index.conceptIn(p.negativeResultValueSet, c),
+  };
+  const verdictOf = (value: ResultValue) =>
+    value.kind === 'quantity' ? hcgLevel(p, value.quantity) : value.kind;
+  const latest = latestCounting(ctx, p.hcgValueSet, p.hcgWindow, work, (obs) => {
+    if (verdictOf(readResultValue(obs, coded)) !== 'negative') {
+      possible(work, resourceRef(obs), 'preliminary hCG');
+    }
+  });
   if (latest === null) {
     return;
   }
   const ref = resourceRef(latest);
-  const value = readResultValue(latest, {
-    isPositive: (c) => ctx.index.conceptIn(p.positiveResultValueSet, c),
-    isNegative: (c) => ctx.index.conceptIn(p.negativeResultValueSet, c),
-  });
-  const verdict = value.kind === 'quantity' ? hcgLevel(p, value.quantity) : value.kind;
+  const value = readResultValue(latest, coded);
+  const verdict = verdictOf(value);
   if (verdict === 'positive') {
     work.evidence.push({ resource: ref, note: 'positive hCG' });
   } else if (verdict === 'equivocal') {
@@ -217,43 +230,6 @@ function hcgLevel(
   const below =
     q.value < p.hcgNegativeBelow || (q.comparator === '<' && q.value <= p.hcgNegativeBelow);
   return below && q.comparator !== '>' && q.comparator !== '>=' ? 'negative' : 'equivocal';
-}
-
-/** The latest counting Observation of a value set within a window, with a day-precise date. */
-function latestCounting(
-  ctx: FactContext,
-  valueSet: string,
-  window: string,
-  work: Work,
-): Observation | null {
-  const from = windowStart(ctx.nowMs, window);
-  let best: { obs: Observation; atMs: number } | null = null;
-  for (const obs of ctx.index.withCodeIn('Observation', valueSet)) {
-    const atMs = countingAt(obs, ctx, work);
-    if (atMs !== null && atMs >= from && (best === null || atMs > best.atMs)) {
-      best = { obs, atMs };
-    }
-  }
-  return best?.obs ?? null;
-}
-
-/** The instant of a counting, day-precise, not-future Observation; null (and listed) otherwise. */
-function countingAt(obs: Observation, ctx: FactContext, work: Work): number | null {
-  const status = observationCounts(obs);
-  const at = parseFhirDate(observationEffectiveTime(obs));
-  const ref = resourceRef(obs);
-  if (!status.counts) {
-    work.ignored.push({ resource: ref, note: status.reason });
-    return null;
-  }
-  if (!at || at.precision === 'year' || at.precision === 'month' || at.epochMs > ctx.nowMs) {
-    work.ignored.push({
-      resource: ref,
-      note: 'effective time missing, coarser than a day or in the future',
-    });
-    return null;
-  }
-  return at.epochMs;
 }
 
 function unreadable(
