@@ -14,21 +14,17 @@ import {
 } from './support/metamorphic/cautious-variants';
 import {
   contextPatientId,
+  runBaselines,
   runVignette,
   type VignetteRun,
 } from './support/metamorphic/run-vignette';
 import { loadVignetteCases } from './support/metamorphic/vignette-cases';
 
 const cases = loadVignetteCases();
-const baselines = new Map<string, VignetteRun>();
+let baselines = new Map<string, VignetteRun>();
 
 beforeAll(async () => {
-  for (const input of cases) {
-    baselines.set(
-      input.name,
-      await runVignette(input, input.bundle, input.drafts, contextPatientId(input)),
-    );
-  }
+  baselines = await runBaselines(cases);
 });
 /** Cards that must not appear from less data. */
 const CLOSING = ['dvt-excluded', 'dvt-confirmed'];

@@ -7,6 +7,7 @@
  */
 import {
   contextPatientId,
+  runBaselines,
   runVignette,
   type CardKey,
   type VignetteRun,
@@ -24,15 +25,10 @@ import {
 import { loadVignetteCases } from './support/metamorphic/vignette-cases';
 
 const cases = loadVignetteCases();
-const baselines = new Map<string, VignetteRun>();
+let baselines = new Map<string, VignetteRun>();
 
 beforeAll(async () => {
-  for (const input of cases) {
-    baselines.set(
-      input.name,
-      await runVignette(input, input.bundle, input.drafts, contextPatientId(input)),
-    );
-  }
+  baselines = await runBaselines(cases);
 });
 
 const lines = (cards: readonly CardKey[], withDataQuality: boolean): string[] =>

@@ -100,6 +100,24 @@ export async function runVignette(
 }
 
 /**
+ * Evaluates every case once, untransformed: the baselines the relations compare with.
+ * @param inputs - the cases
+ * @returns each case's run, by case name
+ */
+export async function runBaselines(
+  inputs: readonly VignetteInput[],
+): Promise<Map<string, VignetteRun>> {
+  const baselines = new Map<string, VignetteRun>();
+  for (const input of inputs) {
+    baselines.set(
+      input.name,
+      await runVignette(input, input.bundle, input.drafts, contextPatientId(input)),
+    );
+  }
+  return baselines;
+}
+
+/**
  * The context patient id of a vignette: its `patient`, else the id of the bundle's Patient.
  * @param input - the case
  * @returns the id, if the bundle names one
