@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   SOLEUS_RULE_UNKNOWN_PACK: 'Rule names a rule pack that has no pack.json',
   SOLEUS_RULE_UNIT: 'Rule threshold unit is not UCUM or does not convert to the fact unit',
   SOLEUS_RULE_TEMPLATE: 'Card text interpolates a fact that is not in the fact catalogue',
+  SOLEUS_RULE_OVERRIDE_REASON:
+    'Card override reason is not a code of the override-reason CodeSystem, or its display differs',
   SOLEUS_RULE_PACK_EMPTY: 'Rule pack directory holds no rule files',
   SOLEUS_RULE_DUPLICATE_PACK: 'Two pack directories declare one pack id',
   SOLEUS_FACT_SCHEMA: 'Fact catalogue file does not match facts.schema.json',
@@ -29,6 +31,8 @@ export const ERROR_CODES = {
   SOLEUS_VALUESET_INVALID: 'Value set file is not a FHIR R4 ValueSet with a url and concepts',
   SOLEUS_VALUESET_NOT_FOUND: 'A value set was asked for that is not loaded',
   SOLEUS_VALUESET_DUPLICATE: 'Two value sets share one url',
+  SOLEUS_CANONICAL_INVALID:
+    'A shipped Questionnaire or CodeSystem file is not FHIR R4 JSON with its resourceType, an id and a url, or repeats one',
   SOLEUS_UNIT_UNKNOWN: 'A unit is missing, is not UCUM, or cannot be converted to the wanted unit',
   SOLEUS_ENGINE_EVALUATION: 'A rule failed while it was evaluated',
   SOLEUS_ENGINE_INVALID_NOW: 'Evaluation time `now` is missing or not a valid instant',
@@ -39,7 +43,12 @@ export const ERROR_CODES = {
     'The record holds data of several patients and no context patient was named',
   SOLEUS_FHIR_OUT_OF_SCOPE:
     'Resources of another patient, without a patient reference, or superseded by a later version were ignored',
-  SOLEUS_FHIR_UNMAPPED_MEDICATION: 'A medication product is not in the shipped RxNorm subset',
+  SOLEUS_FHIR_UNMAPPED_MEDICATION:
+    'A medication could not be identified: its code is not in the medication index and its name is not an RxNorm normalized name',
+  SOLEUS_FHIR_MEDICATION_BY_NAME:
+    'A medication was identified by its RxNorm normalized name: its code is not in the medication index',
+  SOLEUS_FHIR_MEDICATION_CONFLICT:
+    'A medication code and its display name different products; the code was used',
   SOLEUS_FHIR_UNINTERPRETABLE:
     'A FHIR value could not be interpreted (unit, date, code) and was treated as unknown',
   SOLEUS_FHIR_CONFLICT:
@@ -47,7 +56,8 @@ export const ERROR_CODES = {
   SOLEUS_FHIR_FETCH: 'Fetching data from the FHIR server failed',
   SOLEUS_HOOK_INVALID_REQUEST: 'The CDS Hooks request does not match the hook definition',
   SOLEUS_HOOK_UNKNOWN_SERVICE: 'No CDS service has that id',
-  SOLEUS_HOOK_PREFETCH_MISSING: 'Required data was neither prefetched nor fetchable (HTTP 412)',
+  SOLEUS_HOOK_PREFETCH_MISSING:
+    'Prefetch data was neither sent nor fetchable: unknown data, or HTTP 412 when neither the Patient nor the Conditions can be had',
   SOLEUS_HOOK_PREFETCH_OUTCOME:
     'A prefetch value was an OperationOutcome: the client could not supply that data',
   SOLEUS_HOOK_PREFETCH_PARTIAL:
@@ -63,6 +73,8 @@ export const ERROR_CODES = {
   SOLEUS_HOOK_UNAUTHORIZED: 'The client JWT is absent or failed verification (HTTP 401)',
   SOLEUS_HOOK_EVALUATION_TIMEOUT:
     'A service call ran past the evaluation time box and was answered with no cards',
+  SOLEUS_RXNORM_INDEX:
+    'A medication index file or RxNorm release directory is missing, unreadable or invalid',
   SOLEUS_SERVER_CONFIG: 'The server configuration (environment or config file) is invalid',
   SOLEUS_SERVER_INSECURE_BIND:
     'No JWT issuer is configured and the server was asked to listen beyond loopback',
@@ -93,6 +105,12 @@ export interface Issue {
   readonly location?: IssueLocation;
   /** Values the caller may log or show if it chooses (may hold clinical values, never identifiers). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * Who must hear about it: the clinician (the default; it reaches the data-quality card because it
+   * could change a card) or only the operator (logs, metrics, `soleus dry-run`), e.g. an unidentified
+   * product whose name suggests nothing any rule reads.
+   */
+  readonly audience?: 'clinician' | 'operator';
 }
 
 /** Options for {@link SoleusError}. */

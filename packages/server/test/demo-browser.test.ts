@@ -1,33 +1,24 @@
 /**
  * The demo page in a real browser: the app listens on 127.0.0.1 (ephemeral port) with the shipped
- * rule packs, headless Chromium (playwright-core, Debian's /usr/bin/chromium) loads /demo, runs a DVT
+ * rule packs, headless Chromium (playwright-core; the browser comes from scripts/find-chromium.ts) loads /demo, runs a DVT
  * patient-view scenario and an NSAID order-sign scenario, and the rendered cards are checked by card id
  * (data-card-id = source.topic.code), indicator class and summary. The server clock is months after
  * the scenarios were written, so the date shift of the sample bundles is exercised end to end.
- * Screenshots go to test-output/demo/ (gitignored). A missing Chromium FAILS this suite (CI installs
- * it in .ci/run); set SOLEUS_CHROMIUM to use another Chromium binary.
+ * Screenshots go to test-output/demo/ (gitignored). The browser is the Chromium build shipped in the
+ * @sparticuz/chromium devDependency (decompressed on first use), or SOLEUS_CHROMIUM; a browser that
+ * cannot be found or launched FAILS this suite, it never skips.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
 import { buildApp } from '../src/build-app';
+import { CHROMIUM_LAUNCH_ARGS, findChromium } from '../../../scripts/find-chromium';
 
-const CHROMIUM = process.env.SOLEUS_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = join(__dirname, '..', '..', '..', 'test-output', 'demo');
 /** Well after the scenarios' asOf (2026-11-22T09:00Z): dates are shifted by ~113 days. */
 const NOW = new Date('2027-03-15T11:20:00.000Z');
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let app: FastifyInstance;
 let browser: Browser;
@@ -38,11 +29,7 @@ const pageErrors: string[] = [];
 jest.setTimeout(20_000);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set SOLEUS_CHROMIUM`,
-    );
-  }
+  const executablePath = await findChromium();
   mkdirSync(SHOTS, { recursive: true });
   app = buildApp({
     ruleSet: await loadRuleSet(DEFAULT_CONTENT),
@@ -53,8 +40,8 @@ beforeAll(async () => {
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: LAUNCH_ARGS,
+    executablePath,
+    args: [...CHROMIUM_LAUNCH_ARGS],
     // A fresh profile per run (playwright's own temporary user-data-dir, removed on close).
   });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -66,7 +53,8 @@ beforeAll(async () => {
   });
   await page.goto(`${base}/demo`);
   await page.waitForSelector('body[data-state="ready"]');
-});
+  // The first run decompresses the bundled browser (a few seconds, longer on a busy machine).
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -114,7 +102,7 @@ describe('demo page scenarios', () => {
 
   it.each<[string, string, string, 'critical' | null]>([
     ['ibuprofen 600 mg', 'a critical nsaid-contraindicated card', '197806', 'critical'],
-    ['naproxen 500 mg', 'a critical nsaid-contraindicated card', '198013', 'critical'],
+    ['naproxen 500 mg', 'a critical nsaid-contraindicated card', '198014', 'critical'],
     ['acetaminophen 500 mg', 'no nsaid-contraindicated card', '198440', null],
   ])('eGFR 29 (order-sign) ordering %s → %s', async (_drug, _expected, code, indicator) => {
     await runScenario('nsaid-renal', 'order-sign', code);

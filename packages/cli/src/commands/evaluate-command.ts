@@ -6,16 +6,19 @@ import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { readJsonFile } from '../read-json-file';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
+import { RXNORM_INDEX_OPTION, rxnormIndexFromOption } from '../rxnorm-index-option';
 
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
                        [--patient <id>] [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+                       [--rxnorm-index <file>]
 
 Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
 response.extension. Without --now the current time is used. For order-select without --selections,
 every draft order counts as selected. --patient names the context patient (the CDS Hooks
 context.patientId); without it the bundle is the record of its one Patient. Resources of any other
-patient are never used. --rules/--facts/--valuesets replace the bundled content.
+patient are never used. --rules/--facts/--valuesets replace the bundled content; --rxnorm-index
+replaces the shipped medication index with one built by \`soleus rxnorm import\`.
 `;
 
 /**
@@ -48,10 +51,12 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
         )
       : undefined;
     const ruleSet = await loadRuleSetOrExplain(contentDirsFrom(opts));
+    const rxnormIndex = rxnormIndexFromOption(opts['rxnorm-index']);
     const outcome = await evaluateRecord(record, {
       ruleSet,
       hook,
       now,
+      ...(rxnormIndex ? { rxnormIndex } : {}),
       ...(drafts ? { draftOrders: drafts.entries.map((e) => e.resource) } : {}),
       ...(opts.selections ? { selections: opts.selections.split(',').map((s) => s.trim()) } : {}),
       ...(opts.patient ? { patientId: opts.patient } : {}),
@@ -80,6 +85,7 @@ function parseOptions(args: readonly string[]) {
         explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         ...CONTENT_OPTIONS,
+        ...RXNORM_INDEX_OPTION,
       },
       strict: true,
       allowPositionals: false,

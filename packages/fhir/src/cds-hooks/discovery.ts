@@ -4,9 +4,8 @@
  * (`code=system|code,…` token equality), so an EHR sends tens of resources, not the whole record.
  */
 import type { RuleSet } from '@soleus/core';
-import { compiledSources } from '../facts/compiled-sources';
-import { sourceRequirements, type DataRequirement } from '../facts/data-requirement';
-import { DERIVATIONS } from '../facts/derivations';
+import type { DataRequirement } from '../facts/data-requirement';
+import { factRequirements } from '../facts/fact-requirements';
 import { factsUsedByHook } from '../facts/facts-used-by-hook';
 import { HOOKS, type Hook } from '../evaluate/hooks';
 import type { CdsDiscoveryResponse, CdsService } from './types';
@@ -57,18 +56,32 @@ export function buildDiscovery(ruleSet: RuleSet): CdsDiscoveryResponse {
 export function prefetchTemplates(ruleSet: RuleSet, hook: Hook): Record<string, string> {
   const groups = new Map<string, DataRequirement[]>();
   for (const requirement of hookRequirements(ruleSet, hook)) {
-    const group = `${requirement.resourceType}|${requirement.status ?? ''}`;
+    // Medications keep one key per type: past statuses some facts need widen it (see below).
+    const status = STATUS_ACTIVE.has(requirement.resourceType) ? '' : (requirement.status ?? '');
+    const group = `${requirement.resourceType}|${status}`;
     groups.set(group, [...(groups.get(group) ?? []), requirement]);
   }
   const templates: Record<string, string> = { patient: 'Patient/{{context.patientId}}' };
   for (const [, requirements] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const type = requirements[0]?.resourceType ?? 'Patient';
-    const status = requirements[0]?.status ?? '';
-    if (type !== 'Patient') {
+    if (STATUS_ACTIVE.has(type)) {
+      const statuses = medicationStatuses(requirements);
+      templates[prefetchKey(type, '')] = searchTemplate(ruleSet, type, requirements, statuses);
+    } else if (type !== 'Patient') {
+      const status = requirements[0]?.status ?? '';
       templates[prefetchKey(type, status)] = searchTemplate(ruleSet, type, requirements, status);
     }
   }
   return templates;
+}
+
+/**
+ * The statuses one medication key asks for: `active` unless a fact reads past therapy too (e.g. the
+ * antineoplastics of Wells item 1), then the union of what they ask for, `active` included.
+ */
+function medicationStatuses(requirements: readonly DataRequirement[]): string {
+  const asked = requirements.flatMap((r) => (r.status ? r.status.split(',') : []));
+  return asked.length === 0 ? '' : [...new Set(['active', ...asked])].join(',');
 }
 
 /** `encounters`, or `encountersInProgress` for a status-restricted query of the same type. */
@@ -129,18 +142,5 @@ function searchTemplate(
 
 /** Every data requirement of the facts the hook's rules use (directly or via derivations). */
 function hookRequirements(ruleSet: RuleSet, hook: Hook): DataRequirement[] {
-  const sources = compiledSources(ruleSet);
-  const requirements: DataRequirement[] = [];
-  const pack = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
-  for (const name of factsUsedByHook(ruleSet, hook)) {
-    const source = sources.get(name)?.source;
-    if (source?.kind === 'derived') {
-      requirements.push(
-        ...(DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}, pack) ?? []),
-      );
-    } else if (source) {
-      requirements.push(...sourceRequirements(source));
-    }
-  }
-  return requirements;
+  return [...factsUsedByHook(ruleSet, hook)].flatMap((name) => factRequirements(ruleSet, name));
 }

@@ -1,8 +1,9 @@
 /**
  * Transport-neutral CDS Hooks service call (medplum fhir-router style): (serviceId, body, deps) →
  * (status, body). Any HTTP framework maps `status` and sends `body` as JSON. Errors become FHIR
- * OperationOutcome bodies at this one boundary: 400 invalid request, 404 unknown service, 412 required
- * data neither prefetched nor fetchable, 500 anything unexpected — never a stack trace or internals.
+ * OperationOutcome bodies at this one boundary: 400 invalid request, 404 unknown service, 412 when
+ * neither the Patient nor the Conditions can be had (any other missing prefetch key is unknown data),
+ * 500 anything unexpected — never a stack trace or internals.
  */
 import type { FhirResource, OperationOutcome } from 'fhir/r4';
 import { isSoleusError, type Issue, type RuleSet } from '@soleus/core';
@@ -11,9 +12,10 @@ import type { Hook } from '../evaluate/hooks';
 import { buildDiscovery } from './discovery';
 import type { FhirFetcher } from './fhir-fetcher';
 import { buildOperationOutcome } from './operation-outcome';
-import { resolvePrefetch } from './resolve-prefetch';
+import { prefetchRecord } from './prefetch-record';
 import type { CdsRequest, CdsResponse, CdsService } from './types';
 import { validateCdsRequest } from './validate-cds-request';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** What a service call needs besides the request. */
 export interface CdsDeps {
@@ -27,6 +29,10 @@ export interface CdsDeps {
   readonly uuid?: () => string;
   /** Add the rule trace under `response.extension`. */
   readonly explain?: boolean;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
+  /** Public base URL of the service, for card links to pages it serves (the Wells app, /fhir). */
+  readonly serviceBaseUrl?: string;
 }
 
 /** The outcome of a call, for the transport and its logs. */
@@ -38,6 +44,10 @@ export interface CdsResult {
   /** Rule ids of the cards returned, for logs and metrics (no PHI). */
   readonly firedRuleIds?: readonly string[];
   readonly issues?: readonly Issue[];
+  /** Prefetch keys the client sent that this service does not declare (ignored; logged at debug). */
+  readonly ignoredPrefetchKeys?: readonly string[];
+  /** Spec deviations the request was accepted with (e.g. no `expires_in`), for a warning in the log. */
+  readonly requestWarnings?: readonly Issue[];
   readonly timings?: Readonly<Record<string, number>>;
 }
 
@@ -65,7 +75,8 @@ export async function handleCdsRequest(
     if (!validation.ok) {
       return { status: 400, body: validation.outcome, hook, issues: validation.issues };
     }
-    return await evaluateCall(validation.request, hook, service, deps);
+    const result = await evaluateCall(validation.request, hook, service, deps);
+    return validation.warnings ? { ...result, requestWarnings: validation.warnings } : result;
   } catch (err) {
     if (isSoleusError(err) && err.code === 'SOLEUS_HOOK_PREFETCH_MISSING') {
       return { status: 412, body: buildOperationOutcome(412, err.issues), issues: err.issues };
@@ -96,9 +107,9 @@ async function evaluateCall(
 ): Promise<CdsResult> {
   const t0 = performance.now();
   const templates = service.prefetch ?? {};
-  const prefetch = await resolvePrefetch(request, templates, {
+  const { prefetch, record } = await prefetchRecord(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
-    required: Object.keys(templates),
+    requiredAnyOf: ESSENTIAL_KEYS,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const t1 = performance.now();
@@ -107,29 +118,37 @@ async function evaluateCall(
   const selections = Array.isArray(context.selections)
     ? (context.selections as string[])
     : undefined;
-  const outcome = await evaluateRecord(
-    { entries: prefetch.resources.map((resource) => ({ resource })), issues: prefetch.issues },
-    {
-      ruleSet: deps.ruleSet,
-      hook,
-      now: deps.now,
-      context: primitiveContext(context),
-      ...(typeof context.patientId === 'string' ? { patientId: context.patientId } : {}),
-      ...(draftOrders ? { draftOrders } : {}),
-      ...(selections ? { selections } : {}),
-      ...(deps.uuid ? { uuid: deps.uuid } : {}),
-      ...(deps.explain ? { explain: true } : {}),
-    },
-  );
+  const outcome = await evaluateRecord(record, {
+    ruleSet: deps.ruleSet,
+    hook,
+    now: deps.now,
+    context: primitiveContext(context),
+    ...(typeof context.patientId === 'string' ? { patientId: context.patientId } : {}),
+    ...(draftOrders ? { draftOrders } : {}),
+    ...(selections ? { selections } : {}),
+    ...(deps.uuid ? { uuid: deps.uuid } : {}),
+    ...(deps.explain ? { explain: true } : {}),
+    ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
+    ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
+  });
   return {
     status: 200,
     body: outcome.response,
     hook,
     firedRuleIds: outcome.evaluation.fired.map((r) => r.ruleId),
     issues: outcome.issues,
+    ...(prefetch.ignoredKeys.length > 0 ? { ignoredPrefetchKeys: prefetch.ignoredKeys } : {}),
     timings: { prefetch: t1 - t0, ...outcome.timings },
   };
 }
+
+/**
+ * The 412 rule (docs/reference/http-api.md): a call is answered only when the Patient or the
+ * Conditions can be had (prefetched, `null`, or fetched). With neither, no card can place the patient
+ * (age, sex, problem list, calf-pain episode), so saying nothing would look like "all clear". Every
+ * other key that cannot be had is unknown data: the rules run with what is known.
+ */
+const ESSENTIAL_KEYS: readonly string[] = ['patient', 'conditions'];
 
 function draftResources(context: Readonly<Record<string, unknown>>): FhirResource[] | undefined {
   const bundle = context.draftOrders as { entry?: { resource?: FhirResource }[] } | undefined;

@@ -10,10 +10,13 @@ import type { PatientRecord } from '../record/record-from-bundle';
 import type { FactContext } from './fact-context';
 import { buildFact } from './build-fact';
 import { compiledSources } from './compiled-sources';
+import { factRequirements } from './fact-requirements';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
 import { indexRecord } from './record-index';
 import { scopeRecord } from '../record/scope-record';
+import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -30,6 +33,13 @@ export interface BundleToFactsOptions {
    * the record is the one of its only Patient (see scopeRecord).
    */
   readonly patientId?: string;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
+  /**
+   * Catalogue facts to compute besides those the hook's rules read (e.g. `dvt.wellsBreakdown` for the
+   * Wells app). Names not in the catalogue stay unknown.
+   */
+  readonly alsoCompute?: readonly string[];
 }
 
 /**
@@ -71,8 +81,10 @@ export function bundleToFacts(
     drafts: countingDrafts(options.hook, allDrafts, options.selections),
     allDrafts,
     issues,
+    rxnorm: options.rxnormIndex ?? shippedRxnormIndex(),
     params: (packId) => options.ruleSet.packs.get(packId)?.parameters ?? {},
     fact: (name) => computeFact(name),
+    unknownDataOf: unknownDataReader(options.ruleSet, record.unknownTypes ?? []),
   };
   function computeFact(name: string): Fact {
     const known = facts.get(name);
@@ -97,8 +109,26 @@ export function bundleToFacts(
       computeFact(name);
     }
   }
+  (options.alsoCompute ?? []).forEach(computeFact);
   deferred.forEach(computeFact);
   return { facts, issues: issues.list() };
+}
+
+function unknownDataReader(
+  ruleSet: RuleSet,
+  unknownTypes: readonly string[],
+): (name: string) => readonly string[] {
+  if (unknownTypes.length === 0) {
+    return () => [];
+  }
+  const unknown = new Set(unknownTypes);
+  return (name) => [
+    ...new Set(
+      factRequirements(ruleSet, name)
+        .map((r) => r.resourceType)
+        .filter((type) => unknown.has(type)),
+    ),
+  ];
 }
 
 /** order-sign: every draft MedicationRequest; order-select: only the selected ones; patient-view: none. */

@@ -241,9 +241,10 @@ describe('scopeRecord: one current version per resource', () => {
       ),
       [],
     );
-    expect(scoped.issues.map((i) => [i.severity, i.message])).toEqual([
+    expect(scoped.issues.map((i) => [i.severity, i.audience, i.message])).toEqual([
       [
         'information',
+        'operator',
         '1 resource(s) not used: 1 superseded by a later version of the same resource (Observation)',
       ],
     ]);

@@ -91,10 +91,13 @@ function scopeIssue(
       ? `${superseded.length} superseded by a later version of the same resource (${byType(superseded)})`
       : '',
   ].filter((p) => p !== '');
+  // Another patient's data in this record may be a misfiled result: the clinician hears of it. Earlier
+  // versions are routine in history feeds and change no card: only the operator counts them.
   return {
     severity: foreign.length > 0 ? 'warning' : 'information',
     code: 'SOLEUS_FHIR_OUT_OF_SCOPE',
     message: `${foreign.length + superseded.length} resource(s) not used: ${parts.join('; ')}`,
+    ...(foreign.length > 0 ? {} : { audience: 'operator' as const }),
   };
 }
 

@@ -110,7 +110,15 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
     intent: 'order',
     subject: { reference: 'Patient/p1' },
     medicationCodeableConcept: {
-      coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '854255' }],
+      coding: [
+        {
+          system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+          code: '854255',
+          // [V-ecqm] display (clinical-spec §5.3); the code is not in the pill-only medication index,
+          // so the product is identified by this RxNorm normalized name.
+          display: 'Enoxaparin sodium 100 MG/ML Injectable Solution',
+        },
+      ],
     },
     dosageInstruction: [
       {
@@ -133,7 +141,7 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
 export function evaluateFacts(
   resources: FhirResource[],
   birthDate: string | undefined = '1970-06-01',
-  hook: 'patient-view' | 'order-sign' = 'patient-view',
+  alsoCompute: readonly string[] = [],
 ): { fact: (name: string) => Fact | undefined; issues: Issue[] } {
   const bundle: Bundle<FhirResource> = {
     resourceType: 'Bundle',
@@ -145,8 +153,9 @@ export function evaluateFacts(
   };
   const { facts, issues } = bundleToFacts(recordFromBundle(bundle, 'test'), {
     ruleSet,
-    hook,
+    hook: 'patient-view',
     now: NOW,
+    alsoCompute,
   });
   return { fact: (name) => facts.get(name), issues };
 }

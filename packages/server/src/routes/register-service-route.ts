@@ -36,6 +36,8 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
         prefetchTimeoutMs: ctx.prefetchTimeoutMs,
         ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
         ...(ctx.explain ? { explain: true } : {}),
+        ...(ctx.rxnormIndex ? { rxnormIndex: ctx.rxnormIndex } : {}),
+        ...(ctx.publicBaseUrl ? { serviceBaseUrl: ctx.publicBaseUrl } : {}),
       });
       const boxed = await timeBox(call, ctx.evaluationTimeoutMs);
       const seconds = (performance.now() - started) / 1000;
@@ -52,6 +54,10 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
       const result = boxed.value;
       logCall(request.log, { serviceId, hookInstance, result, ms: seconds * 1000 });
       if (result.status === 200) {
+        // Only evaluated calls raise data-quality issues; a 4xx answer's issues are request errors.
+        for (const issue of result.issues ?? []) {
+          ctx.metrics.dataIssues.inc({ code: issue.code, audience: issue.audience ?? 'clinician' });
+        }
         afterCards(ctx, request.log, { serviceId, hookInstance, at: now.toISOString(), result });
       }
       return reply.code(result.status).send(result.body);
@@ -67,6 +73,18 @@ interface CallFacts {
 }
 
 function logCall(log: FastifyBaseLogger, call: CallFacts): void {
+  for (const warning of call.result.requestWarnings ?? []) {
+    log.warn(
+      { code: warning.code, pointer: warning.location?.pointer, hookInstance: call.hookInstance },
+      warning.message,
+    );
+  }
+  if (call.result.ignoredPrefetchKeys) {
+    log.debug(
+      { hookInstance: call.hookInstance, keys: call.result.ignoredPrefetchKeys.slice(0, 20) },
+      'prefetch keys this service does not declare were ignored',
+    );
+  }
   log.info(
     {
       serviceId: call.serviceId,

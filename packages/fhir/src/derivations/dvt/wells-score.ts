@@ -32,10 +32,22 @@ interface WellsItemDefinition {
 /** A record fact that makes an item present: its name, or its name and the route label to show. */
 type RecordRoute = string | { readonly fact: string; readonly label: string };
 
+/** Where an item's state came from: the record (history facts), a measurement, the attestation, or nothing. */
+export type WellsItemSource = 'record' | 'measured' | 'attestation' | 'none';
+
 /** The state of one item and where it came from. */
 export interface WellsItemState {
   readonly linkId: string;
   readonly state: 'present' | 'absent' | 'unknown';
+  /** Points the item adds when present (−2 for the alternative diagnosis). */
+  readonly points: number;
+  readonly source: WellsItemSource;
+  /** `Type/id` of the resources the state came from (record evidence, measurements or the attestation). */
+  readonly resources: readonly string[];
+  /** The record facts that made the item present (e.g. `dvt.recordActiveCancer`): the route it took. */
+  readonly routes: readonly string[];
+  /** True when the attestation says absent but the record documents the item (the record was kept). */
+  readonly conflict?: boolean;
   readonly line: string;
 }
 
@@ -45,18 +57,28 @@ export interface WellsScore {
   readonly min: number;
   readonly max: number;
   readonly items: readonly WellsItemState[];
+  /** `QuestionnaireResponse/id` of the attestation used, or null when there is none in the episode. */
+  readonly attestation: string | null;
 }
 
 /**
- * Scores Wells for the current episode, once per request.
+ * How history items with nothing documented are read: `as-recorded` takes the record as complete
+ * (absent, §0.3); `incomplete-record` makes them unknown when the data they are read from could not
+ * be had in this call (a prefetch key omitted or failed), so no exclusion rests on missing data.
+ */
+export type WellsReading = 'as-recorded' | 'incomplete-record';
+
+/**
+ * Scores Wells for the current episode, once per request and reading.
  * @param ctx - the fact context
+ * @param reading - how history items with nothing documented are read (default `as-recorded`)
  * @returns the interval score
  * @throws {SOLEUS_FACT_SCHEMA} when the pack's Wells parameters are missing or malformed
  */
-export function wellsScore(ctx: FactContext): WellsScore {
-  return memoPerRequest(ctx, 'dvt.wells', () => {
+export function wellsScore(ctx: FactContext, reading: WellsReading = 'as-recorded'): WellsScore {
+  return memoPerRequest(ctx, `dvt.wells.${reading}`, () => {
     const attestation = latestWellsAttestation(ctx);
-    const items = readItems(ctx).map((item) => scoreItem(item, attestation, ctx));
+    const items = readItems(ctx).map((item) => scoreItem(item, attestation, ctx, reading));
     const defs = new Map(readItems(ctx).map((d) => [d.linkId, d]));
     let min = 0;
     let unknownPositive = 0;
@@ -75,7 +97,7 @@ export function wellsScore(ctx: FactContext): WellsScore {
         : min >= dvtParam(ctx, 'wells.likelyAtLeast', 'number')
           ? 'likely'
           : 'indeterminate';
-    return { wellsClass, min, max, items };
+    return { wellsClass, min, max, items, attestation: attestation?.resource ?? null };
   });
 }
 
@@ -83,13 +105,16 @@ function scoreItem(
   item: WellsItemDefinition,
   attestation: WellsAttestation | null,
   ctx: FactContext,
+  reading: WellsReading,
 ): WellsItemState {
   const head = `${item.label} (${item.points > 0 ? '+' : ''}${item.points})`;
+  const { linkId, points } = item;
   const attested = attestation?.answers.get(item.linkId);
   const from = attestation ? `attestation ${attestation.resource}` : '';
-  const recordHits = recordEvidence(item, ctx);
+  const { routes, resources: recordHits, shown } = recordEvidence(item, ctx);
   if (recordHits.length > 0) {
-    if (attested === false) {
+    const conflict = attested === false;
+    if (conflict) {
       ctx.issues.warn(
         'SOLEUS_FHIR_CONFLICT',
         `Wells item "${item.linkId}": the record documents it (${recordHits.join(', ')}) but ${from} says absent; the record was kept (an attested absent never cancels a recorded present)`,
@@ -97,73 +122,122 @@ function scoreItem(
       );
     }
     return {
-      linkId: item.linkId,
+      linkId,
+      points,
       state: 'present',
-      line: `${head}: present — record (${recordHits.join(', ')})`,
+      source: routes.every((r) => r === item.measuredFact) ? 'measured' : 'record',
+      resources: recordHits,
+      routes,
+      ...(conflict ? { conflict } : {}),
+      line: `${head}: present — record (${shown.join('; ')})`,
     };
   }
-  if (attested !== undefined) {
+  if (attested !== undefined && attestation) {
     return {
-      linkId: item.linkId,
+      linkId,
+      points,
       state: attested ? 'present' : 'absent',
+      source: 'attestation',
+      resources: [attestation.resource],
+      routes: [],
       line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
     };
   }
   const possible = possibleRecord(item, ctx);
   if (possible.length > 0) {
-    return {
-      linkId: item.linkId,
-      state: 'unknown',
-      line: `${head}: unknown — only a provisional, differential or unconfirmed record (${possible.join(', ')}); attest it`,
-    };
+    const what = `unknown — only a provisional, differential or unconfirmed record (${possible.join(', ')}); attest it`;
+    return { ...unknownItem(item), resources: possible, line: `${head}: ${what}` };
+  }
+  const unread = reading === 'incomplete-record' ? unreadHistory(item, ctx) : [];
+  if (unread.length > 0) {
+    const what = `unknown — no ${unread.join(', ')} data could be had in this call`;
+    return { ...unknownItem(item), line: `${head}: ${what}` };
   }
   const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
   if (item.recordFacts !== undefined || measured?.value === false) {
-    const source =
-      measured?.value === false
-        ? `measured (${(measured.evidence ?? []).map((e) => e.resource).join(', ')})`
-        : 'record (nothing documented)';
-    return { linkId: item.linkId, state: 'absent', line: `${head}: absent — ${source}` };
+    const wasMeasured = measured?.value === false;
+    const resources = wasMeasured ? (measured.evidence ?? []).map((e) => e.resource) : [];
+    const source = wasMeasured
+      ? `measured (${resources.join(', ')})`
+      : 'record (nothing documented)';
+    return {
+      linkId,
+      points,
+      state: 'absent',
+      source: wasMeasured ? 'measured' : 'record',
+      resources,
+      routes: wasMeasured && item.measuredFact ? [item.measuredFact] : [],
+      line: `${head}: absent — ${source}`,
+    };
   }
+  const unknown = unknownItem(item);
   return item.points > 0
-    ? {
-        linkId: item.linkId,
-        state: 'unknown',
-        line: `${head}: unknown — not attested (bedside examination needed)`,
-      }
-    : {
-        linkId: item.linkId,
-        state: 'unknown',
-        line: `${head}: not attested — counts 0 (never inferred from the record)`,
-      };
+    ? { ...unknown, line: `${head}: unknown — not attested (bedside examination needed)` }
+    : { ...unknown, line: `${head}: not attested — counts 0 (never inferred from the record)` };
 }
 
-/** What makes the item present from the record or a measurement: each route with its resources. */
-function recordEvidence(item: WellsItemDefinition, ctx: FactContext): string[] {
-  const routes: RecordRoute[] = [
-    ...(item.recordFacts ?? []),
-    ...(item.measuredFact ? [item.measuredFact] : []),
-  ];
-  return routes.flatMap((route) => {
-    const name = typeof route === 'string' ? route : route.fact;
-    const fact = ctx.fact(name);
-    const refs = fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
-    if (refs.length === 0) {
-      return [];
-    }
-    return typeof route === 'string' ? refs : [`${route.label}: ${refs.join(', ')}`];
-  });
+/** An item nothing decides: unknown, from no source. */
+function unknownItem(item: WellsItemDefinition): Omit<WellsItemState, 'line'> {
+  return {
+    linkId: item.linkId,
+    points: item.points,
+    state: 'unknown',
+    source: 'none',
+    resources: [],
+    routes: [],
+  };
+}
+
+/** The fact a route reads. */
+function factOf(route: RecordRoute): string {
+  return typeof route === 'string' ? route : route.fact;
+}
+
+/** Resource types a history item is read from whose data is unknown in this call. */
+function unreadHistory(item: WellsItemDefinition, ctx: FactContext): string[] {
+  const names = (item.recordFacts ?? []).map(factOf);
+  return [...new Set(names.flatMap((name) => ctx.unknownDataOf(name)))];
 }
 
 /** Resources of record facts left unknown by an uncertain (provisional …) Condition. */
 function possibleRecord(item: WellsItemDefinition, ctx: FactContext): string[] {
   return (item.recordFacts ?? []).flatMap((route) => {
-    const fact = ctx.fact(typeof route === 'string' ? route : route.fact);
+    const fact = ctx.fact(factOf(route));
     const possible = (fact.ignored ?? []).filter((e) =>
       (e.note ?? '').endsWith(POSSIBLE_NOT_DOCUMENTED),
     );
     return fact.value === null ? possible.map((e) => e.resource) : [];
   });
+}
+
+/**
+ * The facts (routes) and resources that make the item present from the record or a measurement, and
+ * how the Wells line shows them (each labelled route with its resources).
+ */
+function recordEvidence(
+  item: WellsItemDefinition,
+  ctx: FactContext,
+): { routes: string[]; resources: string[]; shown: string[] } {
+  const all: RecordRoute[] = [
+    ...(item.recordFacts ?? []),
+    ...(item.measuredFact ? [item.measuredFact] : []),
+  ];
+  const routes: string[] = [];
+  const resources: string[] = [];
+  const shown: string[] = [];
+  for (const route of all) {
+    const name = factOf(route);
+    const fact = ctx.fact(name);
+    const hits = fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
+    if (hits.length > 0) {
+      routes.push(name);
+      resources.push(...hits);
+      shown.push(
+        typeof route === 'string' ? hits.join(', ') : `${route.label}: ${hits.join(', ')}`,
+      );
+    }
+  }
+  return { routes, resources, shown };
 }
 
 function readItems(ctx: FactContext): WellsItemDefinition[] {

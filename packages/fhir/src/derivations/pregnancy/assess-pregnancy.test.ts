@@ -17,6 +17,7 @@ const lab = (
   ...value,
 });
 const today = '2026-11-22T08:00:00Z';
+const PREGNANCY_FACTS = ['pregnancy.current', 'pregnancy.gestationalWeeks', 'analgesic.pregnant'];
 const hcg = (value: Partial<Observation>, effective = today, code = '2106-3') =>
   lab('hcg', code, effective, value);
 const quantity = (value: number, unit: string) => ({
@@ -185,7 +186,7 @@ describe('pregnancy from every route (clinical-spec §A.5, revision 2)', () => {
       null,
     ],
   ])('%s', (_desc, resources, pregnant, weeks) => {
-    const { fact } = evaluateFacts(resources, '1990-01-01', 'order-sign');
+    const { fact } = evaluateFacts(resources, '1990-01-01', PREGNANCY_FACTS);
     expect([
       fact('pregnancy.current')?.value ?? null,
       fact('pregnancy.gestationalWeeks')?.value ?? null,

@@ -22,6 +22,8 @@ export interface VignetteRun {
   readonly support: ReadonlyMap<string, ReadonlySet<string>>;
   /** The data-quality lines of the response (empty when none). */
   readonly dataQuality: readonly string[];
+  /** Every issue message of the evaluation (the clinician's and the operator's). */
+  readonly issues: readonly string[];
   /**
    * Resources behind a fact that raises caution or keeps it open: true, positive, therapeutic,
    * likely, indeterminate, or unknown (null). Removing one of them may legitimately close a pathway.
@@ -89,6 +91,7 @@ export async function runVignette(
     }
   }
   return {
+    issues: outcome.issues.map((i) => i.message),
     raising,
     cards,
     support,

@@ -35,7 +35,15 @@ function mapResources(bundle: unknown, fn: (r: Json) => Json): unknown {
   );
 }
 
+/** Entries a bundle may carry that are not resources at all are left alone (they are reported once). */
+function isResource(r: unknown): boolean {
+  return typeof r === 'object' && r !== null && typeof (r as Json)['resourceType'] === 'string';
+}
+
 function isPatientData(r: Json): boolean {
+  if (!isResource(r)) {
+    return false;
+  }
   return (
     r['resourceType'] !== 'Patient' && (r['subject'] !== undefined || r['patient'] !== undefined)
   );
@@ -161,7 +169,7 @@ function olderVersions(bundle: unknown): unknown {
     return { ...e, resource: r };
   });
   const older = current
-    .filter((e) => (e.resource as Json)['id'] !== undefined)
+    .filter((e) => isResource(e.resource) && (e.resource as Json)['id'] !== undefined)
     .map((e) => {
       const r = differentReading(e.resource as Json);
       const key = `${String(r['resourceType'])}/${String(r['id'])}`;
