@@ -59,6 +59,7 @@ export {
 export { validateRulePack, type RulePackTarget } from './catalog/validate-rule-pack';
 export { checkRuleSet, type RuleSetCandidate } from './catalog/check-rule-set';
 export { checkRule } from './catalog/check-rule';
+export { suggestName } from './catalog/suggest-name';
 export type { ConvertQuantity, RuleCheckContext } from './catalog/rule-check-context';
 export type { RuleFile } from './catalog/read-rule-packs';
 export { evaluate } from './engine/evaluate';
