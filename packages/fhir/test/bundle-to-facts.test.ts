@@ -341,3 +341,28 @@ it('refuses an invalid `now` with SOLEUS_ENGINE_INVALID_NOW', () => {
     bundleToFacts({ entries: [], issues: [] }, { ruleSet, hook: 'patient-view', now: 'soon' }),
   ).toThrow(expect.objectContaining({ code: 'SOLEUS_ENGINE_INVALID_NOW' }));
 });
+
+describe('the entrance: record scope before the reading layer', () => {
+  const broken = { valueQuantity: { value: 'high', code: 'mmol/L' } };
+
+  it('a malformed resource of another patient is counted on the one scope line, not read', () => {
+    const { facts: f, issues } = run([
+      { resourceType: 'Patient', id: 'p' },
+      k('mine'),
+      k('theirs', { subject: { reference: 'Patient/other' }, ...broken }),
+    ]);
+    expect(f.get('lab.k')?.value).toBe(3.2);
+    expect(issues.map((i) => i.code)).toEqual(['SOLEUS_FHIR_OUT_OF_SCOPE']);
+  });
+
+  it('a malformed resource of this patient is still reported by the reading layer', () => {
+    const { issues } = run([{ resourceType: 'Patient', id: 'p' }, k('mine', broken)]);
+    expect(issues.some((i) => i.location?.resource === 'Observation/mine')).toBe(true);
+    expect(issues.map((i) => i.code)).not.toContain('SOLEUS_FHIR_OUT_OF_SCOPE');
+  });
+
+  it('an entry that is not a resource passes the scope and is reported by the reading layer', () => {
+    const { issues } = run([{ resourceType: 'Patient', id: 'p' }, 42 as unknown as FhirResource]);
+    expect(issues.map((i) => i.code)).toEqual(['SOLEUS_FHIR_INVALID_RESOURCE']);
+  });
+});

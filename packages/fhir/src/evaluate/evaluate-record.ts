@@ -1,4 +1,4 @@
-import { evaluate, type EvaluationResult, type FactSet, type Issue } from '@soleus/core';
+import { evaluateSync, type EvaluationResult, type FactSet, type Issue } from '@soleus/core';
 import { resultsToCards } from '../cards/results-to-cards';
 import type { CdsResponse } from '../cds-hooks/types';
 import { bundleToFacts, type BundleToFactsOptions } from '../facts/bundle-to-facts';
@@ -43,7 +43,7 @@ export async function evaluateRecord(
   const t0 = performance.now();
   const { facts, issues } = bundleToFacts(record, options);
   const t1 = performance.now();
-  const evaluation = await evaluate(options.ruleSet, facts, {
+  const evaluation = evaluateSync(options.ruleSet, facts, {
     now: options.now,
     hook: options.hook,
   });
@@ -51,10 +51,12 @@ export async function evaluateRecord(
   const patientId =
     options.patientId ??
     record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
+  // Read before the adapter's checks: only a string id may reach card text.
+  const cardPatientId = typeof patientId === 'string' ? patientId : undefined;
   const cards = resultsToCards(evaluation, {
     ruleSet: options.ruleSet,
     facts,
-    context: { ...(patientId ? { patientId } : {}), ...options.context },
+    context: { ...(cardPatientId ? { patientId: cardPatientId } : {}), ...options.context },
     ...(options.uuid ? { uuid: options.uuid } : {}),
     ...(options.sourceLabel ? { sourceLabel: options.sourceLabel } : {}),
     ...(options.serviceBaseUrl ? { serviceBaseUrl: options.serviceBaseUrl } : {}),

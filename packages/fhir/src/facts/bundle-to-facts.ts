@@ -17,6 +17,7 @@ import { indexRecord } from './record-index';
 import { scopeRecord } from '../record/scope-record';
 import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
+import { sanitiseRecord } from '../sanitise/sanitise-record';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -64,12 +65,14 @@ export function bundleToFacts(
   }
   const sources = compiledSources(options.ruleSet);
   const issues = new IssueCollector();
-  // The one entrance every path shares: another patient's data and superseded versions never get in.
+  // The one entrance every path shares: another patient's data and superseded versions never get in
+  // (scoped before the reading layer, so they are never read, nor reported one by one).
   const scoped = scopeRecord(record.entries, options.draftOrders ?? [], options.patientId);
   [...record.issues, ...scoped.issues].forEach((issue) => issues.add(issue));
-  const allDrafts = scoped.drafts;
+  const clean = sanitiseRecord(scoped.entries, scoped.drafts, issues);
+  const allDrafts = clean.drafts;
   const draftEntries = allDrafts.map((resource) => ({ resource }));
-  const index = indexRecord([...scoped.entries, ...draftEntries], options.ruleSet.terminology);
+  const index = indexRecord([...clean.entries, ...draftEntries], options.ruleSet.terminology);
   const facts = new Map<string, Fact>();
   const inProgress = new Set<string>();
   const ctx: FactContext = {

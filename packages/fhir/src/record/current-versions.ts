@@ -5,6 +5,7 @@
  * criterion breaks the ties of the one before). A current version marked `entered-in-error` therefore
  * retracts the resource: the status rules skip it and no earlier version is left to count.
  */
+import { isResourceObject } from '../fhir/bundle-resources';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import type { IndexEntry } from '../facts/record-index';
 
@@ -57,6 +58,9 @@ export function currentVersions(entries: readonly IndexEntry[]): VersionResoluti
 }
 
 function versionKey(entry: IndexEntry): string | null {
+  if (!isResourceObject(entry.resource)) {
+    return null;
+  }
   const id = (entry.resource as { id?: unknown }).id;
   return typeof id === 'string' && id !== '' ? `${entry.resource.resourceType}/${id}` : null;
 }

@@ -8,6 +8,7 @@
  */
 import type { FhirResource } from 'fhir/r4';
 import type { Issue } from '@soleus/core';
+import { isResourceObject } from '../fhir/bundle-resources';
 import { referenceKey } from '../fhir/reference-key';
 import type { IndexEntry } from '../facts/record-index';
 import { contextPatient, type ContextPatient } from './context-patient';
@@ -38,10 +39,12 @@ export function scopeRecord(
   patientId?: string,
 ): ScopedRecord {
   const draftEntries: IndexEntry[] = drafts.map((resource) => ({ resource }));
-  const patient = contextPatient([...entries, ...draftEntries], patientId);
+  const readable = (entry: IndexEntry): boolean => isResourceObject(entry.resource);
+  const patient = contextPatient([...entries, ...draftEntries].filter(readable), patientId);
   const foreign: FhirResource[] = [];
   const belongs = (entry: IndexEntry): boolean => {
-    const ok = belongsTo(entry, patient);
+    // What is not a resource at all is left for the reading layer to report.
+    const ok = !readable(entry) || belongsTo(entry, patient);
     if (!ok) {
       foreign.push(entry.resource);
     }
