@@ -348,7 +348,7 @@ describe('the entrance: record scope before the reading layer', () => {
   it('a malformed resource of another patient is counted on the one scope line, not read', () => {
     const { facts: f, issues } = run([
       { resourceType: 'Patient', id: 'p' },
-      k('mine'),
+      k('mine', {}),
       k('theirs', { subject: { reference: 'Patient/other' }, ...broken }),
     ]);
     expect(f.get('lab.k')?.value).toBe(3.2);
