@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ContentDirs, RuleSet } from '@soleus/core';
 import type { Hook } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
@@ -14,14 +15,15 @@ import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
+import { STDIN_PATH } from '../read-json-file';
 
-const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson>
+const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson | ->
                       [--now <ISO 8601>] [--workers <n>] [--progress] [--json]
                       [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
 
 Evaluates a population (every *.json bundle in a folder tree, or one bundle per line of an .ndjson
-file) and reports how often each card would fire: patients, rate per 1,000 evaluated patients,
-indicator mix, and data-quality issue totals. Inputs that are not JSON or not FHIR bundles are counted
+file or, with -, of standard input) and reports how often each card would fire: patients, rate per
+1,000 evaluated patients, indicator mix, and data-quality issue totals. Inputs that are not JSON or not FHIR bundles are counted
 and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
 worker loads the rule set once. A progress bar goes to stderr when it is a terminal or with --progress.
 On order-select/order-sign no draft orders are passed (a population holds records, not orders), so
@@ -50,7 +52,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
       `expected one population (a folder or an .ndjson file), found ${positionals.length}`,
     );
   }
-  const population = resolve(positionals[0]);
+  const population = positionals[0] === STDIN_PATH ? STDIN_PATH : resolve(positionals[0]);
   const content = contentDirsFrom(opts);
   const total = inspectPopulation(population);
   const ruleSet = await loadRuleSetOrExplain(content);
@@ -63,7 +65,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
       io.stderr(progressLine(tally.inputs, total));
     }
   };
-  await evaluateAll({ population, workers, content, settings, ruleSet, record });
+  await evaluateAll({ population, workers, content, settings, ruleSet, record, stdin: io.stdin });
   if (showProgress) {
     io.stderr('\n');
   }
@@ -83,15 +85,16 @@ interface Run {
   readonly settings: DryRunSettings;
   readonly ruleSet: RuleSet;
   readonly record: (outcome: ItemOutcome) => void;
+  readonly stdin: Readable | undefined;
 }
 
 async function evaluateAll(run: Run): Promise<void> {
   if (run.workers > 1) {
     const data = { content: run.content, settings: run.settings };
-    await runWorkerPool(readPopulation(run.population), run.workers, data, run.record);
+    await runWorkerPool(readPopulation(run.population, run.stdin), run.workers, data, run.record);
     return;
   }
-  for await (const item of readPopulation(run.population)) {
+  for await (const item of readPopulation(run.population, run.stdin)) {
     run.record(await evaluatePopulationItem(run.ruleSet, run.settings, item));
   }
 }

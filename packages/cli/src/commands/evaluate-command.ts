@@ -3,17 +3,18 @@ import { evaluateRecord, recordFromBundle } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
-import { readJsonFile } from '../read-json-file';
+import { readJsonFile, STDIN_PATH } from '../read-json-file';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
 
-const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json>
+const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json | ->
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
                        [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
 
 Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
-response.extension. Without --now the current time is used. For order-select without --selections,
-every draft order counts as selected. --rules/--facts/--valuesets replace the bundled content.
+response.extension. --bundle - (or --draft-orders -) reads that bundle from standard input. Without
+--now the current time is used. For order-select without --selections, every draft order counts as
+selected. --rules/--facts/--valuesets replace the bundled content.
 `;
 
 /**
@@ -31,17 +32,23 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
   }
   const hook = parseHookOption(opts.hook);
   if (!opts.bundle) {
-    throw new CliUsageError('--bundle <patient.json> is required');
+    throw new CliUsageError('--bundle <patient.json> is required (- reads standard input)');
+  }
+  if (opts.bundle === STDIN_PATH && opts['draft-orders'] === STDIN_PATH) {
+    throw new CliUsageError('only one of --bundle and --draft-orders can read standard input (-)');
   }
   const now = opts.now ?? io.now();
   if (Number.isNaN(Date.parse(now))) {
     throw new CliUsageError(`--now must be an ISO 8601 instant, found "${now}"`);
   }
   try {
-    const record = recordFromBundle(await readJsonFile(opts.bundle, 'patient bundle'), 'bundle');
+    const record = recordFromBundle(
+      await readJsonFile(opts.bundle, 'patient bundle', io.stdin),
+      'bundle',
+    );
     const drafts = opts['draft-orders']
       ? recordFromBundle(
-          await readJsonFile(opts['draft-orders'], 'draft orders bundle'),
+          await readJsonFile(opts['draft-orders'], 'draft orders bundle', io.stdin),
           'draftOrders',
         )
       : undefined;
