@@ -7,7 +7,12 @@ export {
   DEFAULT_PREFETCH_TIMEOUT_MS,
   type ServerOptions,
 } from './server-options';
-export { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth/auth-options';
+export {
+  DEFAULT_ALGORITHMS,
+  type AuthOptions,
+  type JsonWebKeySet,
+  type TrustedIssuer,
+} from './auth/auth-options';
 export { createJwtVerifier, type JwtVerdict, type JwtVerifier } from './auth/jwt-verifier';
 export type {
   CardsIssuedRecord,

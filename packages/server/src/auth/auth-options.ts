@@ -2,14 +2,22 @@
  * Client-JWT trust configuration (CDS Hooks §trusting-cds-clients, REQ 195–205): which issuers are
  * trusted, where their keys come from, and the bounds on algorithms, skew, lifetime and replay.
  */
-import type { JSONWebKeySet } from 'jose';
+import type { JsonWebKey } from 'node:crypto';
+
+/**
+ * A JSON Web Key Set (RFC 7517 §5) as an EHR publishes it. Declared here rather than taken from jose
+ * so that the published types do not depend on jose, which the package bundles (see vendor/jose.ts).
+ */
+export interface JsonWebKeySet {
+  readonly keys: JsonWebKey[];
+}
 
 /** One trusted CDS client (an EHR). */
 export interface TrustedIssuer {
   /** Exact `iss` claim value. */
   readonly iss: string;
   /** Keys exchanged out of band (REQ 199); used when the token has no `jku`. */
-  readonly jwks?: JSONWebKeySet;
+  readonly jwks?: JsonWebKeySet;
   /** `jku` URLs this issuer may point to; a token naming any other `jku` is refused. */
   readonly jkuAllowList?: readonly string[];
   /** When set, the token's `tenant` claim must be one of these. */

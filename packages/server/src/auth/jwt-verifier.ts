@@ -15,7 +15,7 @@ import {
   jwtVerify,
   type JWTPayload,
   type JWTVerifyGetKey,
-} from 'jose';
+} from '../vendor/jose';
 import { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth-options';
 import { ReplayCache } from './replay-cache';
 
