@@ -37,9 +37,8 @@ if (/require\(["']jose["']\)/.test(bundled)) {
   throw new Error(`${outfile} still requires jose`);
 }
 const exported = createRequire(import.meta.url)(outfile);
-const needed = /export \{([^}]*)\} from 'jose'/.exec(
-  readFileSync(join(packageDir, 'src', 'vendor', 'jose.ts'), 'utf8'),
-)[1]
+const needed = /export \{([^}]*)\} from 'jose'/
+  .exec(readFileSync(join(packageDir, 'src', 'vendor', 'jose.ts'), 'utf8'))[1]
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean);
