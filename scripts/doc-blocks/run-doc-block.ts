@@ -54,12 +54,20 @@ function shell(script: string, cwd: string): Ran {
   return spawn('bash', ['-e', '-o', 'pipefail', '-c', `exec 2>&1\n${script}`], cwd);
 }
 
+/** The environment of a user's shell: without the npm_/pnpm_ variables a `pnpm test` run sets. */
+function userEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key)),
+  );
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0' };
+}
+
 function spawn(command: string, args: string[], cwd: string): Ran {
   const r = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: userEnv(),
   });
   return { status: r.status, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
