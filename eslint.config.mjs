@@ -84,4 +84,19 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // CI scripts and the consumer smoke project (scripts/ci/consumer: plain Node and jest globals).
+    files: ['scripts/ci/**/*.js', 'scripts/ci/**/*.mjs', 'scripts/ci/**/*.cjs'],
+    languageOptions: {
+      globals: {
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        test: 'readonly',
+        expect: 'readonly',
+        beforeAll: 'readonly',
+      },
+    },
+  },
 );
