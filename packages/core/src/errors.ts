@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   SOLEUS_RULE_UNKNOWN_PACK: 'Rule names a rule pack that has no pack.json',
   SOLEUS_RULE_UNIT: 'Rule threshold unit is not UCUM or does not convert to the fact unit',
   SOLEUS_RULE_TEMPLATE: 'Card text interpolates a fact that is not in the fact catalogue',
+  SOLEUS_RULE_OVERRIDE_REASON:
+    'Card override reason is not a code of the override-reason CodeSystem, or its display differs',
   SOLEUS_RULE_PACK_EMPTY: 'Rule pack directory holds no rule files',
   SOLEUS_RULE_DUPLICATE_PACK: 'Two pack directories declare one pack id',
   SOLEUS_FACT_SCHEMA: 'Fact catalogue file does not match facts.schema.json',
@@ -43,7 +45,8 @@ export const ERROR_CODES = {
   SOLEUS_FHIR_FETCH: 'Fetching data from the FHIR server failed',
   SOLEUS_HOOK_INVALID_REQUEST: 'The CDS Hooks request does not match the hook definition',
   SOLEUS_HOOK_UNKNOWN_SERVICE: 'No CDS service has that id',
-  SOLEUS_HOOK_PREFETCH_MISSING: 'Required data was neither prefetched nor fetchable (HTTP 412)',
+  SOLEUS_HOOK_PREFETCH_MISSING:
+    'Prefetch data was neither sent nor fetchable: unknown data, or HTTP 412 when neither the Patient nor the Conditions can be had',
   SOLEUS_HOOK_PREFETCH_OUTCOME:
     'A prefetch value was an OperationOutcome: the client could not supply that data',
   SOLEUS_HOOK_PREFETCH_PARTIAL:

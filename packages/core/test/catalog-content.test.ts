@@ -107,4 +107,18 @@ describe('shipped catalogue vs clinical-spec §4', () => {
       expect(definition.card.summary.length).toBeLessThan(140);
     }
   });
+
+  it('every override reason is a code of the override-reason CodeSystem with its display', () => {
+    const codeSystem = JSON.parse(
+      readFileSync(join(__dirname, '..', 'codesystems', 'override-reason.codesystem.json'), 'utf8'),
+    ) as { concept: { code: string; display: string }[] };
+    const displays = new Map(codeSystem.concept.map((c) => [c.code, c.display]));
+    const reasons = ruleSet.rules.flatMap(({ definition }) =>
+      (definition.card.overrideReasons ?? []).map((r) => ({ rule: definition.id, ...r })),
+    );
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      expect(reason).toEqual({ ...reason, display: displays.get(reason.code) });
+    }
+  });
 });

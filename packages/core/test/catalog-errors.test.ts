@@ -74,6 +74,13 @@ const CASES: [fixture: string, want: [string, string, string][]][] = [
   ['SOLEUS_RULE_UNKNOWN_PACK', [['SOLEUS_RULE_UNKNOWN_PACK', 'dvt/a.rule.json', '/pack']]],
   ['SOLEUS_RULE_UNIT', [['SOLEUS_RULE_UNIT', 'dvt/a.rule.json', '/conditions/all/0/unit']]],
   ['SOLEUS_RULE_TEMPLATE', [['SOLEUS_RULE_TEMPLATE', 'dvt/a.rule.json', '/card/detail']]],
+  [
+    'SOLEUS_RULE_OVERRIDE_REASON',
+    [
+      ['SOLEUS_RULE_OVERRIDE_REASON', 'dvt/a.rule.json', '/card/overrideReasons/1/display'],
+      ['SOLEUS_RULE_OVERRIDE_REASON', 'dvt/a.rule.json', '/card/overrideReasons/2/code'],
+    ],
+  ],
   ['SOLEUS_RULE_PACK_EMPTY', [['SOLEUS_RULE_PACK_EMPTY', 'empty', '']]],
   ['SOLEUS_RULE_DUPLICATE_PACK', [['SOLEUS_RULE_DUPLICATE_PACK', 'dvt2/pack.json', '/id']]],
   ['SOLEUS_FACT_SCHEMA', [['SOLEUS_FACT_SCHEMA', 'test.facts.json', '/facts/0/type']]],

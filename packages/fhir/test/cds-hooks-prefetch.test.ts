@@ -275,6 +275,51 @@ describe('resolvePrefetch against a real HTTP FHIR stub', () => {
     expect((error as SoleusError).message).not.toContain(TOKEN);
   });
 
+  it.each<[string, Record<string, StubAnswer>, 'resolves' | 'rejects']>([
+    [
+      'labs fail, conditions fetched',
+      { Observation: { status: 401 }, Condition: { body: searchset([]) } },
+      'resolves',
+    ],
+    [
+      'conditions fail, labs fetched',
+      { Observation: { body: searchset([]) }, Condition: { status: 500 } },
+      'resolves',
+    ],
+    ['both fail', { Observation: { status: 401 }, Condition: { status: 500 } }, 'rejects'],
+  ])(
+    'requiredAnyOf: %s → the call %s; a failed key is listed as incomplete',
+    async (_name, answers, outcome) => {
+      stub = await startFhirStub(answers);
+      const call = resolvePrefetch(hookRequest({ server: stub.baseUrl }), TEMPLATES, {
+        timeoutMs: 2000,
+        requiredAnyOf: ['labs', 'conditions', 'undeclared'],
+      });
+      if (outcome === 'rejects') {
+        await expect(call).rejects.toMatchObject({ code: 'SOLEUS_HOOK_PREFETCH_MISSING' });
+        return;
+      }
+      const result = await call;
+      const failed = Object.entries(result.keys).filter(([, state]) => state === 'failed');
+      expect(result.incompleteKeys).toEqual(failed.map(([key]) => key));
+      expect(result.incompleteKeys).toHaveLength(1);
+    },
+  );
+
+  it('a partial searchset is listed as incomplete though its key counts as prefetched', async () => {
+    stub = await startFhirStub({});
+    const request = hookRequest({
+      auth: false,
+      prefetch: {
+        labs: searchset(['p0'], 'https://ehr.example/fhir/Observation?page=2'),
+        conditions: null,
+      },
+    });
+    const result = await resolvePrefetch(request, TEMPLATES, { timeoutMs: 2000 });
+    expect(result.keys).toEqual({ labs: 'prefetched', conditions: 'null' });
+    expect(result.incompleteKeys).toEqual(['labs']);
+  });
+
   it('timeout: a FHIR server slower than timeoutMs leaves the key failed, not empty', async () => {
     stub = await startFhirStub({
       Observation: { body: searchset(['late']), delayMs: 1500 },

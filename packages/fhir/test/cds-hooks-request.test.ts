@@ -85,6 +85,32 @@ describe('validateCdsRequest', () => {
   });
 
   it.each([
+    [
+      'REQ 67: fhirAuthorization without expires_in (a SMART token response copied as is)',
+      'patient-view',
+      del('/fhirAuthorization/expires_in'),
+      '/fhirAuthorization/expires_in',
+    ],
+    [
+      'patient-view without context.userId (Medplum bot example)',
+      'patient-view',
+      del('/context/userId'),
+      '/context/userId',
+    ],
+    ['order-sign without context.userId', 'order-sign', del('/context/userId'), '/context/userId'],
+  ])('accepts with a warning, never a 400: %s', (_name, hook, change, pointer) => {
+    const result = validateCdsRequest(hook, variant(hook, change));
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'SOLEUS_HOOK_INVALID_REQUEST',
+        location: { pointer },
+      }),
+    ]);
+  });
+
+  it.each([
     ['REQ 15: hook missing', 'patient-view', del('/hook'), '/hook', /missing required property/],
     [
       'hook of another service',

@@ -149,6 +149,23 @@ describe('handleCdsRequest', () => {
     expect(detail).toContain('K 3.1 mmol/L');
   });
 
+  it('extra prefetch keys sent for other services (CRD coverage, user) are ignored: no issue, no data-quality card', async () => {
+    const result = await handleCdsRequest(
+      'soleus-patient-view',
+      patientView(
+        prefetchFor('soleus-patient-view', {
+          coverage: searchset({ resourceType: 'Coverage', id: 'cov-1' } as FhirResource),
+          user: { resourceType: 'Practitioner', id: 'u1' },
+        }),
+      ),
+      { ruleSet, now: NOW },
+    );
+    expect(result.status).toBe(200);
+    expect(codes(result.body)).not.toContain('data-quality');
+    expect(result.issues ?? []).toEqual([]);
+    expect(result.ignoredPrefetchKeys).toEqual(['coverage', 'user']);
+  });
+
   it('REQ 53: null prefetch values mean "no data" and are not re-queried; the answer is 200', async () => {
     const nulls = Object.fromEntries(
       Object.keys(prefetchFor('soleus-patient-view')).map((k) => [
@@ -164,18 +181,30 @@ describe('handleCdsRequest', () => {
     expect(validateCdsResponse(result.body)).toEqual([]);
   });
 
-  it('REQ 54: 412 + OperationOutcome when a key is absent and there is no FHIR server to fetch it from', async () => {
-    const partial = prefetchFor('soleus-patient-view');
-    delete partial.observations;
+  it('REQ 49/51: a key absent with no FHIR server is unknown data, not a 412: the rules run with what is known', async () => {
+    const partial = prefetchFor('soleus-patient-view', {
+      observations: searchset(potassium('k1', 3.1, 'mmol/L')),
+    });
+    delete partial.medicationRequests;
     const result = await handleCdsRequest('soleus-patient-view', patientView(partial), {
       ruleSet,
       now: NOW,
     });
-    expect(result.status).toBe(412);
-    expect((result.body as OperationOutcome).resourceType).toBe('OperationOutcome');
+    expect(result.status).toBe(200);
+    expect(validateCdsResponse(result.body)).toEqual([]);
+    expect(codes(result.body)).toContain('adapter-probe');
+    expect(result.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'SOLEUS_HOOK_PREFETCH_MISSING',
+          severity: 'warning',
+          location: { pointer: '/prefetch/medicationRequests' },
+        }),
+      ]),
+    );
   });
 
-  it('REQ 52: an OperationOutcome prefetch value is treated as missing (412 when it cannot be fetched)', async () => {
+  it('REQ 52: an OperationOutcome prefetch value is unknown data when it cannot be fetched (200, not 412)', async () => {
     const outcome: OperationOutcome = {
       resourceType: 'OperationOutcome',
       issue: [{ severity: 'error', code: 'timeout' }],
@@ -185,7 +214,35 @@ describe('handleCdsRequest', () => {
       patientView(prefetchFor('soleus-patient-view', { observations: outcome })),
       { ruleSet, now: NOW },
     );
-    expect(result.status).toBe(412);
+    expect(result.status).toBe(200);
+    expect(result.issues?.map((i) => i.code)).toContain('SOLEUS_HOOK_PREFETCH_OUTCOME');
+  });
+
+  it.each([
+    ['the Patient alone is missing', 200, ['patient']],
+    ['the Conditions alone are missing', 200, ['conditions']],
+    [
+      'every key but the Patient and Conditions is missing',
+      200,
+      ['observations', 'medicationRequests', 'medicationStatements'],
+    ],
+    ['neither the Patient nor any Condition can be had', 412, ['patient', 'conditions']],
+    [
+      'nothing was prefetched',
+      412,
+      ['patient', 'conditions', 'observations', 'medicationRequests', 'medicationStatements'],
+    ],
+  ])('REQ 54: 412 only when nothing can be said — %s → %d', async (_name, status, omitted) => {
+    const partial = prefetchFor('soleus-patient-view');
+    omitted.forEach((key) => delete partial[key]);
+    const result = await handleCdsRequest('soleus-patient-view', patientView(partial), {
+      ruleSet,
+      now: NOW,
+    });
+    expect(result.status).toBe(status);
+    if (status === 412) {
+      expect(outcomeCodes(result.body)).toContain('SOLEUS_HOOK_PREFETCH_MISSING');
+    }
   });
 
   it('REQ 60/61: an absent key is fetched from fhirServer with the Bearer token, and the token never reaches the response', async () => {

@@ -390,7 +390,7 @@ const unknown: Array<[string, { given: MedicationRequest; path: string; found: R
     {
       given: order('198440', [
         {
-          doseAndRate: [{ doseQuantity: { value: 2, unit: 'puff', code: '{puff}' } }],
+          doseAndRate: [{ doseQuantity: { value: 2, unit: 'IU', code: '[iU]' } }],
           timing: every(1, 6, 'h'),
         },
       ]),

@@ -44,6 +44,12 @@ export function buildApp(options: ServerOptions): FastifyInstance {
   });
   // CDS Hooks bodies are JSON only: without this, Fastify's default text/plain parser would accept them.
   app.removeContentTypeParser('text/plain');
+  // FHIR clients post JSON as application/fhir+json (MedplumClient does by default): same parser.
+  app.addContentTypeParser(
+    'application/fhir+json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'ignore'),
+  );
   const ctx = contextOf(options);
   registerErrorHandling(app, ctx.metrics);
   registerCors(app, options.corsOrigins ?? []);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { validateCdsResponse } from '@soleus/fhir';
 import { startFhirStub, type FhirStub } from '../../fhir/test/support/fhir-stub';
 import { buildApp } from '../src/build-app';
-import { patientViewRequest, UNDECLARED_KEY, FHIR_AUTHORIZATION } from './support/cds-requests';
+import { patientViewRequest, FHIR_AUTHORIZATION } from './support/cds-requests';
 import {
   generateTestKey,
   signHs256,
@@ -22,6 +22,8 @@ import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 const BASE = 'https://cds.example.org';
 const EHR = 'https://ehr.example.org';
 const JKU_EHR = 'https://jku-ehr.example.org';
+const BROKEN_JKU_EHR = 'https://broken-jku-ehr.example.org';
+const SANDBOX_JKU = 'https://sandbox.cds-hooks.org/.well-known/jwks.json';
 const IAT = Math.floor(NOW.getTime() / 1000);
 const DISCOVERY_AUD = `${BASE}/cds-services`;
 const SERVICE_AUD = `${BASE}/cds-services/${PATIENT_VIEW}`;
@@ -43,7 +45,10 @@ beforeAll(async () => {
     generateTestKey('ES384', 'es-rotated'),
   ]);
   jkuKeys = [await generateTestKey('ES384', 'jku-1')];
-  jwks = await startFhirStub({ jwks: () => ({ body: { keys: jkuKeys.map((k) => k.publicJwk) } }) });
+  jwks = await startFhirStub({
+    jwks: () => ({ body: { keys: jkuKeys.map((k) => k.publicJwk) } }),
+    'broken-jwks': { status: 500, body: { error: 'down' } },
+  });
   logs = captureLogs();
   app = buildApp({
     ruleSet: await loadTestRuleSet(),
@@ -55,6 +60,10 @@ beforeAll(async () => {
       issuers: [
         { iss: EHR, jwks: { keys: [es.publicJwk, rs.publicJwk] } },
         { iss: JKU_EHR, jkuAllowList: [`${jwks.baseUrl}/jwks`], tenants: ['hospital-a'] },
+        {
+          iss: BROKEN_JKU_EHR,
+          jkuAllowList: [`${jwks.baseUrl}/broken-jwks`, 'http://127.0.0.1:1/jwks.json'],
+        },
       ],
       jwksCooldownMs: 0,
     },
@@ -107,6 +116,15 @@ describe('accepted tokens', () => {
       claims: { tenant: 'hospital-a' },
     });
     expect((await callService(jwt)).statusCode).toBe(200);
+  });
+
+  it('a static-JWKS issuer verifies whatever jku the token names (the sandbox sends its own), by kid, without fetching it', async () => {
+    const before = jwks.requests.length;
+    const jwt = await token({ jku: SANDBOX_JKU });
+    expect((await callService(jwt)).statusCode).toBe(200);
+    const other = await token({ key: rs, jku: `${jwks.baseUrl}/jwks` });
+    expect((await callService(other)).statusCode).toBe(200);
+    expect(jwks.requests.length).toBe(before);
   });
 
   it('jku key rotation: an unknown kid refetches the key set once and then verifies', async () => {
@@ -175,6 +193,11 @@ describe('refused tokens → 401 with no detail', () => {
         }),
     ],
     [
+      'static-JWKS issuer, a jku and a kid not in the configured set (the jku is not fetched)',
+      'ERR_JWKS_NO_MATCHING_KEY',
+      () => token({ key: jkuKeys[0], jku: `${jwks.baseUrl}/jwks` }),
+    ],
+    [
       'jku issuer with a tenant not allowed',
       'untrusted-tenant',
       () =>
@@ -213,6 +236,25 @@ describe('refused tokens → 401 with no detail', () => {
       issue: [{ severity: 'error', code: 'security', diagnostics: 'Unauthorized' }],
     });
   });
+
+  it.each([
+    ['answers 500', () => `${jwks.baseUrl}/broken-jwks`],
+    ['refuses the connection', () => 'http://127.0.0.1:1/jwks.json'],
+  ])(
+    'a JWKS fetch failure is named in the log (jku, cause), never with the token: the jku %s',
+    async (_name, jkuOf) => {
+      const jku = jkuOf();
+      const jwt = await token({ key: jkuKeys[0], iss: BROKEN_JKU_EHR, jku });
+      expect((await callService(jwt)).statusCode).toBe(401);
+      const line = logs
+        .lines()
+        .filter((l) => l['msg'] === 'jwt refused')
+        .at(-1);
+      expect(line).toMatchObject({ reason: 'jwks-fetch-failed', jku, level: 40 });
+      expect(typeof line?.['cause']).toBe('string');
+      expect(logs.text()).not.toContain(jwt);
+    },
+  );
 
   it('best practice: a replayed jti is refused the second time', async () => {
     const jwt = await token({ jti: 'once-only' });
@@ -279,7 +321,7 @@ describe('no secrets in logs', () => {
   it('best practice: neither the JWT nor fhirAuthorization appears in any log line', async () => {
     const jwt = await token();
     const body = patientViewRequest(
-      { patient: undefined, ...UNDECLARED_KEY },
+      {}, // the Patient is fetched with the token (and fails): the failure is logged, the token never
       {
         fhirServer: 'https://ehr.example.org/fhir',
         fhirAuthorization: FHIR_AUTHORIZATION,

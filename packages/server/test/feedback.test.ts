@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { validateCdsResponse } from '@soleus/fhir';
 import { buildApp } from '../src/build-app';
 import { createJsonlFeedbackStore } from '../src/feedback/jsonl-feedback-store';
-import { PATIENT, patientViewRequest, UNDECLARED_KEY } from './support/cds-requests';
+import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 
@@ -45,7 +45,7 @@ async function issueCard(): Promise<string> {
   const res = await app.inject({
     method: 'POST',
     url: `/cds-services/${PATIENT_VIEW}`,
-    payload: patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }),
+    payload: patientViewRequest(PARTIAL_PATIENT),
   });
   expect(validateCdsResponse(res.json())).toEqual([]);
   const uuid = res.json<{ cards: { uuid: string }[] }>().cards[0]?.uuid;
@@ -125,6 +125,24 @@ describe('feedback endpoint', () => {
       '/cds-services/nope/feedback',
     );
     expect(res.statusCode).toBe(404);
+  });
+
+  it('accepts an override reason without system (liberal) and stores it as |code', async () => {
+    const reason = { code: 'data-incorrect', display: 'Patient data incorrect' };
+    const res = await sendFeedback({
+      feedback: [
+        {
+          card: 'c-nosys',
+          outcome: 'overridden',
+          overrideReason: { reason },
+          outcomeTimestamp: NOW.toISOString(),
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('"overrideReason":"|data-incorrect"');
+    expect(text).not.toContain('undefined|');
   });
 
   it('stores the reason code but never the free-text comment (PHI)', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { validateCdsResponse } from '@soleus/fhir';
 import { main } from '../src/main';
-import { PATIENT, patientViewRequest, UNDECLARED_KEY } from './support/cds-requests';
+import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { PATIENT_VIEW, TEST_CONTENT } from './support/test-rule-set';
 
 let dir: string;
@@ -43,7 +43,7 @@ describe('main', () => {
       const call = await fetch(`${base}/cds-services/${PATIENT_VIEW}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY })),
+        body: JSON.stringify(patientViewRequest(PARTIAL_PATIENT)),
       });
       expect(call.status).toBe(200);
       const body = (await call.json()) as { cards: unknown[] };

@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/build-app';
-import { PATIENT, patientViewRequest, UNDECLARED_KEY } from './support/cds-requests';
+import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await app.inject({
     method: 'POST',
     url: `/cds-services/${PATIENT_VIEW}`,
-    payload: patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }),
+    payload: patientViewRequest(PARTIAL_PATIENT),
   });
   await app.inject({ method: 'POST', url: '/cds-services/nope', payload: patientViewRequest() });
 });

@@ -13,7 +13,7 @@ import {
   FHIR_AUTHORIZATION,
   PATIENT,
   patientViewRequest,
-  UNDECLARED_KEY,
+  PARTIAL_PATIENT,
 } from './support/cds-requests';
 import { captureLogs, type LogCapture } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
@@ -76,8 +76,18 @@ describe('prefetch semantics (REQ 49–54)', () => {
       { fhirServer: '<stub>', fhirAuthorization: FHIR_AUTHORIZATION },
       200,
     ],
-    ['REQ 54: absent key and no FHIR access → 412', 'absent', {}, 412],
-    ['REQ 54: OperationOutcome prefetch and no FHIR access → 412', { patient: OUTCOME }, {}, 412],
+    [
+      'REQ 54: Patient absent, no Conditions key, no FHIR access (nothing can be said) → 412',
+      'absent',
+      {},
+      412,
+    ],
+    [
+      'REQ 54: Patient an OperationOutcome, no FHIR access (nothing can be said) → 412',
+      { patient: OUTCOME },
+      {},
+      412,
+    ],
   ])('%s', async (_name, prefetch, extra, status) => {
     const { app } = await makeApp();
     const fhir = extra['fhirServer'] ? { ...extra, fhirServer: stub.baseUrl } : extra;
@@ -114,9 +124,7 @@ describe('prefetch semantics (REQ 49–54)', () => {
 
   it('REQ 74/80: a card fires and names its rule in source.topic', async () => {
     const { app } = await makeApp();
-    const body = expectValid200(
-      await post(app, patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY })),
-    );
+    const body = expectValid200(await post(app, patientViewRequest(PARTIAL_PATIENT)));
     expect(body.cards.map((c) => c.source.topic?.code)).toEqual(['data-quality']);
   });
 });
@@ -161,6 +169,12 @@ describe('errors are OperationOutcome with no internals', () => {
       { payload: '', contentType: 'application/json' },
       400,
       'SOLEUS_HOOK_INVALID_REQUEST',
+    ],
+    [
+      'malformed application/fhir+json → 400 (parsed like application/json)',
+      { payload: '{"hook":', contentType: 'application/fhir+json' },
+      400,
+      'SOLEUS_HOOK_MALFORMED_JSON',
     ],
     [
       'text/plain → 415',
@@ -251,7 +265,7 @@ describe('latency budget (REQ 27)', () => {
 describe('structured logs', () => {
   it('one line per call with hookInstance, service id, fired rule ids and timings, no PHI', async () => {
     const { app, logs } = await makeApp();
-    await post(app, patientViewRequest({ patient: PATIENT, ...UNDECLARED_KEY }));
+    await post(app, patientViewRequest(PARTIAL_PATIENT));
     const line = logs.lines().find((l) => l['msg'] === 'cds service call');
     expect(line).toMatchObject({
       serviceId: PATIENT_VIEW,

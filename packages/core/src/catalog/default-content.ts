@@ -23,3 +23,6 @@ export const DEFAULT_CONTENT: ContentDirs = Object.freeze({
 
 /** Directory of the JSON Schemas (`rule`, `pack`, `facts`) shipped in `@soleus/core`. */
 export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schema');
+
+/** Directory of the Soleus CodeSystems (`card`, `override-reason`, `calf-findings`) shipped in `@soleus/core`. */
+export const CODESYSTEMS_DIR = join(PACKAGE_ROOT, 'codesystems');

@@ -162,7 +162,7 @@ export interface CardTemplate {
    */
   links?: Link[];
   /**
-   * Reasons a clinician can pick when dismissing the card (each needs a display).
+   * Reasons a clinician can pick when dismissing the card: codes of the Soleus override-reason CodeSystem (codesystems/override-reason.codesystem.json), each with exactly that CodeSystem's display (the loader checks both).
    */
   overrideReasons?: Coding[];
 }

@@ -6,7 +6,7 @@ import { interpolate, interpolateDeep, type TemplateScope } from './interpolate'
  * Builds one CDS Hooks suggestion from a rule's template. `create`/`update` carry an interpolated FHIR
  * resource; `delete` expands to one action per `Type/id` reference held by the `resourceIdsFrom` fact
  * (the draft orders to withdraw). A suggestion whose delete has nothing to delete is dropped: offering
- * a button that does nothing would mislead.
+ * a button that does nothing would mislead. Actions come out create-first whatever the rule's order.
  * @param template - the suggestion template from the rule
  * @param scope - facts and hook context
  * @param uuid - uuid generator
@@ -41,6 +41,18 @@ export function buildSuggestion(
     uuid: uuid(),
     label: interpolate(template.label, scope),
     ...(template.isRecommended === undefined ? {} : { isRecommended: template.isRecommended }),
-    actions,
+    actions: [...actions].sort((a, b) => ACTION_ORDER[a.type] - ACTION_ORDER[b.type]),
   };
 }
+
+/**
+ * Creates, then updates, then deletes (stable within a type). A spec client applies the actions of a
+ * suggestion together; a client that applies them one by one and stops early (the CDS Hooks sandbox
+ * stops at the first create, update or delete it applies) then ends with the replacement order, never
+ * with neither the draft nor its replacement.
+ */
+const ACTION_ORDER: Readonly<Record<CdsAction['type'], number>> = {
+  create: 0,
+  update: 1,
+  delete: 2,
+};

@@ -136,15 +136,12 @@ describe('resultsToCards', () => {
     expect(card?.detail).toContain('[KDIGO 2012 CKD guideline](https://kdigo.org/)');
   });
 
-  it('builds delete by resourceId and create with the interpolated resource; drops a suggestion with nothing to delete', () => {
+  it('builds create with the interpolated resource and delete by resourceId, create first; drops a suggestion with nothing to delete', () => {
+    // The rule lists delete then create; a client applying actions one by one and stopping early
+    // (the CDS Hooks sandbox stops at its first applied action) must never end with neither order.
     expect(card?.selectionBehavior).toBe('at-most-one');
     expect(card?.suggestions).toHaveLength(1);
     expect(card?.suggestions?.[0]?.actions).toEqual([
-      {
-        type: 'delete',
-        description: 'Remove the draft NSAID',
-        resourceId: 'MedicationRequest/draft-1',
-      },
       {
         type: 'create',
         description: 'Order acetaminophen',
@@ -154,6 +151,11 @@ describe('resultsToCards', () => {
           intent: 'order',
           subject: { reference: 'Patient/p1' },
         },
+      },
+      {
+        type: 'delete',
+        description: 'Remove the draft NSAID',
+        resourceId: 'MedicationRequest/draft-1',
       },
     ]);
   });

@@ -4,9 +4,8 @@
  * (`code=system|code,…` token equality), so an EHR sends tens of resources, not the whole record.
  */
 import type { RuleSet } from '@soleus/core';
-import { compiledSources } from '../facts/compiled-sources';
-import { sourceRequirements, type DataRequirement } from '../facts/data-requirement';
-import { DERIVATIONS } from '../facts/derivations';
+import type { DataRequirement } from '../facts/data-requirement';
+import { factRequirements } from '../facts/fact-requirements';
 import { factsUsedByHook } from '../facts/facts-used-by-hook';
 import { HOOKS, type Hook } from '../evaluate/hooks';
 import type { CdsDiscoveryResponse, CdsService } from './types';
@@ -129,18 +128,5 @@ function searchTemplate(
 
 /** Every data requirement of the facts the hook's rules use (directly or via derivations). */
 function hookRequirements(ruleSet: RuleSet, hook: Hook): DataRequirement[] {
-  const sources = compiledSources(ruleSet);
-  const requirements: DataRequirement[] = [];
-  const pack = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
-  for (const name of factsUsedByHook(ruleSet, hook)) {
-    const source = sources.get(name)?.source;
-    if (source?.kind === 'derived') {
-      requirements.push(
-        ...(DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}, pack) ?? []),
-      );
-    } else if (source) {
-      requirements.push(...sourceRequirements(source));
-    }
-  }
-  return requirements;
+  return [...factsUsedByHook(ruleSet, hook)].flatMap((name) => factRequirements(ruleSet, name));
 }

@@ -1,8 +1,9 @@
 /**
  * Transport-neutral CDS Hooks service call (medplum fhir-router style): (serviceId, body, deps) →
  * (status, body). Any HTTP framework maps `status` and sends `body` as JSON. Errors become FHIR
- * OperationOutcome bodies at this one boundary: 400 invalid request, 404 unknown service, 412 required
- * data neither prefetched nor fetchable, 500 anything unexpected — never a stack trace or internals.
+ * OperationOutcome bodies at this one boundary: 400 invalid request, 404 unknown service, 412 when
+ * neither the Patient nor the Conditions can be had (any other missing prefetch key is unknown data),
+ * 500 anything unexpected — never a stack trace or internals.
  */
 import type { FhirResource, OperationOutcome } from 'fhir/r4';
 import { isSoleusError, type Issue, type RuleSet } from '@soleus/core';
@@ -38,6 +39,10 @@ export interface CdsResult {
   /** Rule ids of the cards returned, for logs and metrics (no PHI). */
   readonly firedRuleIds?: readonly string[];
   readonly issues?: readonly Issue[];
+  /** Prefetch keys the client sent that this service does not declare (ignored; logged at debug). */
+  readonly ignoredPrefetchKeys?: readonly string[];
+  /** Spec deviations the request was accepted with (e.g. no `expires_in`), for a warning in the log. */
+  readonly requestWarnings?: readonly Issue[];
   readonly timings?: Readonly<Record<string, number>>;
 }
 
@@ -65,7 +70,8 @@ export async function handleCdsRequest(
     if (!validation.ok) {
       return { status: 400, body: validation.outcome, hook, issues: validation.issues };
     }
-    return await evaluateCall(validation.request, hook, service, deps);
+    const result = await evaluateCall(validation.request, hook, service, deps);
+    return validation.warnings ? { ...result, requestWarnings: validation.warnings } : result;
   } catch (err) {
     if (isSoleusError(err) && err.code === 'SOLEUS_HOOK_PREFETCH_MISSING') {
       return { status: 412, body: buildOperationOutcome(412, err.issues), issues: err.issues };
@@ -98,9 +104,10 @@ async function evaluateCall(
   const templates = service.prefetch ?? {};
   const prefetch = await resolvePrefetch(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
-    required: Object.keys(templates),
+    requiredAnyOf: ESSENTIAL_KEYS,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
+  const unknownTypes = [...new Set(prefetch.incompleteKeys.map((k) => queriedType(templates[k])))];
   const t1 = performance.now();
   const context = request.context as unknown as Readonly<Record<string, unknown>>;
   const draftOrders = draftResources(context);
@@ -108,7 +115,11 @@ async function evaluateCall(
     ? (context.selections as string[])
     : undefined;
   const outcome = await evaluateRecord(
-    { entries: prefetch.resources.map((resource) => ({ resource })), issues: prefetch.issues },
+    {
+      entries: prefetch.resources.map((resource) => ({ resource })),
+      issues: prefetch.issues,
+      ...(unknownTypes.length > 0 ? { unknownTypes } : {}),
+    },
     {
       ruleSet: deps.ruleSet,
       hook,
@@ -126,8 +137,22 @@ async function evaluateCall(
     hook,
     firedRuleIds: outcome.evaluation.fired.map((r) => r.ruleId),
     issues: outcome.issues,
+    ...(prefetch.ignoredKeys.length > 0 ? { ignoredPrefetchKeys: prefetch.ignoredKeys } : {}),
     timings: { prefetch: t1 - t0, ...outcome.timings },
   };
+}
+
+/**
+ * The 412 rule (docs/reference/http-api.md): a call is answered only when the Patient or the
+ * Conditions can be had (prefetched, `null`, or fetched). With neither, no card can place the patient
+ * (age, sex, problem list, calf-pain episode), so saying nothing would look like "all clear". Every
+ * other key that cannot be had is unknown data: the rules run with what is known.
+ */
+const ESSENTIAL_KEYS: readonly string[] = ['patient', 'conditions'];
+
+/** `Observation?patient=…` → `Observation`; `Patient/{{context.patientId}}` → `Patient`. */
+function queriedType(template: string | undefined): string {
+  return (template ?? '').split(/[/?]/)[0] ?? '';
 }
 
 function draftResources(context: Readonly<Record<string, unknown>>): FhirResource[] | undefined {

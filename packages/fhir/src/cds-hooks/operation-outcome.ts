@@ -21,7 +21,7 @@ const ISSUE_TYPE: Readonly<Record<CdsErrorStatus, OperationOutcomeIssue['code']>
 const DEFAULT_TEXT: Readonly<Record<CdsErrorStatus, string>> = {
   400: 'The request does not match the CDS Hooks definition',
   404: 'No CDS service has that id',
-  412: 'Required data was neither prefetched nor fetchable from fhirServer',
+  412: 'Neither the Patient nor the Conditions could be prefetched or fetched from fhirServer',
   500: 'Internal error',
 };
 

@@ -23,6 +23,8 @@ export interface KeyResolution {
   readonly state: PrefetchKeyState;
   readonly resources: readonly FhirResource[];
   readonly issues: readonly Issue[];
+  /** True when a searchset could not be read to its end: absence in it means unknown. */
+  readonly partial?: boolean;
 }
 
 /** Settings shared by every key of one request. */
@@ -71,7 +73,12 @@ export async function resolvePrefetchKey(
     maxPages: settings.maxPages,
     ...(signal ? { signal } : {}),
   });
-  return { state: 'prefetched', resources: paged.resources, issues: pagingIssues(key, paged) };
+  return {
+    state: 'prefetched',
+    resources: paged.resources,
+    issues: pagingIssues(key, paged),
+    ...(paged.complete ? {} : { partial: true }),
+  };
 }
 
 async function fetchOrGiveUp(
@@ -108,6 +115,7 @@ async function fetchOrGiveUp(
     state: 'fetched',
     resources: paged.resources,
     issues: [...issues, ...pagingIssues(key, paged)],
+    ...(paged.complete ? {} : { partial: true }),
   };
 }
 

@@ -9,13 +9,14 @@
  * - key absent → fetched from `fhirServer`, but only when both `fhirServer` and `fhirAuthorization` are
  *   present (REQ 60). All absent keys are fetched in parallel, each under its own time box.
  *
- * A failed or impossible fetch leaves the key's data unknown (never "none") and yields a warning. When a
- * required key ends up without data the whole call fails with SOLEUS_HOOK_PREFETCH_MISSING (HTTP 412).
+ * A failed or impossible fetch leaves the key's data unknown (never "none"), yields a warning and lists
+ * the key in `incompleteKeys`; the rules then run with what is known. The call fails with
+ * SOLEUS_HOOK_PREFETCH_MISSING (HTTP 412) only when a `required` key, or every `requiredAnyOf` key,
+ * ends up without data.
  */
 import type { FhirResource } from 'fhir/r4';
 import { SoleusError, type Issue } from '@soleus/core';
 import { createFhirFetcher, type FhirFetcher } from './fhir-fetcher';
-import { prefetchIssue } from './prefetch-issue';
 import {
   resolvePrefetchKey,
   type KeyResolution,
@@ -36,6 +37,11 @@ export interface ResolvePrefetchOptions {
   readonly maxPages?: number;
   /** Keys without which the service cannot answer; their absence means HTTP 412. */
   readonly required?: readonly string[];
+  /**
+   * Keys of which at least one must be had (prefetched, `null` or fetched): when none is, nothing
+   * can be said and the call fails with HTTP 412. Every other missing key is only unknown data.
+   */
+  readonly requiredAnyOf?: readonly string[];
 }
 
 /** Resolved prefetch: the resources, the issues met, and how each key was satisfied. */
@@ -44,6 +50,16 @@ export interface ResolvedPrefetch {
   readonly resources: FhirResource[];
   readonly issues: Issue[];
   readonly keys: Record<string, PrefetchKeyState>;
+  /**
+   * Keys the client sent that no template declares (e.g. Da Vinci CRD's `coverage`, `user`): ignored,
+   * not an issue, because a client may prefetch for several services; the caller logs them at debug.
+   */
+  readonly ignoredKeys: readonly string[];
+  /**
+   * Keys whose data is unknown or only partly known in this call (omitted and not fetchable, fetch
+   * failed, OperationOutcome, partial searchset): absence in their data proves nothing.
+   */
+  readonly incompleteKeys: readonly string[];
 }
 
 const DEFAULT_MAX_PAGES = 10;
@@ -55,7 +71,8 @@ const SATISFIED: ReadonlySet<PrefetchKeyState> = new Set(['prefetched', 'null', 
  * @param templates - the service's prefetch templates, key → query with `{{context.x}}` tokens
  * @param options - time box, optional fetcher, page bound and required keys
  * @returns the resources, issues and per-key states
- * @throws {SOLEUS_HOOK_PREFETCH_MISSING} when a required key was neither prefetched nor fetchable
+ * @throws {SOLEUS_HOOK_PREFETCH_MISSING} when a `required` key, or every `requiredAnyOf` key, was
+ *   neither prefetched nor fetchable
  */
 export async function resolvePrefetch(
   request: CdsRequest,
@@ -77,20 +94,23 @@ export async function resolvePrefetch(
   resolutions.forEach((resolution, index) => {
     states[keys[index] ?? ''] = resolution.state;
   });
-  const issues = [
-    ...fetcherIssues,
-    ...extraKeyIssues(request, keys),
-    ...resolutions.flatMap((r) => r.issues),
-  ];
-  const missing = required.filter((key) => !SATISFIED.has(states[key] ?? 'unavailable'));
-  if (missing.length > 0) {
+  const issues = [...fetcherIssues, ...resolutions.flatMap((r) => r.issues)];
+  const had = (key: string): boolean => SATISFIED.has(states[key] ?? 'unavailable');
+  const missing = required.filter((key) => !had(key));
+  const anyOf = (options.requiredAnyOf ?? []).filter((key) => key in templates);
+  if (missing.length > 0 || (anyOf.length > 0 && !anyOf.some(had))) {
+    const names = (missing.length > 0 ? missing : anyOf).map((k) => `"${k}"`).join(', ');
+    const what = missing.length > 0 ? 'required prefetch' : 'none of the prefetch keys';
     throw new SoleusError(
       'SOLEUS_HOOK_PREFETCH_MISSING',
-      `required prefetch ${missing.map((k) => `"${k}"`).join(', ')} was neither prefetched nor fetchable from fhirServer`,
+      `${what} ${names} was neither prefetched nor fetchable from fhirServer`,
       { issues },
     );
   }
-  return { resources: dedupe(resolutions), issues, keys: states };
+  const known = new Set(keys);
+  const ignoredKeys = Object.keys(request.prefetch ?? {}).filter((key) => !known.has(key));
+  const incompleteKeys = keys.filter((key, i) => !had(key) || resolutions[i]?.partial === true);
+  return { resources: dedupe(resolutions), issues, keys: states, ignoredKeys, incompleteKeys };
 }
 
 interface FetcherChoice {
@@ -140,18 +160,4 @@ function dedupe(resolutions: readonly KeyResolution[]): FhirResource[] {
     }
   }
   return resources;
-}
-
-function extraKeyIssues(request: CdsRequest, keys: readonly string[]): Issue[] {
-  const known = new Set(keys);
-  return Object.keys(request.prefetch ?? {})
-    .filter((key) => !known.has(key))
-    .map((key) =>
-      prefetchIssue(
-        'SOLEUS_HOOK_INVALID_REQUEST',
-        key,
-        `ignored; this service declares no prefetch key "${key}"`,
-        'information',
-      ),
-    );
 }

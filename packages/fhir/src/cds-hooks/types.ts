@@ -25,8 +25,8 @@ export type CdsHookName = 'patient-view' | 'order-select' | 'order-sign';
 export interface FhirAuthorization {
   readonly access_token: string;
   readonly token_type: 'Bearer';
-  /** Lifetime in seconds. */
-  readonly expires_in: number;
+  /** Lifetime in seconds. REQUIRED by the spec; tolerated when absent (a warning is logged). */
+  readonly expires_in?: number;
   readonly scope: string;
   /** OAuth client id of the CDS service. */
   readonly subject: string;
@@ -36,7 +36,8 @@ export interface FhirAuthorization {
 
 /** Context of `patient-view`. {@link https://cds-hooks.hl7.org/hooks/patient-view/ | patient-view} */
 export interface PatientViewContext {
-  readonly userId: string;
+  /** REQUIRED by the hook; tolerated when absent because Soleus never reads it. */
+  readonly userId?: string;
   readonly patientId: string;
   readonly encounterId?: string;
 }
@@ -46,7 +47,8 @@ export type DraftOrder = MedicationRequest | ServiceRequest | NutritionOrder | F
 
 /** Context of `order-select`. {@link https://cds-hooks.hl7.org/hooks/order-select/ | order-select} */
 export interface OrderSelectContext {
-  readonly userId: string;
+  /** REQUIRED by the hook; tolerated when absent because Soleus never reads it. */
+  readonly userId?: string;
   readonly patientId: string;
   readonly encounterId?: string;
   /** `Type/id` references into `draftOrders` naming the newly selected orders. */
@@ -56,7 +58,8 @@ export interface OrderSelectContext {
 
 /** Context of `order-sign`. {@link https://cds-hooks.hl7.org/hooks/order-sign/ | order-sign} */
 export interface OrderSignContext {
-  readonly userId: string;
+  /** REQUIRED by the hook; tolerated when absent because Soleus never reads it. */
+  readonly userId?: string;
   readonly patientId: string;
   readonly encounterId?: string;
   readonly draftOrders: Bundle<DraftOrder>;
@@ -177,7 +180,8 @@ export interface CdsDiscoveryResponse {
 
 /** Why a card was overridden. {@link https://cds-hooks.hl7.org/2.0/#overridereason | §overridereason} */
 export interface CdsOverrideReason {
-  readonly reason?: CdsCoding;
+  /** `system` is REQUIRED by the spec but tolerated when absent (clients echo only the code). */
+  readonly reason?: Omit<CdsCoding, 'system'> & { readonly system?: string };
   readonly userComment?: string;
 }
 

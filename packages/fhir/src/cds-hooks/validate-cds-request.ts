@@ -15,9 +15,12 @@ import type { CdsHookName, CdsRequest } from './types';
 /** The hooks that have a request schema. */
 export const CDS_HOOKS: readonly CdsHookName[] = ['patient-view', 'order-select', 'order-sign'];
 
-/** A validated request, or the issues and the 400 body. */
+/**
+ * A validated request (with `warnings` when it strays from the spec in a way Soleus can live with),
+ * or the issues and the 400 body.
+ */
 export type CdsRequestValidation =
-  | { readonly ok: true; readonly request: CdsRequest }
+  | { readonly ok: true; readonly request: CdsRequest; readonly warnings?: readonly Issue[] }
   | { readonly ok: false; readonly outcome: OperationOutcome; readonly issues: readonly Issue[] };
 
 /**
@@ -43,7 +46,39 @@ export function validateCdsRequest(hook: string, body: unknown): CdsRequestValid
   if (issues.length > 0) {
     return { ok: false, issues, outcome: buildOperationOutcome(400, issues) };
   }
-  return { ok: true, request: body as CdsRequest };
+  const request = body as CdsRequest;
+  const warnings = toleratedOmissions(request);
+  return warnings.length > 0 ? { ok: true, request, warnings } : { ok: true, request };
+}
+
+/**
+ * Required fields Soleus does not need, accepted when absent (liberal where refusing would cost every
+ * card): `fhirAuthorization.expires_in` (a SMART token response copied as is may lack it; the token is
+ * used until the FHIR server refuses it) and `context.userId` (never read; Medplum's bot example omits it).
+ */
+function toleratedOmissions(request: CdsRequest): Issue[] {
+  const warnings: Issue[] = [];
+  if (request.fhirAuthorization && request.fhirAuthorization.expires_in === undefined) {
+    warnings.push(
+      tolerated(
+        '/fhirAuthorization/expires_in',
+        'the token is used until the FHIR server refuses it',
+      ),
+    );
+  }
+  if ((request.context as { userId?: unknown }).userId === undefined) {
+    warnings.push(tolerated('/context/userId', 'Soleus does not use it'));
+  }
+  return warnings;
+}
+
+function tolerated(pointer: string, why: string): Issue {
+  return {
+    severity: 'warning',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    message: `request#${pointer}: missing (CDS Hooks requires it); accepted because ${why}`,
+    location: { pointer },
+  };
 }
 
 function isServedHook(hook: string): hook is CdsHookName {

@@ -10,6 +10,7 @@ import type { PatientRecord } from '../record/record-from-bundle';
 import type { FactContext } from './fact-context';
 import { buildFact } from './build-fact';
 import { compiledSources } from './compiled-sources';
+import { factRequirements } from './fact-requirements';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
 import { indexRecord } from './record-index';
@@ -64,6 +65,7 @@ export function bundleToFacts(
     issues,
     params: (packId) => options.ruleSet.packs.get(packId)?.parameters ?? {},
     fact: (name) => computeFact(name),
+    unknownDataOf: unknownDataReader(options.ruleSet, record.unknownTypes ?? []),
   };
   function computeFact(name: string): Fact {
     const known = facts.get(name);
@@ -90,6 +92,23 @@ export function bundleToFacts(
   }
   deferred.forEach(computeFact);
   return { facts, issues: issues.list() };
+}
+
+function unknownDataReader(
+  ruleSet: RuleSet,
+  unknownTypes: readonly string[],
+): (name: string) => readonly string[] {
+  if (unknownTypes.length === 0) {
+    return () => [];
+  }
+  const unknown = new Set(unknownTypes);
+  return (name) => [
+    ...new Set(
+      factRequirements(ruleSet, name)
+        .map((r) => r.resourceType)
+        .filter((type) => unknown.has(type)),
+    ),
+  ];
 }
 
 /** order-sign: every draft MedicationRequest; order-select: only the selected ones; patient-view: none. */

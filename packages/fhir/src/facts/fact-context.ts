@@ -21,4 +21,10 @@ export interface FactContext {
   readonly params: (packId: string) => Readonly<Record<string, unknown>>;
   /** Another fact, computed on demand and memoised (derived facts build on simpler ones). */
   readonly fact: (name: string) => Fact;
+  /**
+   * The resource types a fact reads whose data is unknown in this call (see
+   * `PatientRecord.unknownTypes`); empty when the fact rests on complete data. A conclusion drawn
+   * from absence (nothing documented → absent) must not stand on these.
+   */
+  readonly unknownDataOf: (name: string) => readonly string[];
 }

@@ -1,5 +1,6 @@
 import { collectLeaves, type RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
+import { stringsIn } from './strings-in';
 
 const FACT_TOKEN = /\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}/g;
 const cache = new WeakMap<RuleSet, Map<Hook, ReadonlySet<string>>>();
@@ -61,14 +62,4 @@ function addDerivedInputs(ruleSet: RuleSet, names: Set<string>): void {
       }
     }
   }
-}
-
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') {
-    return [value];
-  }
-  if (Array.isArray(value)) {
-    return value.flatMap(stringsIn);
-  }
-  return value !== null && typeof value === 'object' ? Object.values(value).flatMap(stringsIn) : [];
 }

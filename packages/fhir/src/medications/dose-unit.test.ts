@@ -15,9 +15,20 @@ describe('classifyDoseUnit', () => {
     ['mL', { given: { value: 1, code: 'mL' }, want: { kind: 'volume', toMl: 1 } }],
     [
       'unknown code falls back to a known unit text',
-      { given: { value: 1, code: '{xyz}', unit: 'mg' }, want: { kind: 'mass', toMg: 1 } },
+      { given: { value: 1, code: 'xyz', unit: 'mg' }, want: { kind: 'mass', toMg: 1 } },
     ],
-    ['puff', { given: { value: 1, code: '{puff}' }, want: undefined }],
+    // UCUM: an annotation alone is the unit 1, so every {…} code counts dose units (CDS Hooks sandbox: {pill}).
+    ['UCUM annotation {pill}', { given: { value: 2, code: '{pill}' }, want: { kind: 'count' } }],
+    ['UCUM annotation {puff}', { given: { value: 1, code: '{puff}' }, want: { kind: 'count' } }],
+    [
+      'UCUM annotation {Capsule}',
+      { given: { value: 1, code: '{Capsule}' }, want: { kind: 'count' } },
+    ],
+    [
+      'an annotation code decides over the display text',
+      { given: { value: 1, code: '{dose}', unit: 'mg' }, want: { kind: 'count' } },
+    ],
+    ['empty braces are not an annotation', { given: { value: 1, code: '{}' }, want: undefined }],
     ['no unit', { given: { value: 1 }, want: undefined }],
     ['blank code and unit', { given: { value: 1, code: ' ', unit: '' }, want: undefined }],
   ])('%s', (_name, { given, want }) => {

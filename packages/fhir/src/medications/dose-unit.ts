@@ -1,7 +1,7 @@
 /**
- * Classifies the unit of a dose or strength quantity. EHRs send UCUM (`mg`, `mL`, `{tbl}`), HL7
- * orderable-unit codes (`TAB`, `CAP`) or plain words (`tablet`), so the UCUM `code` is tried first and
- * the display `unit` second. Anything not listed is unconvertible: the caller treats the dose as
+ * Classifies the unit of a dose or strength quantity. EHRs send UCUM (`mg`, `mL`, `{tbl}`, any `{…}`
+ * annotation), HL7 orderable-unit codes (`TAB`, `CAP`) or plain words (`tablet`), so the UCUM `code`
+ * is tried first and the display `unit` second. Anything not listed is unconvertible: the caller treats the dose as
  * unknown, never as zero.
  */
 import type { Quantity } from 'fhir/r4';
@@ -31,6 +31,12 @@ const COUNT_UNITS = new Set([
   'capsules',
 ]);
 
+/**
+ * A UCUM annotation on its own (`{pill}`, `{tbl}`, `{capsule}`, `{puff}` …) is the unit 1 in UCUM: a
+ * count of dose units, each holding the product strength once (the CDS Hooks sandbox sends `{pill}`).
+ */
+const UCUM_ANNOTATION = /^\{[^{}]+\}$/;
+
 const MASS_TO_MG: Readonly<Record<string, number>> = {
   mg: 1,
   g: 1000,
@@ -48,7 +54,7 @@ const VOLUME_TO_ML: Readonly<Record<string, number>> = { ml: 1, l: 1000, cl: 10,
  */
 export function classifyUnitText(unit: string): DoseUnit | undefined {
   const key = unit.trim().toLowerCase();
-  if (COUNT_UNITS.has(key)) {
+  if (COUNT_UNITS.has(key) || UCUM_ANNOTATION.test(key)) {
     return { kind: 'count' };
   }
   const mg = MASS_TO_MG[key];

@@ -7,6 +7,11 @@ export interface PatientRecord {
   readonly entries: readonly IndexEntry[];
   /** Entries that were skipped because they are not resources (reported, never silently dropped). */
   readonly issues: readonly Issue[];
+  /**
+   * Resource types whose data the client could not supply in this call (a prefetch key omitted and
+   * not fetchable, a failed fetch, a partial searchset): their absence proves nothing.
+   */
+  readonly unknownTypes?: readonly string[];
 }
 
 /**

@@ -22,5 +22,5 @@ export function fakeFactContext(
   };
   const params = (pack: string): Readonly<Record<string, unknown>> =>
     (packs[pack] ?? {}) as Readonly<Record<string, unknown>>;
-  return { issues, fact, params } as unknown as FactContext;
+  return { issues, fact, params, unknownDataOf: () => [] } as unknown as FactContext;
 }

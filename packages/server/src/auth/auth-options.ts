@@ -16,9 +16,15 @@ export interface JsonWebKeySet {
 export interface TrustedIssuer {
   /** Exact `iss` claim value. */
   readonly iss: string;
-  /** Keys exchanged out of band (REQ 199); used when the token has no `jku`. */
+  /**
+   * Keys exchanged out of band (REQ 199), chosen by `kid`. Used for every token of this issuer whose
+   * `jku` is absent or not on `jkuAllowList` (the `jku` is then never fetched).
+   */
   readonly jwks?: JsonWebKeySet;
-  /** `jku` URLs this issuer may point to; a token naming any other `jku` is refused. */
+  /**
+   * `jku` URLs of this issuer that are fetched (https; http only on a loopback host). Without a static
+   * `jwks`, a token naming any other `jku` is refused.
+   */
   readonly jkuAllowList?: readonly string[];
   /** When set, the token's `tenant` claim must be one of these. */
   readonly tenants?: readonly string[];

@@ -1,11 +1,16 @@
 /**
  * CDS client JWT verification with jose (CDS Hooks §trusting-cds-clients; best-practice checklist):
  * the header's `alg` must be an allowed asymmetric algorithm (never `none` or HMAC, REQ 201/203), `kid`
- * must be present, `iss` must be a trusted issuer, the key comes from that issuer's static JWKS or from
- * an allow-listed `jku` (fetched, cached by kid, refetched on an unknown kid), `aud` must be the exact
- * endpoint URL, exp/iat/nbf hold within the skew, the lifetime is bounded, `tenant` is allow-listed
- * when configured, and a `jti` is accepted once. Extra claims (Epic's `sub`) are tolerated.
- * The verdict carries only a reason code for logs: the client gets a bare 401.
+ * must be present, `iss` must be a trusted issuer, `aud` must be the exact endpoint URL, exp/iat/nbf
+ * hold within the skew, the lifetime is bounded, `tenant` is allow-listed when configured, and a `jti`
+ * is accepted once. Extra claims (Epic's `sub`) are tolerated.
+ *
+ * The key: a `jku` on the issuer's allow-list is fetched (cached by kid, refetched on an unknown kid);
+ * otherwise an issuer with a static JWKS is verified against it by `kid`, whatever `jku` the token
+ * names (`jku` is optional in CDS Hooks and clients such as the sandbox always send one) — a token
+ * can only name a key, never supply one. A `jku` that is neither allow-listed nor backed by a static
+ * JWKS is refused. The verdict carries only a reason code (and, for a JWKS fetch failure, the `jku`
+ * and its cause) for the log: the client gets a bare 401.
  */
 import {
   createLocalJWKSet,
@@ -17,12 +22,20 @@ import {
   type JWTVerifyGetKey,
 } from '../vendor/jose';
 import { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth-options';
+import { isAcceptableJku } from './is-acceptable-jku';
 import { ReplayCache } from './replay-cache';
 
 /** The outcome of a verification: the trusted claims, or a reason code for the log only. */
 export type JwtVerdict =
   | { readonly ok: true; readonly iss: string; readonly tenant?: string; readonly jti: string }
-  | { readonly ok: false; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      /** The allow-listed `jku` whose fetch failed (reason `jwks-fetch-failed`). */
+      readonly jku?: string;
+      /** Why that fetch failed: a jose or network error code, never a token. */
+      readonly cause?: string;
+    };
 
 /** Verifies the bearer token of one call against the exact endpoint URL. */
 export type JwtVerifier = (token: string, audience: string, now: Date) => Promise<JwtVerdict>;
@@ -50,7 +63,7 @@ export function createJwtVerifier(options: AuthOptions): JwtVerifier {
     }
     const getKey = keySets(pre.issuer, pre.jku);
     if (!getKey) {
-      return { ok: false, reason: 'untrusted-jku' };
+      return { ok: false, reason: pre.jku === undefined ? 'no-jku' : 'untrusted-jku' };
     }
     let payload: JWTPayload;
     try {
@@ -64,7 +77,9 @@ export function createJwtVerifier(options: AuthOptions): JwtVerifier {
         requiredClaims: ['iss', 'aud', 'exp', 'iat', 'jti'],
       }));
     } catch (err) {
-      return { ok: false, reason: joseCode(err) };
+      return err instanceof JwksFetchFailure
+        ? { ok: false, reason: 'jwks-fetch-failed', jku: err.jku, cause: err.reason }
+        : { ok: false, reason: joseCode(err) };
     }
     return checkClaims(payload, pre.issuer, replay, { nowMs: now.getTime(), skewMs: skew * 1000 });
   };
@@ -132,25 +147,64 @@ function createKeySetResolver(
     if (issuer.jwks) {
       local.set(issuer.iss, createLocalJWKSet(issuer.jwks));
     }
-    for (const url of issuer.jkuAllowList ?? []) {
+    for (const url of (issuer.jkuAllowList ?? []).filter(isAcceptableJku)) {
       if (!remote.has(url)) {
-        remote.set(
-          url,
-          createRemoteJWKSet(new URL(url), {
-            cooldownDuration: options.jwksCooldownMs ?? 30_000,
-            cacheMaxAge: options.jwksCacheMaxAgeMs ?? 600_000,
-            timeoutDuration: options.jwksTimeoutMs ?? 5000,
-          }),
-        );
+        const fetchKeySet = createRemoteJWKSet(new URL(url), {
+          cooldownDuration: options.jwksCooldownMs ?? 30_000,
+          cacheMaxAge: options.jwksCacheMaxAgeMs ?? 600_000,
+          timeoutDuration: options.jwksTimeoutMs ?? 5000,
+        });
+        remote.set(url, namingFetchFailures(url, fetchKeySet));
       }
     }
   }
   return (issuer, jku) => {
-    if (jku === undefined) {
-      return local.get(issuer.iss);
+    if (jku !== undefined && issuer.jkuAllowList?.includes(jku)) {
+      return remote.get(jku);
     }
-    return issuer.jkuAllowList?.includes(jku) ? remote.get(jku) : undefined;
+    return local.get(issuer.iss);
   };
+}
+
+/** A remote JWK Set could not be had (HTTP error, timeout, refused connection, not a key set). */
+class JwksFetchFailure extends Error {
+  constructor(
+    readonly jku: string,
+    readonly reason: string,
+  ) {
+    super(`JWKS fetch failed: ${reason}`);
+  }
+}
+
+/** jose errors that mean "the key set was read but names no usable key", not a failed fetch. */
+const KEY_SELECTION_ERRORS = new Set([
+  'ERR_JWKS_NO_MATCHING_KEY',
+  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+  'ERR_JOSE_NOT_SUPPORTED',
+  'ERR_JOSE_ALG_NOT_ALLOWED',
+]);
+
+function namingFetchFailures(jku: string, getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (err) {
+      const code = joseCode(err);
+      if (KEY_SELECTION_ERRORS.has(code)) {
+        throw err;
+      }
+      throw new JwksFetchFailure(jku, code === 'verify-failed' ? networkCode(err) : code);
+    }
+  };
+}
+
+/** undici's `fetch failed` TypeError carries the socket error code in its cause (ECONNREFUSED …). */
+function networkCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (typeof cause === 'string') {
+    return cause;
+  }
+  return err instanceof Error ? err.name : 'unknown';
 }
 
 function joseCode(err: unknown): string {

@@ -40,7 +40,13 @@ export function registerAuth(
       request.log.debug({ iss: verdict.iss, tenant: verdict.tenant, jti: verdict.jti }, 'jwt ok');
       return;
     }
-    request.log.info({ code: 'SOLEUS_HOOK_UNAUTHORIZED', reason: verdict.reason }, 'jwt refused');
+    if (verdict.reason === 'jwks-fetch-failed') {
+      // An operator problem (the EHR's key set is unreachable or broken), not a bad client: warn.
+      const { reason, jku, cause } = verdict;
+      request.log.warn({ code: 'SOLEUS_HOOK_UNAUTHORIZED', reason, jku, cause }, 'jwt refused');
+    } else {
+      request.log.info({ code: 'SOLEUS_HOOK_UNAUTHORIZED', reason: verdict.reason }, 'jwt refused');
+    }
     const { status, body } = errorOutcome('unauthorized');
     await reply.code(status).header('www-authenticate', 'Bearer').send(body);
   });

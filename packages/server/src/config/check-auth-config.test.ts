@@ -28,9 +28,32 @@ describe('checkAuthConfig', () => {
       ['auth.issuers[0].jwks: expected a JWK Set'],
     ],
     [
-      'plain-http jku',
+      'plain-http jku on a network host',
       { issuers: [{ iss: 'x', jkuAllowList: ['http://ehr.example/jwks'] }] },
-      ['auth.issuers[0].jkuAllowList: expected an array of absolute https URLs'],
+      [
+        'auth.issuers[0].jkuAllowList: expected an array of absolute https URLs (http only for loopback',
+      ],
+    ],
+    [
+      'http jku on loopback (a local Inferno run)',
+      {
+        issuers: [
+          {
+            iss: 'http://localhost/custom/crd_server',
+            jkuAllowList: [
+              'http://localhost/custom/crd_server/jwks.json',
+              'http://127.0.0.1:4567/custom/crd_server/jwks.json',
+              'http://[::1]:8080/jwks.json',
+            ],
+          },
+        ],
+      },
+      [],
+    ],
+    [
+      'a look-alike of a loopback host',
+      { issuers: [{ iss: 'x', jkuAllowList: ['http://localhost.evil.example/jwks'] }] },
+      ['auth.issuers[0].jkuAllowList'],
     ],
   ])('%s', (_name, auth, messages) => {
     const issues = checkAuthConfig(auth);

@@ -3,6 +3,7 @@
  * start with a message naming the property instead of failing later or, worse, trusting too much.
  */
 import type { Issue } from '@soleus/core';
+import { isAcceptableJku } from '../auth/is-acceptable-jku';
 
 /**
  * Checks `auth` from the config file.
@@ -31,17 +32,14 @@ function checkIssuer(entry: unknown, where: string): Issue[] {
   if (value['jwks'] !== undefined && !Array.isArray(keys)) {
     issues.push(issue(`${where}.jwks`, 'a JWK Set { "keys": [...] }', describe(value['jwks'])));
   }
-  if (jku !== undefined && !(Array.isArray(jku) && jku.every((u) => isHttpsUrl(u)))) {
-    issues.push(issue(`${where}.jkuAllowList`, 'an array of absolute https URLs', describe(jku)));
+  if (jku !== undefined && !(Array.isArray(jku) && jku.every((u) => isAcceptableJku(u)))) {
+    const expected = 'an array of absolute https URLs (http only for loopback hosts)';
+    issues.push(issue(`${where}.jkuAllowList`, expected, describe(jku)));
   }
   if (value['jwks'] === undefined && jku === undefined) {
     issues.push(issue(where, 'a "jwks" or a "jkuAllowList" to verify its tokens', 'neither'));
   }
   return issues;
-}
-
-function isHttpsUrl(value: unknown): boolean {
-  return typeof value === 'string' && /^https:\/\/\S+$/.test(value);
 }
 
 function describe(value: unknown): string {

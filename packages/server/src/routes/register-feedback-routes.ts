@@ -76,6 +76,7 @@ function toRecord(item: CdsFeedbackItem, serviceId: string, at: string): Feedbac
     ...(item.acceptedSuggestions
       ? { acceptedSuggestions: item.acceptedSuggestions.map((s) => s.id) }
       : {}),
-    ...(reason ? { overrideReason: `${reason.system}|${reason.code}` } : {}),
+    // FHIR token notation: `|code` is a code without a system (the client sent none).
+    ...(reason ? { overrideReason: `${reason.system ?? ''}|${reason.code}` } : {}),
   };
 }

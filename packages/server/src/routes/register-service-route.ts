@@ -67,6 +67,18 @@ interface CallFacts {
 }
 
 function logCall(log: FastifyBaseLogger, call: CallFacts): void {
+  for (const warning of call.result.requestWarnings ?? []) {
+    log.warn(
+      { code: warning.code, pointer: warning.location?.pointer, hookInstance: call.hookInstance },
+      warning.message,
+    );
+  }
+  if (call.result.ignoredPrefetchKeys) {
+    log.debug(
+      { hookInstance: call.hookInstance, keys: call.result.ignoredPrefetchKeys.slice(0, 20) },
+      'prefetch keys this service does not declare were ignored',
+    );
+  }
   log.info(
     {
       serviceId: call.serviceId,

@@ -25,9 +25,6 @@ export const PATIENT = {
   birthDate: '1961-04-02',
 };
 
-/** An undeclared prefetch key: the service ignores it and the data-quality card reports it. */
-export const UNDECLARED_KEY = { unexpectedKey: { resourceType: 'Basic', id: 'b-1' } };
-
 /** A fhirAuthorization block with a recognisable secret token. */
 export const FHIR_AUTHORIZATION = {
   access_token: 'SECRET-ACCESS-TOKEN-5f1c',
@@ -35,4 +32,17 @@ export const FHIR_AUTHORIZATION = {
   expires_in: 300,
   scope: 'patient/*.read',
   subject: 'soleus',
+};
+
+/**
+ * A prefetch whose Patient searchset has a next page the service cannot read (no fhirServer): the
+ * data is partial, so the data-quality card reports it — a card on demand for the server tests.
+ */
+export const PARTIAL_PATIENT = {
+  patient: {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    entry: [{ resource: PATIENT }],
+    link: [{ relation: 'next', url: 'https://ehr.example.org/fhir/Patient?_id=pat-1&page=2' }],
+  },
 };

@@ -9,7 +9,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { anticoagulationStatus } from './anticoagulation-status';
 import { calfSwellingMeasured } from './calf-swelling-measured';
 import { ddimerResult } from './ddimer-result';
-import { decideDvtCard } from './decide-dvt-card';
+import { decidedInRequest, dvtDecision, type DvtDecisionFacts } from './dvt-decision';
 import { dvtEpisode } from './dvt-episode';
 import { dvtParam } from './dvt-params';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
@@ -20,7 +20,7 @@ import { inpatientNow } from './inpatient-now';
 import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
-import { wellsScore } from './wells-score';
+import { wellsScore, type WellsScore } from './wells-score';
 import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
 
 function factName(params: Readonly<Record<string, unknown>>, key: string): string {
@@ -50,20 +50,24 @@ function lines(value: readonly string[]): FactValue {
 }
 
 function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
-  const wells = wellsScore(ctx);
-  const card = decideDvtCard({
-    triggered: true,
-    confirmedCondition: ctx.fact(factName(params, 'confirmedFact')).value === true,
-    wellsClass: wells.wellsClass,
-    ultrasound: ultrasoundResult(ctx).result,
-    repeatScanNegative: ultrasoundResult(ctx).repeatNegative,
-    ddimer: ddimerResult(ctx).result,
-    ddimerReliable: ctx.fact(factName(params, 'reliableFact')).value === true,
-    pregnant: ctx.fact(factName(params, 'pregnantFact')).value === true,
-    ultrasoundScope:
-      dvtParam(ctx, 'ultrasoundScope', 'string') === 'whole-leg' ? 'whole-leg' : 'proximal',
-  });
-  return { value: card };
+  const facts: DvtDecisionFacts = {
+    confirmedFact: factName(params, 'confirmedFact'),
+    reliableFact: factName(params, 'reliableFact'),
+    pregnantFact: factName(params, 'pregnantFact'),
+  };
+  return { value: dvtDecision(facts, ctx).card };
+}
+
+/**
+ * The Wells reading the cards show: the one the decision was taken on (see dvt-decision.ts) when the
+ * fact names the decision in `decisionFact`, else the score as recorded.
+ */
+function shownWells(params: Readonly<Record<string, unknown>>, ctx: FactContext): WellsScore {
+  const decisionFact = factName(params, 'decisionFact');
+  if (decisionFact !== '') {
+    ctx.fact(decisionFact);
+  }
+  return decidedInRequest(ctx)?.wells ?? wellsScore(ctx);
 }
 
 /** Every rule set A derivation by registry name. */
@@ -97,12 +101,12 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ['dvt.lowSpo2InEpisode', lowSpo2InEpisode],
   ['dvt.previousDvt', previousDvt],
   ['dvt.calfSwellingMeasured', calfSwellingMeasured],
-  ['dvt.wellsClass', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
-  ['dvt.wellsMin', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).min }))],
-  ['dvt.wellsMax', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).max }))],
+  ['dvt.wellsClass', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).wellsClass }))],
+  ['dvt.wellsMin', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).min }))],
+  ['dvt.wellsMax', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).max }))],
   [
     'dvt.wellsItems',
-    whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).items.map((i) => i.line) })),
+    whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).items.map((i) => i.line) })),
   ],
   [
     'dvt.ddimerResult',

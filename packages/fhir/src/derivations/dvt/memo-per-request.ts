@@ -24,3 +24,13 @@ export function memoPerRequest<T>(ctx: FactContext, key: string, compute: () => 
   memo.set(key, value);
   return value;
 }
+
+/**
+ * A value memoised by {@link memoPerRequest} in this request, without computing it.
+ * @param ctx - the request's fact context
+ * @param key - what is memoised
+ * @returns the value, or undefined when it has not been computed
+ */
+export function memoisedInRequest<T>(ctx: FactContext, key: string): T | undefined {
+  return memos.get(ctx)?.get(key) as T | undefined;
+}

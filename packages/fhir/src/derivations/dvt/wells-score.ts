@@ -41,15 +41,23 @@ export interface WellsScore {
 }
 
 /**
- * Scores Wells for the current episode, once per request.
+ * How history items with nothing documented are read: `as-recorded` takes the record as complete
+ * (absent, §0.3); `incomplete-record` makes them unknown when the data they are read from could not
+ * be had in this call (a prefetch key omitted or failed), so no exclusion rests on missing data.
+ */
+export type WellsReading = 'as-recorded' | 'incomplete-record';
+
+/**
+ * Scores Wells for the current episode, once per request and reading.
  * @param ctx - the fact context
+ * @param reading - how history items with nothing documented are read (default `as-recorded`)
  * @returns the interval score
  * @throws {SOLEUS_FACT_SCHEMA} when the pack's Wells parameters are missing or malformed
  */
-export function wellsScore(ctx: FactContext): WellsScore {
-  return memoPerRequest(ctx, 'dvt.wells', () => {
+export function wellsScore(ctx: FactContext, reading: WellsReading = 'as-recorded'): WellsScore {
+  return memoPerRequest(ctx, `dvt.wells.${reading}`, () => {
     const attestation = latestWellsAttestation(ctx);
-    const items = readItems(ctx).map((item) => scoreItem(item, attestation, ctx));
+    const items = readItems(ctx).map((item) => scoreItem(item, attestation, ctx, reading));
     const defs = new Map(readItems(ctx).map((d) => [d.linkId, d]));
     let min = 0;
     let unknownPositive = 0;
@@ -76,6 +84,7 @@ function scoreItem(
   item: WellsItemDefinition,
   attestation: WellsAttestation | null,
   ctx: FactContext,
+  reading: WellsReading,
 ): WellsItemState {
   const head = `${item.label} (${item.points > 0 ? '+' : ''}${item.points})`;
   const attested = attestation?.answers.get(item.linkId);
@@ -102,6 +111,11 @@ function scoreItem(
       line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
     };
   }
+  const unread = reading === 'incomplete-record' ? unreadHistory(item, ctx) : [];
+  if (unread.length > 0) {
+    const what = `unknown — no ${unread.join(', ')} data could be had in this call`;
+    return { linkId: item.linkId, state: 'unknown', line: `${head}: ${what}` };
+  }
   const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
   if (item.recordFacts !== undefined || measured?.value === false) {
     const source =
@@ -121,6 +135,11 @@ function scoreItem(
         state: 'unknown',
         line: `${head}: not attested — counts 0 (never inferred from the record)`,
       };
+}
+
+/** Resource types a history item is read from whose data is unknown in this call. */
+function unreadHistory(item: WellsItemDefinition, ctx: FactContext): string[] {
+  return [...new Set((item.recordFacts ?? []).flatMap((name) => ctx.unknownDataOf(name)))];
 }
 
 /** Resources that make the item present from the record or a measurement. */
