@@ -57,6 +57,7 @@ for bin in "$(dirname "$(command -v node)")" "$@"; do
 done
 
 say "TypeScript consumers (module node16, CJS and ESM; moduleResolution bundler)"
+cp types.ts types.mts # the same consumer as an ES module (tsconfig.node16.json checks both)
 node node_modules/typescript/bin/tsc -p tsconfig.node16.json
 node node_modules/typescript/bin/tsc -p tsconfig.bundler.json
 echo "consumer smoke test passed"

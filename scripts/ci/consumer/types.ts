@@ -1,4 +1,4 @@
-// Type-checked (not run) under module node16 (CommonJS and, as types.mts, ESM) and bundler.
+// Type-checked (not run) under module node16 (CommonJS, and as a copy types.mts, ESM) and bundler.
 import { DEFAULT_CONTENT, loadRuleSet, type RuleSet } from '@soleus/core';
 import { evaluateRecord, recordFromBundle, type CdsResponse, type Hook } from '@soleus/fhir';
 import { buildApp, type AuthOptions, type JsonWebKeySet, type ServerOptions } from '@soleus/server';
