@@ -28,7 +28,7 @@ describe('soleus CLI', () => {
     const r = await run(['deploy']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'soleus: unknown command "deploy"; expected one of evaluate, validate, test, docs, dry-run\n',
+      'soleus: unknown command "deploy"; expected one of evaluate, validate, test, docs, dry-run, rxnorm\n',
     );
   });
 

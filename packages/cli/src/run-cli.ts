@@ -6,6 +6,7 @@ import { dryRunCommand } from './commands/dry-run-command';
 import { testCommand } from './commands/test-command';
 import { cliVersion } from './cli-version';
 import { didYouMeanClause } from './did-you-mean';
+import { rxnormCommand } from './commands/rxnorm-command';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -24,6 +25,13 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
   ['test', { run: testCommand, summary: 'run the clinical vignettes and show what differs' }],
   ['docs', { run: docsCommand, summary: 'render the rule catalogue for review (--check for CI)' }],
   ['dry-run', { run: dryRunCommand, summary: 'count how often each card fires over a population' }],
+  [
+    'rxnorm',
+    {
+      run: rxnormCommand,
+      summary: 'rxnorm import <dir>: build a medication index from RxNorm RRF',
+    },
+  ],
 ]);
 
 const USAGE = [

@@ -7,15 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BIN = join(__dirname, '..', 'dist', 'bin.js');
+/** A vignette written for 2026-11-22T09:00:00Z that fires dvt-likely-imaging on patient-view. */
 const BUNDLE = join(
   __dirname,
   '..',
   '..',
   'fhir',
   'test',
-  'fixtures',
-  'synthea',
-  'ahrq-pain-r4_brenda_jackson.json',
+  'vignettes',
+  'dvt-likely-imaging',
+  'likely-no-scan.bundle.json',
 );
 
 function soleus(args: string[], input?: string) {
@@ -44,7 +45,8 @@ describe('the soleus process', () => {
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.out) as { cards: unknown[] }).cards.length).toBeGreaterThan(0);
+    const { cards } = JSON.parse(r.out) as { cards: { source: { topic?: { code: string } } }[] };
+    expect(cards.map((c) => c.source.topic?.code)).toContain('dvt-likely-imaging');
   });
 
   it('validate nope-dir exits 2 with one line on stderr', () => {

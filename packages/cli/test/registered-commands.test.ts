@@ -16,7 +16,7 @@ describe('soleus test, docs and dry-run through runCli', () => {
   it('lists the three commands in the usage', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    for (const name of ['test', 'docs', 'dry-run']) {
+    for (const name of ['test', 'docs', 'dry-run', 'rxnorm']) {
       expect(r.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     }
   });
@@ -25,6 +25,7 @@ describe('soleus test, docs and dry-run through runCli', () => {
     [['test', '--help'], 'usage: soleus test [vignette-dir]'],
     [['docs', '--help'], 'usage: soleus docs [--out <dir>] [--check]'],
     [['dry-run', '--help'], 'usage: soleus dry-run --hook'],
+    [['rxnorm', '--help'], 'usage: soleus rxnorm import <release-dir>'],
   ])('%j prints its help (exit 0)', async (args, usage) => {
     const r = await cli(args);
     expect(r).toMatchObject({ code: 0, err: '' });

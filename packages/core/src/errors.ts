@@ -31,13 +31,20 @@ export const ERROR_CODES = {
   SOLEUS_VALUESET_INVALID: 'Value set file is not a FHIR R4 ValueSet with a url and concepts',
   SOLEUS_VALUESET_NOT_FOUND: 'A value set was asked for that is not loaded',
   SOLEUS_VALUESET_DUPLICATE: 'Two value sets share one url',
+  SOLEUS_CANONICAL_INVALID:
+    'A shipped Questionnaire or CodeSystem file is not FHIR R4 JSON with its resourceType, an id and a url, or repeats one',
   SOLEUS_UNIT_UNKNOWN: 'A unit is missing, is not UCUM, or cannot be converted to the wanted unit',
   SOLEUS_ENGINE_EVALUATION: 'A rule failed while it was evaluated',
   SOLEUS_ENGINE_INVALID_NOW: 'Evaluation time `now` is missing or not a valid instant',
   SOLEUS_FHIR_NOT_A_BUNDLE: 'Input is not a FHIR R4 Bundle',
   SOLEUS_FHIR_INVALID_RESOURCE: 'A FHIR resource is structurally invalid and was skipped',
   SOLEUS_FHIR_NO_PATIENT: 'The input holds no Patient resource',
-  SOLEUS_FHIR_UNMAPPED_MEDICATION: 'A medication product is not in the shipped RxNorm subset',
+  SOLEUS_FHIR_UNMAPPED_MEDICATION:
+    'A medication could not be identified: its code is not in the medication index and its name is not an RxNorm normalized name',
+  SOLEUS_FHIR_MEDICATION_BY_NAME:
+    'A medication was identified by its RxNorm normalized name: its code is not in the medication index',
+  SOLEUS_FHIR_MEDICATION_CONFLICT:
+    'A medication code and its display name different products; the code was used',
   SOLEUS_FHIR_UNINTERPRETABLE:
     'A FHIR value could not be interpreted (unit, date, code) and was treated as unknown',
   SOLEUS_FHIR_CONFLICT:
@@ -62,6 +69,8 @@ export const ERROR_CODES = {
   SOLEUS_HOOK_UNAUTHORIZED: 'The client JWT is absent or failed verification (HTTP 401)',
   SOLEUS_HOOK_EVALUATION_TIMEOUT:
     'A service call ran past the evaluation time box and was answered with no cards',
+  SOLEUS_RXNORM_INDEX:
+    'A medication index file or RxNorm release directory is missing, unreadable or invalid',
   SOLEUS_SERVER_CONFIG: 'The server configuration (environment or config file) is invalid',
   SOLEUS_SERVER_INSECURE_BIND:
     'No JWT issuer is configured and the server was asked to listen beyond loopback',
@@ -92,6 +101,12 @@ export interface Issue {
   readonly location?: IssueLocation;
   /** Values the caller may log or show if it chooses (may hold clinical values, never identifiers). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * Who must hear about it: the clinician (the default; it reaches the data-quality card because it
+   * could change a card) or only the operator (logs, metrics, `soleus dry-run`), e.g. an unidentified
+   * product whose name suggests nothing any rule reads.
+   */
+  readonly audience?: 'clinician' | 'operator';
 }
 
 /** Options for {@link SoleusError}. */

@@ -44,6 +44,12 @@ export { loadValueSets, type LoadedValueSets } from './terminology/load-value-se
 export type { LoadedRule, RuleSet } from './catalog/rule-set';
 export { DEFAULT_CONTENT, type ContentDirs } from './catalog/default-content';
 export {
+  DEFAULT_CANONICAL_DIRS,
+  loadCanonicalResources,
+  type CanonicalDirs,
+  type CanonicalResource,
+} from './catalog/load-canonical-resources';
+export {
   loadRuleSet,
   loadRuleSetSync,
   validateRuleSet,

@@ -113,7 +113,8 @@ describe('value-set files', () => {
       resourceType: 'ValueSet',
       id,
       url: `${VALUESET_BASE}/${id}`,
-      version: '1.0.0',
+      // Semantic version: a content change bumps it (1.1.0 = verified class members added, issue 14).
+      version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
       status: 'active',
     });
     expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);

@@ -1,18 +1,45 @@
 /** @packageDocumentation fhir */
 export const PACKAGE_NAME = '@soleus/fhir';
+export { RxnormIndex, type IndexedCode } from './medications/rxnorm/rxnorm-index';
 export {
-  lookupRxcui,
-  lookupIngredient,
-  matchIngredientNames,
-  type RxnormEntry,
-} from './medications/rxnorm-index';
+  loadRxnormIndex,
+  shippedRxnormIndex,
+  RXNORM_INDEX_PATH,
+  RXNORM_INDEX_INPUTS_PATH,
+} from './medications/rxnorm/load-rxnorm-index';
 export type {
-  MedicationRoute,
-  RxnormIngredient,
-  RxnormProduct,
-  RxnormProductIngredient,
-  RxnormStrength,
-} from './medications/rxnorm-subset';
+  IndexBrand,
+  IndexIngredient,
+  IndexProduct,
+  IndexProductIngredient,
+  IndexProvenance,
+  IndexTty,
+  IndexWatchIngredient,
+  RxnormIndexFile,
+} from './medications/rxnorm/rxnorm-index-file';
+export type { MedicationRoute } from './medications/rxnorm/medication-route';
+export type { RxnormStrength } from './medications/rxnorm/rxnorm-strength';
+export {
+  parseRxnormName,
+  type ParsedComponent,
+  type ParsedNameKind,
+  type ParsedRxnormName,
+} from './medications/rxnorm/parse-rxnorm-name';
+export { identifyByName, type NameIdentification } from './medications/rxnorm/identify-by-name';
+export {
+  buildRxnormIndex,
+  type BuildRxnormIndexInput,
+  type BuildRxnormIndexReport,
+} from './medications/rxnorm/build/build-rxnorm-index';
+export {
+  buildIndexFromSandboxList,
+  type SandboxIndexSources,
+} from './medications/rxnorm/build/build-index-from-sandbox-list';
+export { serializeRxnormIndex } from './medications/rxnorm/build/serialize-rxnorm-index';
+export {
+  buildIndexFromRrf,
+  type RrfIndexSources,
+} from './medications/rxnorm/build/rrf/build-index-from-rrf';
 export { resolveMedication } from './medications/resolve-medication';
 export type {
   MedicationOrder,
@@ -69,6 +96,7 @@ export {
   type ResolvedPrefetch,
 } from './cds-hooks/resolve-prefetch';
 export type { PrefetchKeyState } from './cds-hooks/resolve-prefetch-key';
+export { prefetchRecord } from './cds-hooks/prefetch-record';
 export {
   createFhirFetcher,
   type FhirFetcher,

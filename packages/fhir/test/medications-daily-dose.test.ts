@@ -40,11 +40,16 @@ function order(
 
 function dailyDose(given: MedicationRequest | MedicationStatement) {
   const resolved = resolveMedication(given, () => undefined);
-  if (!resolved.ok) {
-    throw new Error(`fixture does not resolve: ${resolved.issue.message}`);
+  if (resolved.status !== 'identified') {
+    throw new Error(`fixture does not resolve: ${resolved.status}`);
   }
   return computeDailyDose(given, resolved.product);
 }
+
+/** An order coded with an RxCUI the index does not hold, identified by its RxNorm normalized name. */
+const named = (rxcui: string, display: string) => ({
+  coding: [{ system: RXNORM, code: rxcui, display }],
+});
 
 const known: Array<
   [string, { given: MedicationRequest | MedicationStatement; want: Array<[string, number]> }]
@@ -173,12 +178,50 @@ const known: Array<
     },
   ],
   [
-    'solution: 32 mg/mL, doseRange 10-15 mL q6h uses the high end',
+    'solution identified by name: 21.7 mg/mL, doseRange 10-15 mL q6h uses the high end',
     {
-      given: order('307668', [
-        { doseAndRate: [{ doseRange: { low: ml(10), high: ml(15) } }], timing: every(1, 6, 'h') },
+      // Code and display as the third-party record synthea-r4_Evelyn_McCullough carries them.
+      given: order(
+        'x',
+        [{ doseAndRate: [{ doseRange: { low: ml(10), high: ml(15) } }], timing: every(1, 6, 'h') }],
+        {
+          medicationCodeableConcept: named(
+            '1043400',
+            'Acetaminophen 21.7 MG/ML / Dextromethorphan Hydrobromide 1 MG/ML / doxylamine succinate 0.417 MG/ML Oral Solution',
+          ),
+        },
+      ),
+      want: [['161', 1302]],
+    },
+  ],
+  [
+    'one prefilled unit of a quantified solution: 10 ML of 10 MG/ML is 100 mg, twice a day',
+    {
+      given: order(
+        'x',
+        [
+          {
+            doseAndRate: [
+              { doseQuantity: { value: 1, system: 'http://unitsofmeasure.org', code: '1' } },
+            ],
+            timing: every(2, 1, 'd'),
+          },
+        ],
+        { medicationCodeableConcept: named('1719286', '10 ML Furosemide 10 MG/ML Injection') },
+      ),
+      want: [['4603', 200]],
+    },
+  ],
+  [
+    'two salts of one ingredient are summed: oxycodone hydrochloride 4.5 mg + terephthalate 0.38 mg',
+    {
+      given: order('637540', [
+        { doseAndRate: [{ doseQuantity: tbl(1) }], timing: every(1, 6, 'h') },
       ]),
-      want: [['161', 1920]],
+      want: [
+        ['1191', 1300],
+        ['7804', 19.52],
+      ],
     },
   ],
   [

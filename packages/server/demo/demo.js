@@ -10,12 +10,15 @@ const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const UCUM = 'http://unitsofmeasure.org';
 const DRAFT_ID = 'demo-draft-1';
 
-/** Orderable drugs (RxNorm SCD codes from packages/fhir/data/rxnorm-subset.json) with a usual dose. */
+/**
+ * Orderable drugs with a usual dose: RxNorm SCD codes and names exactly as the CDS Hooks sandbox
+ * medication list has them (packages/fhir/test/fixtures/rxnorm), all in the shipped medication index.
+ */
 const DRUGS = [
-  { code: '197806', name: 'ibuprofen 600 MG Oral Tablet', unit: 'tablet', perDay: 3 },
-  { code: '198013', name: 'naproxen 500 MG Oral Tablet', unit: 'tablet', perDay: 2 },
-  { code: '198440', name: 'acetaminophen 500 MG Oral Tablet', unit: 'tablet', perDay: 4 },
-  { code: '310467', name: 'quinine sulfate 324 MG Oral Capsule', unit: 'capsule', perDay: 1 },
+  { code: '197806', name: 'Ibuprofen 600 MG Oral Tablet', unit: 'tablet', perDay: 3 },
+  { code: '198014', name: 'Naproxen 500 MG Oral Tablet', unit: 'tablet', perDay: 2 },
+  { code: '198440', name: 'Acetaminophen 500 MG Oral Tablet', unit: 'tablet', perDay: 4 },
+  { code: '997010', name: 'Quinine Sulfate 324 MG Oral Capsule', unit: 'capsule', perDay: 1 },
   { code: '310431', name: 'gabapentin 300 MG Oral Capsule', unit: 'capsule', perDay: 3 },
 ];
 const UCUM_FORM = { tablet: '{tbl}', capsule: '{cap}' };

@@ -3,7 +3,7 @@
  * the feedback store. Built once in {@link buildApp}; routes receive it explicitly (no globals).
  */
 import type { RuleSet } from '@soleus/core';
-import type { FhirFetcher } from '@soleus/fhir';
+import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { FeedbackStore } from './feedback/feedback-store';
 import type { AppMetrics } from './metrics/create-metrics';
 
@@ -17,4 +17,7 @@ export interface AppContext {
   readonly store: FeedbackStore;
   readonly fetch?: FhirFetcher;
   readonly explain: boolean;
+  readonly rxnormIndex?: RxnormIndex;
+  /** The public base URL (no trailing slash): card links to the Wells app and /fhir are built on it. */
+  readonly publicBaseUrl?: string;
 }

@@ -1,17 +1,19 @@
 /**
  * The Fastify CDS Hooks service, built without listening (Fastify testing guide: `inject()` in tests,
  * `listen()` only in main). Wiring only: JSON body parsing with a size limit, CORS allow-list, the
- * JWT gate (or explicit local mode), the CDS routes over `@soleus/fhir`, health and metrics, and one
- * error mapping to FHIR OperationOutcome. All behaviour lives in the registered modules.
+ * JWT gate (or explicit local mode), the CDS routes over `@soleus/fhir`, health and metrics, the
+ * read-only `/fhir` knowledge endpoint and the Wells SMART app, and one error mapping to FHIR
+ * OperationOutcome. All behaviour lives in the registered modules.
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { SoleusError } from '@soleus/core';
+import { loadCanonicalResources, SoleusError } from '@soleus/core';
 import type { AppContext } from './app-context';
 import { createJwtVerifier } from './auth/jwt-verifier';
 import { registerAuth } from './auth/register-auth';
 import { createLogger } from './create-logger';
 import { createMemoryFeedbackStore } from './feedback/memory-feedback-store';
+import { registerFhirRoutes } from './fhir-endpoint/register-fhir-routes';
 import { registerErrorHandling } from './http/register-error-handling';
 import { createMetrics } from './metrics/create-metrics';
 import { registerDemoRoutes } from './routes/register-demo-routes';
@@ -23,9 +25,11 @@ import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_EVALUATION_TIMEOUT_MS,
   DEFAULT_PREFETCH_TIMEOUT_MS,
+  DEFAULT_SMART_CLIENT_ID,
   type ServerOptions,
 } from './server-options';
 import { wallClock } from './wall-clock';
+import { registerWellsAppRoutes } from './wells-app/register-wells-app-routes';
 
 /**
  * Builds the CDS Hooks app (routes registered, not listening).
@@ -66,6 +70,12 @@ export function buildApp(options: ServerOptions): FastifyInstance {
   registerServiceRoute(app, ctx);
   registerFeedbackRoutes(app, ctx);
   registerOpsRoutes(app, ctx);
+  const canonical = options.canonicalResources ?? loadCanonicalResources();
+  registerFhirRoutes(app, ctx, canonical, ctx.publicBaseUrl);
+  registerWellsAppRoutes(app, ctx, canonical, {
+    clientId: options.smartClientId ?? DEFAULT_SMART_CLIENT_ID,
+    allowHttpFhir: options.auth === undefined,
+  });
   if (options.demo ?? options.auth === undefined) {
     registerDemoRoutes(app, ctx); // public synthetic assets; the page calls the gated endpoints
   }
@@ -83,6 +93,8 @@ function contextOf(options: ServerOptions): AppContext {
     store: options.feedbackStore ?? createMemoryFeedbackStore(),
     explain: options.explain ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.rxnormIndex ? { rxnormIndex: options.rxnormIndex } : {}),
+    ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, '') } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ export {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_EVALUATION_TIMEOUT_MS,
   DEFAULT_PREFETCH_TIMEOUT_MS,
+  DEFAULT_SMART_CLIENT_ID,
   type ServerOptions,
 } from './server-options';
 export {

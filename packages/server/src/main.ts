@@ -5,9 +5,16 @@
  * gracefully (in-flight calls finish, the feedback store flushes); a second signal exits at once.
  */
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_CONTENT, loadRuleSet } from '@soleus/core';
+import {
+  DEFAULT_CANONICAL_DIRS,
+  DEFAULT_CONTENT,
+  loadCanonicalResources,
+  loadRuleSet,
+} from '@soleus/core';
+import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
+import { publicBaseUrlOf } from './config/public-base-url-of';
 import { loadServerConfig } from './config/load-server-config';
 import type { ServerConfig } from './config/server-config';
 import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
@@ -16,7 +23,8 @@ import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
  * Starts the service from the environment.
  * @param env - the environment (default `process.env`)
  * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it)
- * @throws {SOLEUS_SERVER_CONFIG} or {SOLEUS_SERVER_INSECURE_BIND} before anything listens
+ * @throws {SOLEUS_SERVER_CONFIG}, {SOLEUS_SERVER_INSECURE_BIND} or {SOLEUS_RXNORM_INDEX} before
+ *   anything listens
  */
 export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -24,8 +32,15 @@ export async function main(
   const config = loadServerConfig(env);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
   const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
+  // Read at start, never on the first call: a site index that does not load stops the start-up.
+  const rxnormIndex = config.rxnormIndex
+    ? loadRxnormIndex(config.rxnormIndex)
+    : shippedRxnormIndex();
+  const valueSetsDir = config.content?.valueSetsDir ?? DEFAULT_CANONICAL_DIRS.valueSetsDir;
   const app = buildApp({
     ruleSet,
+    rxnormIndex,
+    canonicalResources: loadCanonicalResources({ ...DEFAULT_CANONICAL_DIRS, valueSetsDir }),
     ...appOptions(config),
     ...(config.feedbackFile
       ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
@@ -38,6 +53,7 @@ export async function main(
       port: config.port,
       rules: ruleSet.rules.length,
       auth: config.auth !== undefined,
+      medicationIndex: `${rxnormIndex.origin} (${rxnormIndex.file.products.length} products)`,
     },
     'soleus CDS Hooks service listening',
   );
@@ -49,7 +65,8 @@ function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 
     logLevel: config.logLevel,
     corsOrigins: config.corsOrigins,
     ...(config.auth ? { auth: config.auth } : {}),
-    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...publicBaseUrlOf(config),
+    ...(config.smartClientId ? { smartClientId: config.smartClientId } : {}),
     ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
     ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
     ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),

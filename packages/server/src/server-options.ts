@@ -2,8 +2,8 @@
  * Options of {@link buildApp}: everything the CDS Hooks service needs is passed in (rule set, clock,
  * trust, limits, store, logger), so tests build an app with a fixed clock and generated keys.
  */
-import type { RuleSet } from '@soleus/core';
-import type { FhirFetcher } from '@soleus/fhir';
+import type { CanonicalResource, RuleSet } from '@soleus/core';
+import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { AuthOptions } from './auth/auth-options';
 import type { FeedbackStore } from './feedback/feedback-store';
@@ -16,7 +16,8 @@ export interface ServerOptions {
   readonly clock?: () => Date;
   /**
    * Public base URL the EHR calls, e.g. `https://cds.example.org` (no trailing slash). JWT `aud` must be
-   * this plus the endpoint path. Required when `auth` is set.
+   * this plus the endpoint path. Required when `auth` is set. Card links to the Wells SMART app and to
+   * the `/fhir` Questionnaire are built on it; without it the cards carry no such links.
    */
   readonly publicBaseUrl?: string;
   /** Client-JWT trust; absent means explicit local mode (no authentication, loopback only). */
@@ -39,12 +40,21 @@ export interface ServerOptions {
   readonly fetch?: FhirFetcher;
   /** Add the rule trace under `response.extension` (dry-run/debug; off in production). */
   readonly explain?: boolean;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
   /**
    * Serve the demo page at `/demo` (synthetic sample patients, no auth of its own; it calls the real,
    * JWT-gated endpoints). Defaults to on in local mode and off when `auth` is set.
    */
   readonly demo?: boolean;
+  /** OAuth client id of the Wells SMART app as registered with the EHR (default `soleus-wells`). */
+  readonly smartClientId?: string;
+  /** Canonical resources served under `/fhir` (default: the ones shipped in `@soleus/core`). */
+  readonly canonicalResources?: readonly CanonicalResource[];
 }
+
+/** Default OAuth client id of the Wells SMART app. */
+export const DEFAULT_SMART_CLIENT_ID = 'soleus-wells';
 
 /** Default request body limit: 10 MB. */
 export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;

@@ -102,7 +102,7 @@ describe('demo page scenarios', () => {
 
   it.each<[string, string, string, 'critical' | null]>([
     ['ibuprofen 600 mg', 'a critical nsaid-contraindicated card', '197806', 'critical'],
-    ['naproxen 500 mg', 'a critical nsaid-contraindicated card', '198013', 'critical'],
+    ['naproxen 500 mg', 'a critical nsaid-contraindicated card', '198014', 'critical'],
     ['acetaminophen 500 mg', 'no nsaid-contraindicated card', '198440', null],
   ])('eGFR 29 (order-sign) ordering %s → %s', async (_drug, _expected, code, indicator) => {
     await runScenario('nsaid-renal', 'order-sign', code);

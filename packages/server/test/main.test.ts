@@ -57,6 +57,11 @@ describe('main', () => {
   it.each<[string, Record<string, string>, string]>([
     ['local mode on all interfaces', { HOST: '0.0.0.0' }, 'SOLEUS_SERVER_INSECURE_BIND'],
     ['an invalid port', { PORT: 'http' }, 'SOLEUS_SERVER_CONFIG'],
+    [
+      'a medication index that does not load',
+      { SOLEUS_RXNORM_INDEX: '/no/such/index.json' },
+      'SOLEUS_RXNORM_INDEX',
+    ],
   ])('refuses to start with %s, before listening', async (_name, override, code) => {
     await expect(main({ ...env, ...override })).rejects.toMatchObject({ code });
   });

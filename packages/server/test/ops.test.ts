@@ -54,6 +54,10 @@ describe('GET /metrics', () => {
       /soleus_cards_total\{rule_id="data-quality",indicator="info"\} 1/,
     ],
     ['errors by status', /soleus_errors_total\{kind="404"\} 1/],
+    [
+      'data-quality issues per code and audience',
+      /soleus_data_issues_total\{code="SOLEUS_HOOK_PREFETCH_PARTIAL",audience="clinician"\} 1/,
+    ],
   ])('exposes %s', async (_name, pattern) => {
     const res = await app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { ContentDirs, RuleSet } from '@soleus/core';
-import type { Hook } from '@soleus/fhir';
+import type { Hook, RxnormIndex } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { addOutcome, emptyTally } from '../dry-run/dry-run-tally';
 import { evaluatePopulationItem, type DryRunSettings } from '../dry-run/evaluate-population-item';
@@ -16,18 +16,22 @@ import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
 import { STDIN_PATH } from '../read-json-file';
+import { RXNORM_INDEX_OPTION, rxnormIndexFromOption } from '../rxnorm-index-option';
 
 const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson | ->
                       [--now <ISO 8601>] [--workers <n>] [--progress] [--json]
-                      [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+                      [--rules <dir>] [--facts <dir>] [--valuesets <dir>] [--rxnorm-index <file>]
 
 Evaluates a population (every *.json bundle in a folder tree, or one bundle per line of an .ndjson
 file or, with -, of standard input) and reports how often each card would fire: patients, rate per
-1,000 evaluated patients, indicator mix, and data-quality issue totals. Inputs that are not JSON or not FHIR bundles are counted
-and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
+1,000 evaluated patients, indicator mix, and data-quality issue totals. Inputs that are not JSON or
+not FHIR bundles are counted and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
 worker loads the rule set once. A progress bar goes to stderr when it is a terminal or with --progress.
 On order-select/order-sign no draft orders are passed (a population holds records, not orders), so
 rules that need a draft order do not fire; draft-status rules are not evaluated.
+Issues that are only counted, never shown to a clinician (a medication that could not be identified
+and whose name suggests nothing any rule reads, a product identified by its name), are listed as
+"<code> (counted only)". --rxnorm-index evaluates with a site's medication index (\`soleus rxnorm import\`).
 `;
 
 /**
@@ -56,6 +60,9 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
   const content = contentDirsFrom(opts);
   const total = inspectPopulation(population);
   const ruleSet = await loadRuleSetOrExplain(content);
+  const rxnormIndexFile =
+    opts['rxnorm-index'] === undefined ? undefined : resolve(opts['rxnorm-index']);
+  const rxnormIndex = rxnormIndexFromOption(rxnormIndexFile);
   const workers = parseWorkers(opts.workers, total);
   const tally = emptyTally(ruleIdsOn(ruleSet, settings.hook));
   const showProgress = opts.progress === true || process.stderr.isTTY === true;
@@ -65,7 +72,16 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
       io.stderr(progressLine(tally.inputs, total));
     }
   };
-  await evaluateAll({ population, workers, content, settings, ruleSet, record, stdin: io.stdin });
+  await evaluateAll({
+    population,
+    workers,
+    content,
+    settings,
+    ruleSet,
+    record,
+    stdin: io.stdin,
+    ...(rxnormIndex && rxnormIndexFile ? { rxnormIndex, rxnormIndexFile } : {}),
+  });
   if (showProgress) {
     io.stderr('\n');
   }
@@ -86,16 +102,22 @@ interface Run {
   readonly ruleSet: RuleSet;
   readonly record: (outcome: ItemOutcome) => void;
   readonly stdin: Readable | undefined;
+  readonly rxnormIndex?: RxnormIndex;
+  readonly rxnormIndexFile?: string;
 }
 
 async function evaluateAll(run: Run): Promise<void> {
   if (run.workers > 1) {
-    const data = { content: run.content, settings: run.settings };
+    const data = {
+      content: run.content,
+      settings: run.settings,
+      ...(run.rxnormIndexFile ? { rxnormIndex: run.rxnormIndexFile } : {}),
+    };
     await runWorkerPool(readPopulation(run.population, run.stdin), run.workers, data, run.record);
     return;
   }
   for await (const item of readPopulation(run.population, run.stdin)) {
-    run.record(await evaluatePopulationItem(run.ruleSet, run.settings, item));
+    run.record(await evaluatePopulationItem(run.ruleSet, run.settings, item, run.rxnormIndex));
   }
 }
 
@@ -134,6 +156,7 @@ function parseOptions(args: readonly string[]) {
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         ...CONTENT_OPTIONS,
+        ...RXNORM_INDEX_OPTION,
       },
       strict: true,
       allowPositionals: true,

@@ -6,15 +6,18 @@ import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { readJsonFile, STDIN_PATH } from '../read-json-file';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
+import { RXNORM_INDEX_OPTION, rxnormIndexFromOption } from '../rxnorm-index-option';
 
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json | ->
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
                        [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+                       [--rxnorm-index <file>]
 
 Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
 response.extension. --bundle - (or --draft-orders -) reads that bundle from standard input. Without
 --now the current time is used. For order-select without --selections, every draft order counts as
-selected. --rules/--facts/--valuesets replace the bundled content.
+selected. --rules/--facts/--valuesets replace the bundled content; --rxnorm-index replaces the shipped
+medication index with one built by \`soleus rxnorm import\`.
 `;
 
 /**
@@ -53,10 +56,12 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
         )
       : undefined;
     const ruleSet = await loadRuleSetOrExplain(contentDirsFrom(opts));
+    const rxnormIndex = rxnormIndexFromOption(opts['rxnorm-index']);
     const outcome = await evaluateRecord(record, {
       ruleSet,
       hook,
       now,
+      ...(rxnormIndex ? { rxnormIndex } : {}),
       ...(drafts ? { draftOrders: drafts.entries.map((e) => e.resource) } : {}),
       ...(opts.selections ? { selections: opts.selections.split(',').map((s) => s.trim()) } : {}),
       explain: opts.explain === true,
@@ -83,6 +88,7 @@ function parseOptions(args: readonly string[]) {
         explain: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         ...CONTENT_OPTIONS,
+        ...RXNORM_INDEX_OPTION,
       },
       strict: true,
       allowPositionals: false,

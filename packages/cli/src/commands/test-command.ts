@@ -8,16 +8,19 @@ import {
   type VignetteManifestReport,
 } from '../vignettes/run-vignette-manifest';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
+import { RXNORM_INDEX_OPTION } from '../rxnorm-index-option';
 
 /** Where the repository keeps its vignettes, relative to the working directory. */
 export const DEFAULT_VIGNETTE_DIR = 'packages/fhir/test/vignettes';
 
 const HELP = `usage: soleus test [vignette-dir] [--quiet] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+                   [--rxnorm-index <file>]
 
 Runs every vignette manifest (manifest.json + *.bundle.json) in the directory or the tree below it
 (default: ${DEFAULT_VIGNETTE_DIR}) through \`soleus evaluate\` and prints each case with PASS, FAIL
 (and what was expected and found) or ERROR (bad input). --quiet prints only failing cases.
---rules/--facts/--valuesets evaluate with a working copy instead of the bundled content.
+--rules/--facts/--valuesets evaluate with a working copy instead of the bundled content, and
+--rxnorm-index with a site's medication index (\`soleus rxnorm import\`) instead of the shipped one.
 Exit 0 when every case passes, 1 when a case fails, 2 on bad input (malformed manifest, not a bundle).
 `;
 
@@ -44,6 +47,7 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
       ...(values.rules ? { rules: resolve(values.rules) } : {}),
       ...(values.facts ? { facts: resolve(values.facts) } : {}),
       ...(values.valuesets ? { valuesets: resolve(values.valuesets) } : {}),
+      ...(values['rxnorm-index'] ? { 'rxnorm-index': resolve(values['rxnorm-index']) } : {}),
     });
     reports.push(report);
     const failing =
@@ -86,6 +90,7 @@ function parseOptions(args: readonly string[]) {
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         ...CONTENT_OPTIONS,
+        ...RXNORM_INDEX_OPTION,
       },
       strict: true,
       allowPositionals: true,

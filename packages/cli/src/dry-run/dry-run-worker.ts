@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleSetSync, type ContentDirs } from '@soleus/core';
+import { loadRxnormIndex } from '@soleus/fhir';
 import { evaluatePopulationItem, type DryRunSettings } from './evaluate-population-item';
 import type { PopulationItem } from './population-item';
 
@@ -11,13 +12,16 @@ import type { PopulationItem } from './population-item';
 export interface DryRunWorkerData {
   readonly content: ContentDirs;
   readonly settings: DryRunSettings;
+  /** A site's medication index file (`--rxnorm-index`), checked by the main thread before start. */
+  readonly rxnormIndex?: string;
 }
 
 const data = workerData as DryRunWorkerData;
 const ruleSet = loadRuleSetSync(data.content);
+const rxnormIndex = data.rxnormIndex === undefined ? undefined : loadRxnormIndex(data.rxnormIndex);
 const port = parentPort;
 port?.on('message', (item: PopulationItem) => {
-  void evaluatePopulationItem(ruleSet, data.settings, item).then((outcome) =>
+  void evaluatePopulationItem(ruleSet, data.settings, item, rxnormIndex).then((outcome) =>
     port.postMessage(outcome),
   );
 });

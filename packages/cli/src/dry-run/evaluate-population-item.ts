@@ -1,5 +1,5 @@
 import { isSoleusError, type RuleSet } from '@soleus/core';
-import { evaluateRecord, recordFromBundle, type Hook } from '@soleus/fhir';
+import { evaluateRecord, recordFromBundle, type Hook, type RxnormIndex } from '@soleus/fhir';
 import type { ItemOutcome, PopulationItem } from './population-item';
 
 /** What every item of one dry run is evaluated with. */
@@ -15,12 +15,15 @@ export interface DryRunSettings {
  * @param ruleSet - the loaded rule set
  * @param settings - hook and now
  * @param item - the item
- * @returns the cards and data-quality issues, or why there are none
+ * @param rxnormIndex - a site's medication index (default: the shipped one)
+ * @returns the cards and data-quality issues (those only counted, never shown to a clinician, keyed
+ *   `<code> (counted only)`), or why there are none
  */
 export async function evaluatePopulationItem(
   ruleSet: RuleSet,
   settings: DryRunSettings,
   item: PopulationItem,
+  rxnormIndex?: RxnormIndex,
 ): Promise<ItemOutcome> {
   const base = { index: item.index, label: item.label, cards: [], issues: {} };
   let json: unknown;
@@ -31,10 +34,15 @@ export async function evaluatePopulationItem(
   }
   try {
     const record = recordFromBundle(json, 'bundle');
-    const outcome = await evaluateRecord(record, { ruleSet, ...settings });
+    const outcome = await evaluateRecord(record, {
+      ruleSet,
+      ...settings,
+      ...(rxnormIndex ? { rxnormIndex } : {}),
+    });
     const issues: Record<string, number> = {};
     for (const issue of outcome.issues) {
-      issues[issue.code] = (issues[issue.code] ?? 0) + 1;
+      const key = issue.audience === 'operator' ? `${issue.code} (counted only)` : issue.code;
+      issues[key] = (issues[key] ?? 0) + 1;
     }
     const cards = outcome.response.cards.map((c) => ({
       id: c.source.topic?.code ?? '(no topic)',

@@ -38,12 +38,12 @@ export function formatDryRunReport(tally: DryRunTally, header: DryRunHeader): st
   }
   lines.push(
     '',
-    `${'data-quality issue'.padEnd(40)}${'total'.padStart(8)}${'patients'.padStart(10)}`,
+    `${'data-quality issue'.padEnd(48)}${'total'.padStart(8)}${'patients'.padStart(10)}`,
   );
   const issues = [...tally.issues].sort(([a], [b]) => a.localeCompare(b));
   for (const [code, t] of issues) {
     lines.push(
-      `${code.padEnd(40)}${String(t.total).padStart(8)}${String(t.patients).padStart(10)}`,
+      `${code.padEnd(48)}${String(t.total).padStart(8)}${String(t.patients).padStart(10)}`,
     );
   }
   if (issues.length === 0) {

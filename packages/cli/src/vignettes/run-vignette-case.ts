@@ -11,11 +11,15 @@ export interface VignetteCard {
   readonly source: { readonly topic?: { readonly code: string } };
 }
 
-/** Content directories to evaluate with instead of the bundled ones (`--rules`, `--facts`, `--valuesets`). */
+/**
+ * Content to evaluate with instead of the bundled one (`--rules`, `--facts`, `--valuesets`, and the
+ * medication index `--rxnorm-index`).
+ */
 export interface VignetteContent {
   readonly rules?: string;
   readonly facts?: string;
   readonly valuesets?: string;
+  readonly 'rxnorm-index'?: string;
 }
 
 /** What `soleus evaluate` did with one vignette case. */
@@ -51,7 +55,7 @@ export async function runVignetteCase(
   if (c.selections) {
     args.push('--selections', c.selections.join(','));
   }
-  for (const key of ['rules', 'facts', 'valuesets'] as const) {
+  for (const key of ['rules', 'facts', 'valuesets', 'rxnorm-index'] as const) {
     const dirOf = content[key];
     if (dirOf !== undefined) {
       args.push(`--${key}`, dirOf);

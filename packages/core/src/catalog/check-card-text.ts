@@ -16,6 +16,8 @@ const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 
 /** Placeholder namespaces other than `fact.` that card templates may use. */
 const CONTEXT_PREFIX = 'context.';
+/** The service's own public base URL, for links to pages the service serves. */
+const SERVICE_BASE_URL = 'service.baseUrl';
 
 /**
  * Checks summary lengths and placeholders of a rule's card.
@@ -100,11 +102,11 @@ function placeholderProblem(
   expression: string,
   facts: ReadonlyMap<string, FactDefinition>,
 ): string | undefined {
-  if (expression.startsWith(CONTEXT_PREFIX)) {
+  if (expression.startsWith(CONTEXT_PREFIX) || expression === SERVICE_BASE_URL) {
     return undefined;
   }
   if (!expression.startsWith('fact.')) {
-    return `placeholder "{{${expression}}}" is not {{fact.<name>}} or {{context.<name>}}; expected a catalogued fact`;
+    return `placeholder "{{${expression}}}" is not {{fact.<name>}}, {{context.<name>}} or {{${SERVICE_BASE_URL}}}; expected a catalogued fact`;
   }
   const name = expression.slice('fact.'.length);
   return facts.has(name)

@@ -91,3 +91,23 @@ describe('createSchemaValidators().rule', () => {
     ]);
   });
 });
+
+describe('card links', () => {
+  const withLinks = (links: unknown[]): unknown => ({ ...rule, card: { ...rule.card, links } });
+  const smart = { label: 'App', url: '{{service.baseUrl}}/apps/x/launch', type: 'smart' };
+
+  it('a smart link may carry appContext as text or as an object of string templates', () => {
+    expect(pointers(withLinks([{ ...smart, appContext: 'x' }]))).toEqual([]);
+    expect(pointers(withLinks([{ ...smart, appContext: { episode: '{{fact.a}}' } }]))).toEqual([]);
+  });
+
+  it('an absolute link with appContext is refused (cds-resp-3)', () => {
+    const absolute = {
+      label: 'Page',
+      url: 'https://example.org',
+      type: 'absolute',
+      appContext: 'x',
+    };
+    expect(pointers(withLinks([absolute])).map(([p]) => p)).toContain('/card/links/0/appContext');
+  });
+});

@@ -246,7 +246,7 @@ export interface Link {
    */
   label: string;
   /**
-   * Absolute URL (or SMART launch URL).
+   * Absolute URL, or the SMART app's launch URL. May start with {{service.baseUrl}} (the service's configured public base URL) for pages the service itself serves; such a link is left off the card when no base URL is configured, because it would not resolve.
    */
   url: string;
   /**
@@ -254,9 +254,13 @@ export interface Link {
    */
   type: 'absolute' | 'smart';
   /**
-   * Only for smart links.
+   * Only for smart links: what the launched app is told (CDS Hooks appContext). An object is sent as its JSON text after {{fact.x}}, {{context.x}} and {{service.baseUrl}} tokens are filled; members that end up empty are left out.
    */
-  appContext?: string;
+  appContext?:
+    | string
+    | {
+        [k: string]: string;
+      };
 }
 /**
  * A coded override reason.

@@ -1,17 +1,20 @@
 import type { FactSet } from '@soleus/core';
 import { formatFactValue } from './format-fact';
 
-/** Values a template may refer to besides facts: `{{context.<field>}}`. */
+/** Values a template may refer to besides facts: `{{context.<field>}}` and `{{service.baseUrl}}`. */
 export interface TemplateScope {
   readonly facts: FactSet;
   readonly context: Readonly<Record<string, unknown>>;
+  /** The service's own values: `baseUrl` (public base URL, no trailing slash) when configured. */
+  readonly service?: { readonly baseUrl?: string };
 }
 
-const TOKEN = /\{\{\s*(fact|context)\.([A-Za-z0-9_.]+)\s*\}\}/g;
+const TOKEN = /\{\{\s*(fact|context|service)\.([A-Za-z0-9_.]+)\s*\}\}/g;
 
 /**
- * Replaces `{{fact.name}}` and `{{context.field}}` tokens in card text. Unknown facts read "unknown";
- * a context field that is absent or not a primitive reads as an empty string.
+ * Replaces `{{fact.name}}`, `{{context.field}}` and `{{service.baseUrl}}` tokens in card text. Unknown
+ * facts read "unknown"; a context field that is absent or not a primitive, and a service value that is
+ * not configured, read as an empty string.
  * @param template - text with tokens
  * @param scope - facts and hook context
  * @returns the text with every token replaced
@@ -20,6 +23,9 @@ export function interpolate(template: string, scope: TemplateScope): string {
   return expandListLines(template, scope).replace(TOKEN, (_match, kind: string, name: string) => {
     if (kind === 'fact') {
       return formatFactValue(scope.facts.get(name));
+    }
+    if (kind === 'service') {
+      return name === 'baseUrl' ? (scope.service?.baseUrl ?? '') : '';
     }
     const value = scope.context[name];
     return typeof value === 'string' || typeof value === 'number' ? String(value) : '';

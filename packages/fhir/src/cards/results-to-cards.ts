@@ -3,6 +3,7 @@ import type { EvaluationResult, FactSet, LoadedRule, RuleResult, RuleSet } from 
 import { CARD_SYSTEM, OVERRIDE_REASON_SYSTEM } from '@soleus/core';
 import type { CdsCard, CdsSuggestion } from '../cds-hooks/types';
 import { buildCardDetail } from './build-card-detail';
+import { buildLinks } from './build-links';
 import { buildSuggestion } from './build-suggestion';
 import { interpolate, type TemplateScope } from './interpolate';
 
@@ -16,6 +17,11 @@ export interface CardOptions {
   readonly sourceLabel?: string;
   /** uuid generator; defaults to crypto.randomUUID (tests pass a deterministic one). */
   readonly uuid?: () => string;
+  /**
+   * Public base URL of the service that serves the Wells app and /fhir (no trailing slash). Links to
+   * `{{service.baseUrl}}/…` are left off the cards without it.
+   */
+  readonly serviceBaseUrl?: string;
 }
 
 const MAX_SUMMARY = 139;
@@ -30,7 +36,12 @@ const MAX_SUMMARY = 139;
  * @returns the cards, possibly empty
  */
 export function resultsToCards(evaluation: EvaluationResult, options: CardOptions): CdsCard[] {
-  const scope: TemplateScope = { facts: options.facts, context: options.context };
+  const baseUrl = options.serviceBaseUrl?.replace(/\/+$/, '');
+  const scope: TemplateScope = {
+    facts: options.facts,
+    context: options.context,
+    ...(baseUrl ? { service: { baseUrl } } : {}),
+  };
   const uuid = options.uuid ?? randomUUID;
   const cards: CdsCard[] = [];
   for (const result of evaluation.fired) {
@@ -53,6 +64,7 @@ function buildCard(
 ): CdsCard {
   const def = rule.definition;
   const suggestions = buildSuggestions(rule, result, scope, uuid);
+  const links = buildLinks(def.card.links ?? [], scope);
   const card: CdsCard = {
     uuid: uuid(),
     summary: clampSummary(interpolate(pickSummary(rule, result), scope)),
@@ -62,9 +74,7 @@ function buildCard(
     ...(suggestions.length > 0
       ? { suggestions, selectionBehavior: def.card.selectionBehavior ?? 'at-most-one' }
       : {}),
-    ...(def.card.links && def.card.links.length > 0
-      ? { links: def.card.links.map((l) => ({ ...l })) }
-      : {}),
+    ...(links.length > 0 ? { links } : {}),
     ...(def.card.overrideReasons && def.card.overrideReasons.length > 0
       ? {
           overrideReasons: def.card.overrideReasons.map((r) => ({

@@ -12,9 +12,10 @@ import type { Hook } from '../evaluate/hooks';
 import { buildDiscovery } from './discovery';
 import type { FhirFetcher } from './fhir-fetcher';
 import { buildOperationOutcome } from './operation-outcome';
-import { resolvePrefetch } from './resolve-prefetch';
+import { prefetchRecord } from './prefetch-record';
 import type { CdsRequest, CdsResponse, CdsService } from './types';
 import { validateCdsRequest } from './validate-cds-request';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** What a service call needs besides the request. */
 export interface CdsDeps {
@@ -28,6 +29,10 @@ export interface CdsDeps {
   readonly uuid?: () => string;
   /** Add the rule trace under `response.extension`. */
   readonly explain?: boolean;
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
+  /** Public base URL of the service, for card links to pages it serves (the Wells app, /fhir). */
+  readonly serviceBaseUrl?: string;
 }
 
 /** The outcome of a call, for the transport and its logs. */
@@ -102,35 +107,29 @@ async function evaluateCall(
 ): Promise<CdsResult> {
   const t0 = performance.now();
   const templates = service.prefetch ?? {};
-  const prefetch = await resolvePrefetch(request, templates, {
+  const { prefetch, record } = await prefetchRecord(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
     requiredAnyOf: ESSENTIAL_KEYS,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
-  const unknownTypes = [...new Set(prefetch.incompleteKeys.map((k) => queriedType(templates[k])))];
   const t1 = performance.now();
   const context = request.context as unknown as Readonly<Record<string, unknown>>;
   const draftOrders = draftResources(context);
   const selections = Array.isArray(context.selections)
     ? (context.selections as string[])
     : undefined;
-  const outcome = await evaluateRecord(
-    {
-      entries: prefetch.resources.map((resource) => ({ resource })),
-      issues: prefetch.issues,
-      ...(unknownTypes.length > 0 ? { unknownTypes } : {}),
-    },
-    {
-      ruleSet: deps.ruleSet,
-      hook,
-      now: deps.now,
-      context: primitiveContext(context),
-      ...(draftOrders ? { draftOrders } : {}),
-      ...(selections ? { selections } : {}),
-      ...(deps.uuid ? { uuid: deps.uuid } : {}),
-      ...(deps.explain ? { explain: true } : {}),
-    },
-  );
+  const outcome = await evaluateRecord(record, {
+    ruleSet: deps.ruleSet,
+    hook,
+    now: deps.now,
+    context: primitiveContext(context),
+    ...(draftOrders ? { draftOrders } : {}),
+    ...(selections ? { selections } : {}),
+    ...(deps.uuid ? { uuid: deps.uuid } : {}),
+    ...(deps.explain ? { explain: true } : {}),
+    ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
+    ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
+  });
   return {
     status: 200,
     body: outcome.response,
@@ -149,11 +148,6 @@ async function evaluateCall(
  * other key that cannot be had is unknown data: the rules run with what is known.
  */
 const ESSENTIAL_KEYS: readonly string[] = ['patient', 'conditions'];
-
-/** `Observation?patient=…` → `Observation`; `Patient/{{context.patientId}}` → `Patient`. */
-function queriedType(template: string | undefined): string {
-  return (template ?? '').split(/[/?]/)[0] ?? '';
-}
 
 function draftResources(context: Readonly<Record<string, unknown>>): FhirResource[] | undefined {
   const bundle = context.draftOrders as { entry?: { resource?: FhirResource }[] } | undefined;

@@ -13,6 +13,8 @@ export interface EvaluateRecordOptions extends BundleToFactsOptions {
   readonly explain?: boolean;
   readonly uuid?: () => string;
   readonly sourceLabel?: string;
+  /** Public base URL of the service, for card links to pages it serves (`{{service.baseUrl}}`). */
+  readonly serviceBaseUrl?: string;
 }
 
 /** The response plus what an integrator or informaticist needs to see behind it. */
@@ -53,6 +55,7 @@ export async function evaluateRecord(
     context: { ...(patientId ? { patientId } : {}), ...options.context },
     ...(options.uuid ? { uuid: options.uuid } : {}),
     ...(options.sourceLabel ? { sourceLabel: options.sourceLabel } : {}),
+    ...(options.serviceBaseUrl ? { serviceBaseUrl: options.serviceBaseUrl } : {}),
   });
   const t3 = performance.now();
   const explanation: Explanation | undefined = options.explain

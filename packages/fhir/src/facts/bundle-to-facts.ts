@@ -14,6 +14,8 @@ import { factRequirements } from './fact-requirements';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
 import { indexRecord } from './record-index';
+import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -25,6 +27,13 @@ export interface BundleToFactsOptions {
   readonly draftOrders?: readonly FhirResource[];
   /** order-select `context.selections` (`Type/id`). */
   readonly selections?: readonly string[];
+  /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
+  readonly rxnormIndex?: RxnormIndex;
+  /**
+   * Catalogue facts to compute besides those the hook's rules read (e.g. `dvt.wellsBreakdown` for the
+   * Wells app). Names not in the catalogue stay unknown.
+   */
+  readonly alsoCompute?: readonly string[];
 }
 
 /**
@@ -63,6 +72,7 @@ export function bundleToFacts(
     drafts: countingDrafts(options.hook, allDrafts, options.selections),
     allDrafts,
     issues,
+    rxnorm: options.rxnormIndex ?? shippedRxnormIndex(),
     params: (packId) => options.ruleSet.packs.get(packId)?.parameters ?? {},
     fact: (name) => computeFact(name),
     unknownDataOf: unknownDataReader(options.ruleSet, record.unknownTypes ?? []),
@@ -90,6 +100,7 @@ export function bundleToFacts(
       computeFact(name);
     }
   }
+  (options.alsoCompute ?? []).forEach(computeFact);
   deferred.forEach(computeFact);
   return { facts, issues: issues.list() };
 }

@@ -1,6 +1,7 @@
 import type { FhirResource, MedicationRequest } from 'fhir/r4';
 import type { Fact, RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
+import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 import type { IssueCollector } from './issue-collector';
 import type { RecordIndex } from './record-index';
 
@@ -17,6 +18,8 @@ export interface FactContext {
   /** Every draft order of the hook (context only; not evaluated as new orders on order-select). */
   readonly allDrafts: readonly FhirResource[];
   readonly issues: IssueCollector;
+  /** The medication index products are identified with. */
+  readonly rxnorm: RxnormIndex;
   /** Pack parameters by pack id (pack.json `parameters`). */
   readonly params: (packId: string) => Readonly<Record<string, unknown>>;
   /** Another fact, computed on demand and memoised (derived facts build on simpler ones). */

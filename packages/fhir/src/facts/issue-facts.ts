@@ -4,14 +4,15 @@ import type { FactContext } from './fact-context';
 import type { IssuesSource } from './fact-source';
 
 /**
- * Data-quality facts: how many issues the other facts raised, and one line per issue. Computed after
- * every other fact (see bundleToFacts), so nothing raised is missed.
+ * Data-quality facts: how many issues for the clinician the other facts raised, and one line per
+ * issue (issues that are only counted stay out). Computed after every other fact (see bundleToFacts),
+ * so nothing raised is missed.
  * @param source - count or messages
  * @param ctx - fact context
  * @returns the fact
  */
 export function issueFact(source: IssuesSource, ctx: FactContext): Fact {
-  const issues = ctx.issues.list();
+  const issues = ctx.issues.forClinician();
   const evidence = issues
     .filter((i) => i.location?.resource !== undefined)
     .map((i) => ({ resource: i.location?.resource ?? '', note: i.message }));

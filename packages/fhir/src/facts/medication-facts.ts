@@ -1,5 +1,11 @@
 import type { MedicationRequest, MedicationStatement } from 'fhir/r4';
-import { RXNORM, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
+import {
+  RXNORM,
+  type Fact,
+  type FactDefinition,
+  type FactEvidence,
+  type Issue,
+} from '@soleus/core';
 import { medicationRequestCounts, medicationStatementCounts } from '../fhir/resource-status';
 import { computeDailyDose, type DailyDose } from '../medications/daily-dose';
 import { resolveMedication } from '../medications/resolve-medication';
@@ -8,14 +14,16 @@ import { aggregateCandidates, type Candidate } from './aggregate';
 import type { FactContext } from './fact-context';
 import type { MedicationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
+import { describeProduct } from './describe-product';
 
 type Order = MedicationRequest | MedicationStatement;
 
 /**
- * Medication facts by ingredient value set (§9.6): products are mapped to ingredients through the shipped
- * RxNorm subset, so an order coded at SCD/SBD level or by `medicationReference` still counts. Active
- * requests and statements come from the record, drafts from the hook; an unmapped product is a
- * data-quality issue, never silently ignored. `dailyDose` sums mg/day of the value set's ingredients
+ * Medication facts by ingredient value set (§9.6): products are mapped to ingredients through the
+ * medication index (`ctx.rxnorm`), so an order coded at SCD/SBD level, by `medicationReference` or only
+ * by its RxNorm normalized name still counts. Active requests and statements come from the record,
+ * drafts from the hook; a product that cannot be identified is never silently ignored (see
+ * reportUnidentified), and one the index knows to be outside every rule is simply not counted. `dailyDose` sums mg/day of the value set's ingredients
  * over every matching order; an order whose dose cannot be computed makes the sum a lower bound and is
  * reported as an issue (so a card can still fire on what is known, and never says a total is safe).
  * @param definition - catalogue entry
@@ -35,12 +43,18 @@ export function medicationFact(
   for (const order of ordersInScope(source, ctx, ignored)) {
     const ref = resourceRef(order);
     const resolution = resolveOnce(order, ctx);
-    if (!resolution.ok) {
-      ctx.issues.add(resolution.issue);
-      ignored.push({ resource: ref, note: 'medication not in the RxNorm subset' });
+    if (resolution.status === 'unidentified') {
+      reportUnidentified(order, resolution.issue, ctx);
+      ignored.push({ resource: ref, note: 'medication could not be identified' });
       continue;
     }
-    resolution.issues.forEach((issue) => ctx.issues.add(issue));
+    // Information (identified by name) is only counted; warnings (a conflict) reach the clinician.
+    resolution.issues.forEach((issue) =>
+      issue.severity === 'information' ? ctx.issues.count(issue) : ctx.issues.add(issue),
+    );
+    if (resolution.status === 'out-of-scope') {
+      continue;
+    }
     const product = resolution.product;
     if (source.excludeTopical && product.topical) {
       ignored.push({ resource: ref, note: 'topical product (exempt)' });
@@ -50,10 +64,7 @@ export function medicationFact(
     if (matching.size === 0) {
       continue;
     }
-    candidates.push({
-      resource: ref,
-      reported: product.ingredients.map((i) => i.name).join(' / '),
-    });
+    candidates.push({ resource: ref, reported: describeProduct(product) });
     if (source.aggregate === 'dailyDose') {
       const dose = doseOnce(order, product, ctx);
       if (!dose.ok) {
@@ -86,6 +97,26 @@ export function medicationFact(
   };
 }
 
+/**
+ * An order that could not be identified: a warning when its name suggests an ingredient a rule reads,
+ * and for a draft order of this hook (a clinician must hear once that it was not checked); otherwise
+ * it is only counted (logs, metrics, dry-run), never a card.
+ */
+function reportUnidentified(order: Order, issue: Issue, ctx: FactContext): void {
+  const isDraft = ctx.drafts.some((d) => d === order);
+  if (issue.severity !== 'information') {
+    ctx.issues.add(issue);
+  } else if (isDraft) {
+    ctx.issues.add({
+      ...issue,
+      severity: 'warning',
+      message: `${issue.message.replace(/; counted, not shown$/, '')}; this draft order could not be checked`,
+    });
+  } else {
+    ctx.issues.count(issue);
+  }
+}
+
 /** Per request: an order's product and daily dose, shared by the ~30 medication facts that look at it. */
 interface OrderMemo {
   resolution?: MedicationResolution;
@@ -109,7 +140,7 @@ function memoFor(order: Order, ctx: FactContext): OrderMemo {
 
 function resolveOnce(order: Order, ctx: FactContext): MedicationResolution {
   const memo = memoFor(order, ctx);
-  memo.resolution ??= resolveMedication(order, (r) => ctx.index.resolve(r));
+  memo.resolution ??= resolveMedication(order, (r) => ctx.index.resolve(r), ctx.rxnorm);
   return memo.resolution;
 }
 
@@ -124,11 +155,8 @@ function matchingIngredients(
   valueSet: string,
   ctx: FactContext,
 ): Set<string> {
-  return new Set(
-    product.ingredients
-      .filter((i) => ctx.index.codingIn(valueSet, { system: RXNORM, code: i.rxcui }))
-      .map((i) => i.rxcui),
-  );
+  const codes = product.ingredients.flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]));
+  return new Set(codes.filter((code) => ctx.index.codingIn(valueSet, { system: RXNORM, code })));
 }
 
 function ordersInScope(

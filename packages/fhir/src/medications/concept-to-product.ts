@@ -1,95 +1,154 @@
 /**
- * Maps one medication CodeableConcept to ingredients through the shipped RxNorm subset.
+ * Maps one medication CodeableConcept to ingredients through the medication index (clinical-spec §9.6).
  *
- * Every coding whose system is RxNorm is looked up by RxCUI; a product (SCD/SBD) wins over an
- * ingredient (IN) because only a product carries strengths. When the concept holds RxNorm codes but
- * none is in the subset the result is `unmapped` (the caller reports it; the order is never dropped
- * silently). Only when the concept carries no RxNorm code at all is the text matched against
- * ingredient names, flagged as the lower-confidence `text` match.
+ * Every RxNorm coding is looked up by RxCUI; a product wins over an ingredient (only a product carries
+ * strengths), and an identified product over one the index knows to be out of scope. When a coded
+ * product's own display names a different product, the code is kept and the conflict reported. When no
+ * code is in the index, each RxNorm display, then the concept's text, then any other display is read as
+ * an RxNorm normalized name ("identified by name"). Anything else is unidentified, with the ingredients
+ * of interest its texts suggest.
  */
 import { RXNORM } from '@soleus/core';
-import type { CodeableConcept } from 'fhir/r4';
-import { lookupIngredient, lookupRxcui, matchIngredientNames } from './rxnorm-index';
-import type { RxnormIngredient, RxnormProduct } from './rxnorm-subset';
-import type { ResolvedIngredient } from './resolved-product';
+import type { CodeableConcept, Coding } from 'fhir/r4';
+import type { ConceptProduct } from './concept-product';
+import { identifyByName } from './rxnorm/identify-by-name';
+import { indexProductToConcept, listedIngredient } from './rxnorm/index-product-to-concept';
+import type { IndexedCode, RxnormIndex } from './rxnorm/rxnorm-index';
 
-/** A concept mapped to ingredients, before the route of the order is known. */
-export interface ConceptProduct {
-  readonly rxcui?: string;
-  readonly ingredients: readonly ResolvedIngredient[];
-  readonly doseForm?: string;
-  readonly route?: RxnormProduct['route'];
-  readonly matchedBy: 'code' | 'text';
-  readonly provenance?: string;
+/** A code whose display names another product: the code was used. */
+export interface DisplayConflict {
+  /** RxCUIs of the listed ingredients the display names (empty when it names none). */
+  readonly displayIngredients: readonly string[];
 }
 
-/** Outcome of mapping a concept: mapped, RxNorm-coded but unknown, or neither code nor name found. */
+/** Outcome of mapping a concept. */
 export type ConceptMatch =
-  | { readonly kind: 'mapped'; readonly product: ConceptProduct }
-  | { readonly kind: 'unmapped'; readonly rxnormCodes: readonly string[] }
-  | { readonly kind: 'unmatched-text'; readonly hadText: boolean };
+  | {
+      readonly kind: 'identified';
+      readonly product: ConceptProduct;
+      readonly conflict?: DisplayConflict;
+    }
+  | { readonly kind: 'out-of-scope'; readonly conflict?: DisplayConflict }
+  | {
+      readonly kind: 'unidentified';
+      readonly rxnormCodes: readonly string[];
+      readonly hadText: boolean;
+      readonly suggests: readonly string[];
+    };
 
 /**
- * Maps a medication concept to ingredients by RxCUI, falling back to ingredient names only when no
- * RxNorm code is present.
+ * Maps a medication concept to ingredients.
  * @param concept - `medicationCodeableConcept`, `Medication.code` or an ingredient `itemCodeableConcept`
- * @returns the match; `matchedBy: 'text'` marks the lower-confidence fallback
+ * @param index - the medication index
+ * @returns identified (by code or by name), out of scope, or unidentified
  */
-export function conceptToProduct(concept: CodeableConcept): ConceptMatch {
-  const rxnormCodes = (concept.coding ?? [])
-    .filter((c) => c.system === RXNORM && typeof c.code === 'string' && c.code.trim() !== '')
-    .map((c) => (c.code ?? '').trim());
-  if (rxnormCodes.length > 0) {
-    return matchCodes(rxnormCodes);
+export function conceptToProduct(concept: CodeableConcept, index: RxnormIndex): ConceptMatch {
+  const codings = (concept.coding ?? []).filter(
+    (c) => c.system === RXNORM && typeof c.code === 'string' && c.code.trim() !== '',
+  );
+  const byCode = bestByCode(codings, index);
+  if (byCode) {
+    return withConflict(byCode, index);
   }
-  const text = concept.text ?? concept.coding?.find((c) => c.display)?.display;
-  const matched = text === undefined ? [] : matchIngredientNames(text);
-  if (matched.length === 0) {
-    return { kind: 'unmatched-text', hadText: text !== undefined };
+  const texts = [
+    ...codings.flatMap((c) => (c.display ? [c.display] : [])),
+    ...(concept.text ? [concept.text] : []),
+    ...(concept.coding ?? []).flatMap((c) => (c.system !== RXNORM && c.display ? [c.display] : [])),
+  ];
+  for (const text of texts) {
+    const named = identifyByName(text, index);
+    if (named.kind === 'product') {
+      return { kind: 'identified', product: named.product };
+    }
+    if (named.kind === 'out-of-scope') {
+      return { kind: 'out-of-scope' };
+    }
   }
   return {
-    kind: 'mapped',
-    product: { ingredients: matched.map((i) => fromIngredient(i)), matchedBy: 'text' },
+    kind: 'unidentified',
+    rxnormCodes: codings.map((c) => (c.code ?? '').trim()),
+    hadText: texts.length > 0,
+    suggests: [...new Set(texts.flatMap((t) => index.suggest(t)))].sort(),
   };
 }
 
-function matchCodes(rxnormCodes: readonly string[]): ConceptMatch {
-  const entries = rxnormCodes.map((code) => lookupRxcui(code));
-  for (const entry of entries) {
-    if (entry?.kind === 'product') {
-      return { kind: 'mapped', product: fromProduct(entry.product) };
-    }
-  }
-  for (const entry of entries) {
-    if (entry?.kind === 'ingredient') {
-      const ingredient = entry.ingredient;
-      const product = { rxcui: ingredient.rxcui, ingredients: [fromIngredient(ingredient)] };
-      return {
-        kind: 'mapped',
-        product: { ...product, matchedBy: 'code', provenance: ingredient.provenance },
-      };
-    }
-  }
-  return { kind: 'unmapped', rxnormCodes };
+interface CodeMatch {
+  readonly coding: Coding;
+  readonly entry: IndexedCode;
 }
 
-function fromProduct(product: RxnormProduct): ConceptProduct {
-  return {
-    rxcui: product.rxcui,
-    ingredients: product.ingredients.map((i) => ({
-      rxcui: i.rxcui,
-      name: i.name,
-      classes: lookupIngredient(i.rxcui)?.classes ?? [],
-      strength: i.strength,
-      ...(i.basisOfStrength === undefined ? {} : { basisOfStrength: i.basisOfStrength }),
-    })),
-    doseForm: product.doseForm,
-    route: product.route,
-    matchedBy: 'code',
-    provenance: product.provenance,
-  };
+const RANK: Readonly<Record<IndexedCode['kind'], number>> = {
+  product: 0,
+  ingredient: 1,
+  'out-of-scope': 2,
+};
+
+function bestByCode(codings: readonly Coding[], index: RxnormIndex): CodeMatch | undefined {
+  let best: CodeMatch | undefined;
+  for (const coding of codings) {
+    const entry = index.lookup(coding.code ?? '');
+    if (entry && (!best || RANK[entry.kind] < RANK[best.entry.kind])) {
+      best = { coding, entry };
+    }
+  }
+  return best;
 }
 
-function fromIngredient(ingredient: RxnormIngredient): ResolvedIngredient {
-  return { rxcui: ingredient.rxcui, name: ingredient.name, classes: ingredient.classes };
+function withConflict(match: CodeMatch, index: RxnormIndex): ConceptMatch {
+  const { entry, coding } = match;
+  const product: ConceptProduct | undefined =
+    entry.kind === 'product'
+      ? indexProductToConcept(entry.product, index)
+      : entry.kind === 'ingredient'
+        ? {
+            rxcui: entry.ingredient.code,
+            name: entry.ingredient.display,
+            ingredients: [listedIngredient(entry.ingredient)],
+            identifiedBy: 'code',
+          }
+        : undefined;
+  const conflict = displayConflict(coding, product, index);
+  const extra = conflict ? { conflict } : {};
+  return product ? { kind: 'identified', product, ...extra } : { kind: 'out-of-scope', ...extra };
+}
+
+/**
+ * The display is read as a name; it conflicts when it names other ingredients of interest, or the same
+ * ones at other strengths (pregabalin 225 mg coded, 25 mg displayed: a dose check would be wrong).
+ */
+function displayConflict(
+  coding: Coding,
+  product: ConceptProduct | undefined,
+  index: RxnormIndex,
+): DisplayConflict | undefined {
+  const named = coding.display ? identifyByName(coding.display, index) : undefined;
+  if (!named || named.kind === 'unidentified') {
+    return undefined;
+  }
+  const fromDisplay = named.kind === 'product' ? named.product.ingredients : [];
+  const withStrength =
+    fromDisplay.some((i) => i.strength) && product?.ingredients.some((i) => i.strength);
+  const key = (ingredients: ConceptProduct['ingredients']) =>
+    [
+      ...new Set(
+        ingredients.flatMap((i) =>
+          i.rxcui === undefined
+            ? []
+            : [
+                withStrength
+                  ? `${i.rxcui}:${i.strength?.value ?? ''}${i.strength?.unit ?? ''}`
+                  : i.rxcui,
+              ],
+        ),
+      ),
+    ]
+      .sort()
+      .join();
+  if (key(fromDisplay) === key(product?.ingredients ?? [])) {
+    return undefined;
+  }
+  const displayIngredients = [
+    ...new Set(fromDisplay.flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]))),
+  ].sort();
+  return { displayIngredients };
 }

@@ -3,10 +3,15 @@
  *
  * Each dosage line gives an amount per day in its dose unit ({@link dosageRate}); the unit then
  * decides how that becomes mg of each ingredient:
- * - tablets/capsules (`{tbl}`, `TAB`, `tablet`, `{capsule}`, `1`) × each ingredient's mg strength;
+ * - a count of dose units (`{tbl}`, `TAB`, `tablet`, `{capsule}`, `1`, an actuation) × each
+ *   ingredient's strength per unit (`mg`, `mg/{actuat}`), or × mg/mL × the unit's volume for a product
+ *   with a volume quantity factor (`10 ML Furosemide 10 MG/ML Injection`: one unit is 100 mg);
  * - a mass (`mg`, `g`, `ug`) is the ingredient amount itself, for single-ingredient products only
  *   (a mg dose of a combination does not say which ingredient it counts);
  * - a volume (`mL`) × each ingredient's mg/mL strength.
+ *
+ * Only ingredients some value set lists get a dose; two components of one ingredient (two salts, e.g.
+ * oxycodone hydrochloride + oxycodone terephthalate) are summed.
  *
  * Several dosage lines: lines that share a `sequence` (or all carry none) are concurrent and are summed
  * (e.g. 2 tablets in the morning + 1 at night); different `sequence` values are sequential steps
@@ -15,7 +20,7 @@
  */
 import type { Issue } from '@soleus/core';
 import { dosageRate } from './dosage-rate';
-import { classifyDoseUnit } from './dose-unit';
+import { classifyDoseUnit, type DoseUnit } from './dose-unit';
 import { createMedicationIssue } from './medication-issue';
 import { orderDosages } from './order-dosages';
 import type { MedicationOrder, ResolvedIngredient, ResolvedProduct } from './resolved-product';
@@ -58,12 +63,18 @@ export function computeDailyDose(order: MedicationOrder, product: ResolvedProduc
     const key = String(dosage.sequence ?? '');
     bySequence.set(key, addInto(bySequence.get(key) ?? new Map<string, number>(), perIngredient));
   }
+  const listed = new Map<string, string>();
+  for (const i of product.ingredients) {
+    if (i.rxcui !== undefined && !listed.has(i.rxcui)) {
+      listed.set(i.rxcui, i.name);
+    }
+  }
   return {
     ok: true,
-    doses: product.ingredients.map((i) => ({
-      rxcui: i.rxcui,
-      name: i.name,
-      mgPerDay: highest(bySequence, i.rxcui),
+    doses: [...listed].map(([rxcui, name]) => ({
+      rxcui,
+      name,
+      mgPerDay: highest(bySequence, rxcui),
     })),
   };
 }
@@ -93,26 +104,41 @@ function lineDose(
         what: `expected tablets or mL for a ${product.ingredients.length}-ingredient product, found a mass dose that names no ingredient`,
       };
     }
-    return new Map([[only.rxcui, rate.perDay * unit.toMg]]);
+    return only.rxcui === undefined ? new Map() : new Map([[only.rxcui, rate.perDay * unit.toMg]]);
   }
-  const wanted = unit.kind === 'count' ? 'mg' : 'mg/mL';
-  const factor = unit.kind === 'count' ? 1 : unit.toMl;
   const doses = new Map<string, number>();
-  for (const ingredient of product.ingredients) {
-    const strength = strengthIn(ingredient, wanted);
-    if (strength === undefined) {
+  for (const ingredient of product.ingredients.filter((i) => i.rxcui !== undefined)) {
+    const perUnit = mgPerDoseUnit(ingredient, unit, product);
+    if (perUnit === undefined) {
       return {
         path: unitPath,
-        what: `expected a product strength in ${wanted} for this dose unit, found ${ingredient.strength?.unit ?? 'no strength'}`,
+        what:
+          unit.kind === 'volume'
+            ? `expected a product strength in mg/mL for a dose in mL, found ${ingredient.strength?.unit ?? 'no strength'}`
+            : `expected a product strength per unit (mg, mg/{actuat}, or mg/mL of a product with a volume per unit) for a dose in units, found ${ingredient.strength?.unit ?? 'no strength'}`,
       };
     }
-    doses.set(ingredient.rxcui, rate.perDay * factor * strength);
+    const key = ingredient.rxcui ?? '';
+    doses.set(key, (doses.get(key) ?? 0) + rate.perDay * perUnit);
   }
   return doses;
 }
 
-function strengthIn(ingredient: ResolvedIngredient, unit: 'mg' | 'mg/mL'): number | undefined {
-  return ingredient.strength?.unit === unit ? ingredient.strength.value : undefined;
+/** mg of an ingredient in one dose unit (one tablet, one actuation, one mL, one prefilled unit). */
+function mgPerDoseUnit(
+  ingredient: ResolvedIngredient,
+  unit: Exclude<DoseUnit, { kind: 'mass' }>,
+  product: ResolvedProduct,
+): number | undefined {
+  const strength = ingredient.strength;
+  if (unit.kind === 'volume') {
+    return strength?.unit === 'mg/mL' ? strength.value * unit.toMl : undefined;
+  }
+  if (strength?.unit === 'mg' || strength?.unit === 'mg/{actuat}') {
+    return strength.value;
+  }
+  const volume = product.quantity?.unit === 'mL' ? product.quantity.value : undefined;
+  return strength?.unit === 'mg/mL' && volume !== undefined ? strength.value * volume : undefined;
 }
 
 function addInto(

@@ -1,67 +1,67 @@
 /**
- * Resolves the medication of a MedicationRequest or MedicationStatement to RxNorm ingredients with
- * their Soleus classes, strengths and route (clinical-spec §9.6).
+ * Resolves the medication of a MedicationRequest or MedicationStatement to RxNorm ingredients with the
+ * value sets that list them, strengths and route (clinical-spec §9.6), through the medication index.
  *
  * `medicationCodeableConcept` is mapped directly; `medicationReference` is followed to a contained
- * Medication (`#id`, looked up in the order's own `contained`) or, through the caller's resolver, to a
- * Medication elsewhere in the request (bundle entry). Anything that cannot be mapped comes back as
- * `{ ok: false, issue }` so the caller reports it: an order is never dropped silently.
+ * Medication (`#id`) or, through the caller's resolver, to a Medication elsewhere in the request.
+ * Three outcomes, and an order is never dropped silently:
+ * - identified (by code, or by its RxNorm normalized name, which an information issue records);
+ * - out of scope: identified, and no ingredient is of interest to any rule (amoxicillin);
+ * - unidentified: a warning when its name suggests an ingredient a rule reads (it could change a card),
+ *   an information issue otherwise (counted in logs, metrics and dry-run, not shown to the clinician;
+ *   the caller raises it for an unidentified draft order, which a clinician must hear about once).
  */
 import type { Issue } from '@soleus/core';
 import type { FhirResource, Medication, Reference } from 'fhir/r4';
-import { type ConceptMatch, type ConceptProduct, conceptToProduct } from './concept-to-product';
+import type { ConceptProduct } from './concept-product';
+import { type ConceptMatch, conceptToProduct } from './concept-to-product';
 import { createMedicationIssue } from './medication-issue';
 import { medicationToProduct } from './medication-to-product';
 import { orderRoute } from './order-route';
-import type {
-  MedicationOrder,
-  MedicationResolution,
-  ReferenceResolver,
-  ResolvedProduct,
-} from './resolved-product';
+import type { MedicationOrder, MedicationResolution, ReferenceResolver } from './resolved-product';
+import { resolutionIssues, unidentifiedIssue, unverifiedIssue } from './resolution-issues';
+import { isTopicalRoute } from './rxnorm/medication-route';
+import { shippedRxnormIndex } from './rxnorm/load-rxnorm-index';
+import type { RxnormIndex } from './rxnorm/rxnorm-index';
 import { resourceRef } from '../facts/resource-ref';
 
 /**
  * Resolves the `medication[x]` of a {@link https://hl7.org/fhir/R4/medicationrequest.html | MedicationRequest}
- * or MedicationStatement to ingredients, classes, strengths and route.
+ * or MedicationStatement.
  * @param order - a MedicationRequest or MedicationStatement
  * @param resolve - resolves a non-contained `medicationReference` (bundle entry) to a resource
- * @returns the product with any warnings (e.g. a text-only match), or the issue explaining why not
- * @throws never: data problems come back as `{ ok: false, issue }` with code
- *   SOLEUS_FHIR_UNMAPPED_MEDICATION or SOLEUS_FHIR_UNINTERPRETABLE
+ * @param index - the medication index (default: the shipped one)
+ * @returns identified (with information/warning issues), out of scope, or unidentified with its issue
+ * @throws never: data problems come back as issues (SOLEUS_FHIR_UNMAPPED_MEDICATION,
+ *   SOLEUS_FHIR_UNINTERPRETABLE, SOLEUS_FHIR_MEDICATION_BY_NAME, SOLEUS_FHIR_MEDICATION_CONFLICT)
  */
 export function resolveMedication(
   order: MedicationOrder,
   resolve: ReferenceResolver,
+  index: RxnormIndex = shippedRxnormIndex(),
 ): MedicationResolution {
   const label = resourceRef(order);
   if (order.medicationCodeableConcept) {
-    return finish(
-      order,
-      conceptToProduct(order.medicationCodeableConcept),
-      'medicationCodeableConcept',
-      [],
-      'the medication concept',
-    );
+    const match = conceptToProduct(order.medicationCodeableConcept, index);
+    return finish(order, match, 'medicationCodeableConcept', [], 'the medication concept');
   }
   if (order.medicationReference) {
-    return resolveReference(order, order.medicationReference, resolve);
+    return resolveReference(order, order.medicationReference, resolve, index);
   }
-  return {
-    ok: false,
-    issue: createMedicationIssue(
-      'SOLEUS_FHIR_UNINTERPRETABLE',
-      label,
-      'medication[x]',
-      'expected medicationCodeableConcept or medicationReference, found neither; the order was skipped',
-    ),
-  };
+  const issue = createMedicationIssue(
+    'SOLEUS_FHIR_UNINTERPRETABLE',
+    label,
+    'medication[x]',
+    'expected medicationCodeableConcept or medicationReference, found neither; the order was not checked',
+  );
+  return { status: 'unidentified', issue: { ...issue, severity: 'information' }, suggests: [] };
 }
 
 function resolveReference(
   order: MedicationOrder,
   reference: Reference,
   resolve: ReferenceResolver,
+  index: RxnormIndex,
 ): MedicationResolution {
   const ref = reference.reference ?? '';
   const target = findTarget(order, ref, resolve);
@@ -71,19 +71,19 @@ function resolveReference(
       'SOLEUS_FHIR_UNINTERPRETABLE',
       resourceRef(order),
       'medicationReference',
-      `expected a reference to a Medication in the request (bundle entry or contained #id), found ${found}; the order was skipped`,
+      `expected a reference to a Medication in the request (bundle entry or contained #id), found ${found}; the order was not checked`,
     );
-    return { ok: false, issue };
+    return { status: 'unidentified', issue: { ...issue, severity: 'information' }, suggests: [] };
   }
   const medication: Medication = target;
-  const { match, unmappedPaths } = medicationToProduct(medication);
+  const { match, unmappedPaths } = medicationToProduct(medication, index);
   const where = `${resourceRef(medication)}${ref.startsWith('#') ? ' (contained)' : ''}`;
   const warnings = unmappedPaths.map((path) =>
     createMedicationIssue(
       'SOLEUS_FHIR_UNMAPPED_MEDICATION',
       resourceRef(order),
       'medicationReference',
-      `${where} ${path} is not an RxNorm ingredient in the shipped subset; it was left out of the product`,
+      `${where} ${path} could not be identified (not in the medication index, no RxNorm normalized name); the product's total for it is unknown`,
     ),
   );
   return finish(order, match, 'medicationReference', warnings, `${where} code`);
@@ -110,55 +110,32 @@ function finish(
   what: string,
 ): MedicationResolution {
   const label = resourceRef(order);
-  if (match.kind !== 'mapped') {
-    return { ok: false, issue: unmappedIssue(label, path, match, what) };
+  if (match.kind === 'unidentified') {
+    return {
+      status: 'unidentified',
+      issue: unidentifiedIssue(label, path, match, what),
+      suggests: match.suggests,
+    };
   }
-  const issues = [...warnings];
-  if (match.product.matchedBy === 'text') {
-    issues.push(
-      createMedicationIssue(
-        'SOLEUS_FHIR_UNMAPPED_MEDICATION',
-        label,
-        path,
-        `${what} has no RxNorm code; ingredients were matched by name in the text (lower confidence, no strength). Code the order with an RxNorm SCD/SBD`,
-        { ingredients: match.product.ingredients.map((i) => i.rxcui) },
-      ),
-    );
+  const issues = [...warnings, ...resolutionIssues(label, path, match, what)];
+  if (match.kind === 'out-of-scope') {
+    return { status: 'out-of-scope', issues };
   }
-  return { ok: true, product: withRoute(order, match.product), issues };
+  const product = match.product;
+  if (!product.ingredients.some((i) => i.rxcui !== undefined)) {
+    // Only unverified class members (fenoprofen): never out of scope, a clinician must hear of it.
+    const unverified = product.ingredients.flatMap((i) => (i.unverified ? [i.unverified] : []));
+    const issue = unverifiedIssue(label, path, unverified, what);
+    return { status: 'unidentified', issue, suggests: unverified };
+  }
+  return { status: 'identified', product: withRoute(order, product), issues };
 }
 
-function withRoute(order: MedicationOrder, product: ConceptProduct): ResolvedProduct {
+function withRoute(order: MedicationOrder, product: ConceptProduct) {
   const route = product.route ?? orderRoute(order);
   return {
     ...product,
     ...(route === undefined ? {} : { route }),
-    topical: route === 'topical' || route === 'transdermal',
+    topical: isTopicalRoute(route),
   };
-}
-
-function unmappedIssue(
-  label: string,
-  path: string,
-  match: Exclude<ConceptMatch, { kind: 'mapped' }>,
-  what: string,
-): Issue {
-  if (match.kind === 'unmapped') {
-    return createMedicationIssue(
-      'SOLEUS_FHIR_UNMAPPED_MEDICATION',
-      label,
-      path,
-      `${what}: expected an RxNorm IN/SCD/SBD in the shipped subset, found ${match.rxnormCodes.length} RxNorm code(s) not in it; the order was skipped (add the product to data/rxnorm-subset.json)`,
-      { rxnormCodes: match.rxnormCodes },
-    );
-  }
-  const found = match.hadText
-    ? 'no RxNorm code and no known ingredient name in the text'
-    : 'no RxNorm code and no text';
-  return createMedicationIssue(
-    'SOLEUS_FHIR_UNMAPPED_MEDICATION',
-    label,
-    path,
-    `${what}: expected an RxNorm coding (system RxNorm), found ${found}; the order was skipped`,
-  );
 }

@@ -108,7 +108,15 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
     intent: 'order',
     subject: { reference: 'Patient/p1' },
     medicationCodeableConcept: {
-      coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '854255' }],
+      coding: [
+        {
+          system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+          code: '854255',
+          // [V-ecqm] display (clinical-spec §5.3); the code is not in the pill-only medication index,
+          // so the product is identified by this RxNorm normalized name.
+          display: 'Enoxaparin sodium 100 MG/ML Injectable Solution',
+        },
+      ],
     },
     dosageInstruction: [
       {
@@ -131,6 +139,7 @@ export function enoxaparin(mgPerDose: number, perDay: number): MedicationRequest
 export function evaluateFacts(
   resources: FhirResource[],
   birthDate: string | undefined = '1970-06-01',
+  alsoCompute: readonly string[] = [],
 ): { fact: (name: string) => Fact | undefined; issues: Issue[] } {
   const bundle: Bundle<FhirResource> = {
     resourceType: 'Bundle',
@@ -144,6 +153,7 @@ export function evaluateFacts(
     ruleSet,
     hook: 'patient-view',
     now: NOW,
+    alsoCompute,
   });
   return { fact: (name) => facts.get(name), issues };
 }

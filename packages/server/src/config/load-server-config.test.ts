@@ -16,6 +16,17 @@ describe('loadServerConfig', () => {
     });
   });
 
+  it('the Wells app client id comes from SOLEUS_SMART_CLIENT_ID or the file, and is checked', () => {
+    expect(loadServerConfig({ SOLEUS_SMART_CLIENT_ID: 'epic-1234' }, noFile).smartClientId).toBe(
+      'epic-1234',
+    );
+    const file = (): string => JSON.stringify({ smartClientId: 'from-file' });
+    expect(loadServerConfig({ SOLEUS_CONFIG: '/c.json' }, file).smartClientId).toBe('from-file');
+    expect(() => loadServerConfig({ SOLEUS_SMART_CLIENT_ID: 'has space' }, noFile)).toThrow(
+      /SOLEUS_SMART_CLIENT_ID: expected an OAuth client id/,
+    );
+  });
+
   it('environment wins over the file, the file over defaults', () => {
     const file = JSON.stringify({
       port: 4000,
@@ -47,6 +58,19 @@ describe('loadServerConfig', () => {
       allowInsecureBind: true,
       auth: { issuers: [{ iss: 'https://ehr.example' }] },
     });
+  });
+
+  it('reads the medication index path from SOLEUS_RXNORM_INDEX, else the file key rxnormIndex', () => {
+    const file = () => JSON.stringify({ rxnormIndex: '/etc/soleus/file-index.json' });
+    expect(loadServerConfig({ SOLEUS_CONFIG: '/c.json' }, file).rxnormIndex).toBe(
+      '/etc/soleus/file-index.json',
+    );
+    expect(
+      loadServerConfig(
+        { SOLEUS_CONFIG: '/c.json', SOLEUS_RXNORM_INDEX: '/var/lib/soleus/index.json' },
+        file,
+      ).rxnormIndex,
+    ).toBe('/var/lib/soleus/index.json');
   });
 
   it.each<[string, Record<string, string>, string]>([

@@ -43,7 +43,17 @@ export function loadServerConfig(
     evaluationTimeoutMs: int('SOLEUS_EVALUATION_TIMEOUT_MS', file.evaluationTimeoutMs),
     prefetchTimeoutMs: int('SOLEUS_PREFETCH_TIMEOUT_MS', file.prefetchTimeoutMs),
     feedbackFile: env['SOLEUS_FEEDBACK_FILE'] ?? file.feedbackFile,
+    rxnormIndex: env['SOLEUS_RXNORM_INDEX'] ?? file.rxnormIndex,
+    smartClientId: env['SOLEUS_SMART_CLIENT_ID'] ?? file.smartClientId,
   };
+  if (
+    overrides.smartClientId !== undefined &&
+    !/^[\x21-\x7e]{1,200}$/.test(overrides.smartClientId)
+  ) {
+    issues.push(
+      issue('SOLEUS_SMART_CLIENT_ID', 'an OAuth client id (printable, no spaces)', 'another value'),
+    );
+  }
   checkUrl('SOLEUS_PUBLIC_BASE_URL', overrides.publicBaseUrl, issues);
   issues.push(...checkAuthConfig(file.auth));
   if (file.auth !== undefined && overrides.publicBaseUrl === undefined) {

@@ -25,6 +25,10 @@ export interface ServerConfig {
   readonly logLevel: LevelWithSilent;
   /** Rule-pack directories replacing the bundled ones (`rulesDir`, `valueSetsDir`, `factsDir`). */
   readonly content?: Partial<ContentDirs>;
+  /** A site's medication index file (`soleus rxnorm import`) replacing the shipped one. */
+  readonly rxnormIndex?: string;
+  /** OAuth client id of the Wells SMART app as registered with the EHR (default `soleus-wells`). */
+  readonly smartClientId?: string;
 }
 
 /** The JSON config file: the same settings, camelCase. */
@@ -43,4 +47,6 @@ export const ENV_VARS = {
   SOLEUS_CORS_ORIGINS: 'corsOrigins',
   SOLEUS_FEEDBACK_FILE: 'feedbackFile',
   SOLEUS_LOG_LEVEL: 'logLevel',
+  SOLEUS_RXNORM_INDEX: 'rxnormIndex',
+  SOLEUS_SMART_CLIENT_ID: 'smartClientId',
 } as const;

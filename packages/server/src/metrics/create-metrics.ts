@@ -18,6 +18,12 @@ export interface AppMetrics {
   readonly feedback: Counter<'outcome'>;
   /** Error responses and internal failures by kind (status code, `timeout`, `store`). */
   readonly errors: Counter<'kind'>;
+  /**
+   * Data-quality issues raised while evaluating, per code and audience: `clinician` (it reached the
+   * data-quality card) or `operator` (only counted, e.g. a medication outside every rule that could
+   * not be identified).
+   */
+  readonly dataIssues: Counter<'code' | 'audience'>;
 }
 
 /**
@@ -51,6 +57,12 @@ export function createMetrics(): AppMetrics {
       name: 'soleus_feedback_total',
       help: 'Feedback items received per outcome',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    dataIssues: new Counter({
+      name: 'soleus_data_issues_total',
+      help: 'Data-quality issues per code and audience (clinician: shown on the data-quality card; operator: only counted)',
+      labelNames: ['code', 'audience'],
       registers: [registry],
     }),
     errors: new Counter({

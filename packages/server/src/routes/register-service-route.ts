@@ -36,6 +36,8 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
         prefetchTimeoutMs: ctx.prefetchTimeoutMs,
         ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
         ...(ctx.explain ? { explain: true } : {}),
+        ...(ctx.rxnormIndex ? { rxnormIndex: ctx.rxnormIndex } : {}),
+        ...(ctx.publicBaseUrl ? { serviceBaseUrl: ctx.publicBaseUrl } : {}),
       });
       const boxed = await timeBox(call, ctx.evaluationTimeoutMs);
       const seconds = (performance.now() - started) / 1000;
@@ -52,6 +54,10 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
       const result = boxed.value;
       logCall(request.log, { serviceId, hookInstance, result, ms: seconds * 1000 });
       if (result.status === 200) {
+        // Only evaluated calls raise data-quality issues; a 4xx answer's issues are request errors.
+        for (const issue of result.issues ?? []) {
+          ctx.metrics.dataIssues.inc({ code: issue.code, audience: issue.audience ?? 'clinician' });
+        }
         afterCards(ctx, request.log, { serviceId, hookInstance, at: now.toISOString(), result });
       }
       return reply.code(result.status).send(result.body);

@@ -9,7 +9,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { anticoagulationStatus } from './anticoagulation-status';
 import { calfSwellingMeasured } from './calf-swelling-measured';
 import { ddimerResult } from './ddimer-result';
-import { decidedInRequest, dvtDecision, type DvtDecisionFacts } from './dvt-decision';
+import { dvtDecision, type DvtDecisionFacts } from './dvt-decision';
 import { dvtEpisode } from './dvt-episode';
 import { dvtParam } from './dvt-params';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
@@ -20,7 +20,8 @@ import { inpatientNow } from './inpatient-now';
 import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
-import { wellsScore, type WellsScore } from './wells-score';
+import { wellsBreakdown } from './wells-breakdown';
+import { shownWells } from './shown-wells';
 import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
 
 function factName(params: Readonly<Record<string, unknown>>, key: string): string {
@@ -56,18 +57,6 @@ function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fa
     pregnantFact: factName(params, 'pregnantFact'),
   };
   return { value: dvtDecision(facts, ctx).card };
-}
-
-/**
- * The Wells reading the cards show: the one the decision was taken on (see dvt-decision.ts) when the
- * fact names the decision in `decisionFact`, else the score as recorded.
- */
-function shownWells(params: Readonly<Record<string, unknown>>, ctx: FactContext): WellsScore {
-  const decisionFact = factName(params, 'decisionFact');
-  if (decisionFact !== '') {
-    ctx.fact(decisionFact);
-  }
-  return decidedInRequest(ctx)?.wells ?? wellsScore(ctx);
 }
 
 /** Every rule set A derivation by registry name. */
@@ -108,6 +97,7 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     'dvt.wellsItems',
     whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).items.map((i) => i.line) })),
   ],
+  ['dvt.wellsBreakdown', wellsBreakdown],
   [
     'dvt.ddimerResult',
     whenTriggered((_p, ctx) => {

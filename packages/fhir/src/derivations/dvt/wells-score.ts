@@ -25,10 +25,22 @@ interface WellsItemDefinition {
   readonly measuredFact?: string;
 }
 
+/** Where an item's state came from: the record (history facts), a measurement, the attestation, or nothing. */
+export type WellsItemSource = 'record' | 'measured' | 'attestation' | 'none';
+
 /** The state of one item and where it came from. */
 export interface WellsItemState {
   readonly linkId: string;
   readonly state: 'present' | 'absent' | 'unknown';
+  /** Points the item adds when present (−2 for the alternative diagnosis). */
+  readonly points: number;
+  readonly source: WellsItemSource;
+  /** `Type/id` of the resources the state came from (record evidence, measurements or the attestation). */
+  readonly resources: readonly string[];
+  /** The record facts that made the item present (e.g. `dvt.recordActiveCancer`): the route it took. */
+  readonly routes: readonly string[];
+  /** True when the attestation says absent but the record documents the item (the record was kept). */
+  readonly conflict?: boolean;
   readonly line: string;
 }
 
@@ -38,6 +50,8 @@ export interface WellsScore {
   readonly min: number;
   readonly max: number;
   readonly items: readonly WellsItemState[];
+  /** `QuestionnaireResponse/id` of the attestation used, or null when there is none in the episode. */
+  readonly attestation: string | null;
 }
 
 /**
@@ -76,7 +90,7 @@ export function wellsScore(ctx: FactContext, reading: WellsReading = 'as-recorde
         : min >= dvtParam(ctx, 'wells.likelyAtLeast', 'number')
           ? 'likely'
           : 'indeterminate';
-    return { wellsClass, min, max, items };
+    return { wellsClass, min, max, items, attestation: attestation?.resource ?? null };
   });
 }
 
@@ -87,11 +101,13 @@ function scoreItem(
   reading: WellsReading,
 ): WellsItemState {
   const head = `${item.label} (${item.points > 0 ? '+' : ''}${item.points})`;
+  const { linkId, points } = item;
   const attested = attestation?.answers.get(item.linkId);
   const from = attestation ? `attestation ${attestation.resource}` : '';
-  const recordHits = recordEvidence(item, ctx);
+  const { routes, resources: recordHits } = recordEvidence(item, ctx);
   if (recordHits.length > 0) {
-    if (attested === false) {
+    const conflict = attested === false;
+    if (conflict) {
       ctx.issues.warn(
         'SOLEUS_FHIR_CONFLICT',
         `Wells item "${item.linkId}": the record documents it (${recordHits.join(', ')}) but ${from} says absent; the record was kept (an attested absent never cancels a recorded present)`,
@@ -99,42 +115,65 @@ function scoreItem(
       );
     }
     return {
-      linkId: item.linkId,
+      linkId,
+      points,
       state: 'present',
+      source: routes.every((r) => r === item.measuredFact) ? 'measured' : 'record',
+      resources: recordHits,
+      routes,
+      ...(conflict ? { conflict } : {}),
       line: `${head}: present — record (${recordHits.join(', ')})`,
     };
   }
-  if (attested !== undefined) {
+  if (attested !== undefined && attestation) {
     return {
-      linkId: item.linkId,
+      linkId,
+      points,
       state: attested ? 'present' : 'absent',
+      source: 'attestation',
+      resources: [attestation.resource],
+      routes: [],
       line: `${head}: ${attested ? 'present' : 'absent'} — ${from}`,
     };
   }
   const unread = reading === 'incomplete-record' ? unreadHistory(item, ctx) : [];
   if (unread.length > 0) {
     const what = `unknown — no ${unread.join(', ')} data could be had in this call`;
-    return { linkId: item.linkId, state: 'unknown', line: `${head}: ${what}` };
+    return { ...unknownItem(item), line: `${head}: ${what}` };
   }
   const measured = item.measuredFact ? ctx.fact(item.measuredFact) : undefined;
   if (item.recordFacts !== undefined || measured?.value === false) {
-    const source =
-      measured?.value === false
-        ? `measured (${(measured.evidence ?? []).map((e) => e.resource).join(', ')})`
-        : 'record (nothing documented)';
-    return { linkId: item.linkId, state: 'absent', line: `${head}: absent — ${source}` };
+    const wasMeasured = measured?.value === false;
+    const resources = wasMeasured ? (measured.evidence ?? []).map((e) => e.resource) : [];
+    const source = wasMeasured
+      ? `measured (${resources.join(', ')})`
+      : 'record (nothing documented)';
+    return {
+      linkId,
+      points,
+      state: 'absent',
+      source: wasMeasured ? 'measured' : 'record',
+      resources,
+      routes: wasMeasured && item.measuredFact ? [item.measuredFact] : [],
+      line: `${head}: absent — ${source}`,
+    };
   }
+  const unknown = unknownItem(item);
   return item.points > 0
-    ? {
-        linkId: item.linkId,
-        state: 'unknown',
-        line: `${head}: unknown — not attested (bedside examination needed)`,
-      }
-    : {
-        linkId: item.linkId,
-        state: 'unknown',
-        line: `${head}: not attested — counts 0 (never inferred from the record)`,
-      };
+    ? { ...unknown, line: `${head}: unknown — not attested (bedside examination needed)` }
+    : { ...unknown, line: `${head}: not attested — counts 0 (never inferred from the record)` };
+}
+
+/** An item nothing decides: unknown, from no source. */
+function unknownItem(item: WellsItemDefinition): Omit<WellsItemState, 'line'> {
+  return {
+    linkId: item.linkId,
+    points: item.points,
+    state: 'unknown',
+    source: 'none',
+    resources: [],
+    routes: [],
+  };
 }
 
 /** Resource types a history item is read from whose data is unknown in this call. */
@@ -142,13 +181,23 @@ function unreadHistory(item: WellsItemDefinition, ctx: FactContext): string[] {
   return [...new Set((item.recordFacts ?? []).flatMap((name) => ctx.unknownDataOf(name)))];
 }
 
-/** Resources that make the item present from the record or a measurement. */
-function recordEvidence(item: WellsItemDefinition, ctx: FactContext): string[] {
+/** The facts (routes) and resources that make the item present from the record or a measurement. */
+function recordEvidence(
+  item: WellsItemDefinition,
+  ctx: FactContext,
+): { routes: string[]; resources: string[] } {
   const names = [...(item.recordFacts ?? []), ...(item.measuredFact ? [item.measuredFact] : [])];
-  return names.flatMap((name) => {
+  const routes: string[] = [];
+  const resources: string[] = [];
+  for (const name of names) {
     const fact = ctx.fact(name);
-    return fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
-  });
+    const hits = fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
+    if (hits.length > 0) {
+      routes.push(name);
+      resources.push(...hits);
+    }
+  }
+  return { routes, resources };
 }
 
 function readItems(ctx: FactContext): WellsItemDefinition[] {

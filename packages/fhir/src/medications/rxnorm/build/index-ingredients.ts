@@ -1,0 +1,60 @@
+/**
+ * The ingredients of interest: every RxNorm code of every loaded value set (their union members
+ * included, so `cramp-culprit-drugs` is named beside `statins`), minus the codes the index inputs
+ * exclude as unverified, plus the watch list and extra known names of the inputs file
+ * (`packages/fhir/data/rxnorm-index-inputs.json`).
+ */
+import { buildValueSetIndex, RXNORM, type ValueSetResource } from '@soleus/core';
+import type { IndexIngredient, IndexWatchIngredient } from '../rxnorm-index-file';
+
+/** The documented inputs of the index build (`rxnorm-index-inputs.json`). */
+export interface RxnormIndexInputs {
+  /** Value-set codes left out of the index because no verified source confirms them. */
+  readonly excludedValueSetCodes: readonly { code: string; display: string; why: string }[];
+  /** Class members without a verified RxNorm code: never out of scope. */
+  readonly watch: readonly { name: string; valueSets: readonly string[]; why: string }[];
+  /** Verified ingredient names outside the rules, to recognise non-pill products by name. */
+  readonly knownNames: readonly { name: string; source: string }[];
+}
+
+/**
+ * Collects the ingredients of interest from value sets and the inputs file.
+ * @param valueSets - every loaded value set
+ * @param inputs - the documented inputs
+ * @returns ingredients (code order), watch list, extra known names
+ */
+export function indexIngredients(
+  valueSets: readonly ValueSetResource[],
+  inputs: RxnormIndexInputs,
+): { ingredients: IndexIngredient[]; watch: IndexWatchIngredient[]; knownNames: string[] } {
+  const excluded = new Set(inputs.excludedValueSetCodes.map((c) => c.code));
+  const terminology = buildValueSetIndex(valueSets);
+  const displays = new Map<string, string>();
+  const members = new Map<string, Set<string>>();
+  for (const vs of valueSets) {
+    for (const include of vs.compose?.include ?? []) {
+      for (const concept of include.system === RXNORM ? (include.concept ?? []) : []) {
+        if (!displays.has(concept.code)) {
+          displays.set(concept.code, concept.display ?? concept.code);
+        }
+      }
+    }
+  }
+  for (const vs of valueSets) {
+    const id = vs.id ?? vs.url;
+    for (const coding of terminology.expand?.(vs.url) ?? []) {
+      if (coding.system === RXNORM && coding.code !== undefined && !excluded.has(coding.code)) {
+        const set = members.get(coding.code) ?? new Set<string>();
+        set.add(id);
+        members.set(coding.code, set);
+      }
+    }
+  }
+  const ingredients = [...members].map(([code, ids]) => ({
+    code,
+    display: displays.get(code) ?? code,
+    valueSets: [...ids].sort(),
+  }));
+  const watch = inputs.watch.map((w) => ({ name: w.name, valueSets: [...w.valueSets].sort() }));
+  return { ingredients, watch, knownNames: inputs.knownNames.map((k) => k.name.toLowerCase()) };
+}

@@ -1,0 +1,127 @@
+/**
+ * Issue 14 acceptance over the 24 third-party records (test/fixtures/synthea): every distinct RxNorm
+ * code, with the display the record gives it, is identified (by code or by its normalized name), out of
+ * scope by ingredient, or on the documented list of products that no verified source lets Soleus
+ * identify; every opioid, acetaminophen, NSAID, gabapentinoid and thiazide in them is recognised; and
+ * where a record's display is itself a normalized name, it agrees with the shipped index (the one
+ * disagreement is the record's own error, documented below).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Coding } from 'fhir/r4';
+import { conceptToProduct, type ConceptMatch } from '../src/medications/concept-to-product';
+import { identifyByName } from '../src/medications/rxnorm/identify-by-name';
+import { shippedRxnormIndex } from '../src/medications/rxnorm/load-rxnorm-index';
+
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const DIR = join(__dirname, 'fixtures', 'synthea');
+const index = shippedRxnormIndex();
+
+/** Every distinct RxNorm coding of the records, with the first display seen for it. */
+function recordCodings(): Map<string, Coding> {
+  const codings = new Map<string, Coding>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (node !== null && typeof node === 'object') {
+      const c = node as Coding;
+      if (c.system === RXNORM && typeof c.code === 'string' && !codings.has(c.code)) {
+        codings.set(c.code, c);
+      }
+      Object.values(node).forEach(walk);
+    }
+  };
+  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json'))) {
+    walk(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
+  }
+  return codings;
+}
+
+const codings = recordCodings();
+const matches = new Map<string, ConceptMatch>(
+  [...codings].map(([code, coding]) => [code, conceptToProduct({ coding: [coding] }, index)]),
+);
+
+/**
+ * Codes no verified source lets Soleus identify. Brand packs, an IUD and a human insulin mix appear in no
+ * list or published expansion with their ingredients; cisplatin and docetaxel are not in the oral
+ * reference list (antineoplastics: issue 11 adds them to a value set, and a rebuild then identifies
+ * them by name). A full RxNorm release imported with `soleus rxnorm import` resolves all of them
+ * (packs through RXNREL `contains`). None of them suggests an ingredient a rule reads.
+ */
+const NOT_IDENTIFIABLE = [
+  '106892', // insulin human, isophane … / Regular Insulin, Human … [Humulin]
+  '1359133', // Estrostep Fe 28 Day Pack
+  '1736854', // Cisplatin 50 MG Injection
+  '1860480', // 1 ML DOCEtaxel 20 MG/ML Injection
+  '748879', // Levora 0.15/30 28 Day Pack
+  '748962', // Camila 28 Day Pack
+  '749882', // Norinyl 1+50 28 Day Pack
+  '807283', // Mirena 52 MG Intrauterine System
+  '831533', // Errin 28 Day Pack
+];
+
+describe('RxNorm codes of the 24 third-party records', () => {
+  it('has the 63 distinct codes counted in the issue', () => {
+    expect(codings.size).toBe(63);
+  });
+
+  it('identifies or calls out of scope every code but the documented unidentifiable ones', () => {
+    const unidentified = [...matches].filter(([, m]) => m.kind === 'unidentified');
+    expect(unidentified.map(([code]) => code).sort()).toEqual([...NOT_IDENTIFIABLE].sort());
+    expect(
+      unidentified.every(([, m]) => m.kind === 'unidentified' && m.suggests.length === 0),
+    ).toBe(true);
+    // 54 of 63 (85.7 %) today; the issue's target is 99 % (see the report of issue 14).
+    expect(codings.size - unidentified.length).toBe(54);
+  });
+
+  it('recognises every opioid, acetaminophen, NSAID, gabapentinoid and thiazide in them', () => {
+    const classes = ['opioids', 'apap', 'nsaid-systemic', 'gabapentinoids', 'diuretics-thiazide'];
+    const names = index.file.ingredients
+      .filter((i) => i.valueSets.some((v) => classes.includes(v)))
+      .map((i) => i.display);
+    const pattern = new RegExp(`(^|[^a-z])(${names.join('|')})`, 'i');
+    const inClass = [...codings].filter(
+      ([code, c]) => pattern.test(c.display ?? '') || pattern.test(referenceName(code)),
+    );
+    expect(inClass.length).toBe(18);
+    const missed = inClass.filter(([code]) => {
+      const m = matches.get(code);
+      return (
+        m?.kind !== 'identified' ||
+        !m.product.ingredients.some((i) => i.valueSets.some((v) => classes.includes(v)))
+      );
+    });
+    expect(missed.map(([code, c]) => `${code} ${c.display ?? ''}`)).toEqual([]);
+  });
+
+  it('agrees with every record display that is a normalized name, except the record error 833036', () => {
+    const listed = (ingredients: readonly { rxcui?: string; strength?: { value: number } }[]) =>
+      ingredients
+        .filter((i) => i.rxcui !== undefined)
+        .map((i) => `${i.rxcui ?? ''}:${i.strength?.value ?? ''}`)
+        .sort()
+        .join();
+    const disagree = [...codings].filter(([code, coding]) => {
+      const entry = index.lookup(code);
+      const named = identifyByName(coding.display ?? '', index);
+      if (entry?.kind !== 'product' || named.kind === 'unidentified') {
+        return false;
+      }
+      const fromName = named.kind === 'product' ? listed(named.product.ingredients) : '';
+      return listed(entry.product.ingredients) !== fromName;
+    });
+    // 833036 is "Acetaminophen 750 MG / Hydrocodone Bitartrate 7.5 MG Oral Tablet" in the reference
+    // list; the Synthea record labels it "Captopril 25 MG Oral Tablet". The code is used, and the
+    // conflict is reported to the clinician.
+    expect(disagree.map(([code]) => code)).toEqual(['833036']);
+    const captopril = matches.get('833036');
+    expect(captopril?.kind === 'identified' && captopril.conflict).toBeTruthy();
+  });
+});
+
+function referenceName(code: string): string {
+  const entry = index.lookup(code);
+  return entry?.kind === 'product' ? entry.product.name : '';
+}
