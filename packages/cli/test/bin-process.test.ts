@@ -5,19 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DVT_LIKELY_BUNDLE } from './support/dvt-likely-bundle';
 
 const BIN = join(__dirname, '..', 'dist', 'bin.js');
-/** A vignette written for 2026-11-22T09:00:00Z that fires dvt-likely-imaging on patient-view. */
-const BUNDLE = join(
-  __dirname,
-  '..',
-  '..',
-  'fhir',
-  'test',
-  'vignettes',
-  'dvt-likely-imaging',
-  'likely-no-scan.bundle.json',
-);
+const BUNDLE = DVT_LIKELY_BUNDLE;
 
 function soleus(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: input ?? '' });

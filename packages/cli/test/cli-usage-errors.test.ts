@@ -9,20 +9,11 @@ import { Readable } from 'node:stream';
 import type { CliIo } from '../src/cli-io';
 import { runCli } from '../src/run-cli';
 import { removeTempDirs, tempDirWith } from './support/temp-dir';
+import { DVT_LIKELY_BUNDLE } from './support/dvt-likely-bundle';
 
 const NOW = '2026-11-22T09:00:00Z';
 const SYNTHEA = join(__dirname, '..', '..', 'fhir', 'test', 'fixtures', 'synthea');
-/** A vignette written for NOW that fires dvt-likely-imaging on patient-view. */
-const BUNDLE = join(
-  __dirname,
-  '..',
-  '..',
-  'fhir',
-  'test',
-  'vignettes',
-  'dvt-likely-imaging',
-  'likely-no-scan.bundle.json',
-);
+const BUNDLE = DVT_LIKELY_BUNDLE;
 const VERSION = (
   JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
 ).version;
