@@ -23,6 +23,7 @@ for (const content of [
   '@soleus/fhir/data/rxnorm-subset.json',
   '@soleus/server/demo-data/patients.json',
   '@soleus/server/demo/index.html',
+  '@soleus/server/apps/wells/index.html',
 ]) {
   require.resolve(content);
 }
