@@ -20,7 +20,7 @@ for (const content of [
   '@soleus/core/questionnaires/wells-dvt.questionnaire.json',
   '@soleus/core/data/analytes.json',
   '@soleus/fhir/schema/cds-response.schema.json',
-  '@soleus/fhir/data/rxnorm-subset.json',
+  '@soleus/fhir/data/rxnorm-index.json',
   '@soleus/server/demo-data/patients.json',
   '@soleus/server/demo/index.html',
   '@soleus/server/apps/wells/index.html',
