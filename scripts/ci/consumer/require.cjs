@@ -1,6 +1,8 @@
 // CommonJS consumer: every package and its exported content load with require(); a shipped demo
-// patient evaluates to the expected card; jose is not needed (the server bundles it).
+// patient evaluates to the expected card; the server's compiled code never requires jose.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const core = require('@soleus/core');
 const fhir = require('@soleus/fhir');
 const server = require('@soleus/server');
@@ -27,7 +29,15 @@ for (const content of [
 ]) {
   require.resolve(content);
 }
-assert.throws(() => require.resolve('jose'), /Cannot find module/);
+// The server bundles jose as CommonJS: none of its compiled files may require the ESM-only package.
+const serverDist = path.join(path.dirname(require.resolve('@soleus/server')));
+const requiresJose = fs
+  .readdirSync(serverDist, { recursive: true })
+  .filter((file) => String(file).endsWith('.js'))
+  .filter((file) =>
+    /require\(["']jose["']\)/.test(fs.readFileSync(path.join(serverDist, String(file)), 'utf8')),
+  );
+assert.deepEqual(requiresJose, []);
 
 (async () => {
   const ruleSet = await core.loadRuleSet(core.DEFAULT_CONTENT);
