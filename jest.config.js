@@ -9,6 +9,8 @@ module.exports = {
     ...(require('node:fs').existsSync(`${__dirname}/examples`) ? ['<rootDir>/examples'] : []),
   ],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],
+  // *.pg.test.ts need PostgreSQL: `pnpm test:postgres` (jest.postgres.config.js) runs them.
+  testPathIgnorePatterns: ['/node_modules/', '\\.pg\\.test\\.ts$'],
   moduleNameMapper: { '^@soleus/([a-z-]+)$': '<rootDir>/packages/$1/src' },
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   // pnpm layout: node_modules/.pnpm/<name>@<ver>/node_modules/<name>/...

@@ -4,10 +4,10 @@
 // of truth; this page is never edited by hand. With --check, exits 1 when the committed page is stale.
 //   node scripts/generate-schema-doc.mjs          # write the page
 //   node scripts/generate-schema-doc.mjs --check  # CI drift check
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
+import { writeMarkdownOrCheck } from './lib/write-or-check.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = join(repo, 'packages', 'core', 'schema');
@@ -151,21 +151,12 @@ async function build() {
     const schema = JSON.parse(await readFile(join(schemaDir, file), 'utf8'));
     lines.push(...render(file, schema, prefix, title), '');
   }
-  const config = (await prettier.resolveConfig(out)) ?? {};
-  return prettier.format(lines.join('\n'), { ...config, parser: 'markdown' });
+  return lines;
 }
 
-const page = await build();
-if (process.argv.includes('--check')) {
-  const current = await readFile(out, 'utf8').catch(() => '');
-  if (current !== page) {
-    console.error(
-      `drift: ${relative(repo, out)} differs from the schemas; run node scripts/generate-schema-doc.mjs`,
-    );
-    process.exit(1);
-  }
-  console.log(`${relative(repo, out)} is current`);
-} else {
-  await writeFile(out, page);
-  console.log(`wrote ${relative(repo, out)}`);
-}
+await writeMarkdownOrCheck(
+  repo,
+  out,
+  await build(),
+  'the schemas; run node scripts/generate-schema-doc.mjs',
+);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the CDS Hooks service (packages/server/dist/main.js, what `pnpm start` runs after the
+// Starts the CDS Hooks service (packages/server/dist/bin.js, what `pnpm start` execs after the
 // build) with the Node that runs this script, on an ephemeral loopback port; checks /health and
 // discovery; sends SIGTERM and expects a clean exit. Used by .ci/run on Node 20, 22 and 24.
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [join(root, 'packages', 'server', 'dist', 'main.js')], {
+const server = spawn(process.execPath, [join(root, 'packages', 'server', 'dist', 'bin.js')], {
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SOLEUS_LOG_LEVEL: 'info' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });

@@ -75,6 +75,8 @@ export const ERROR_CODES = {
   SOLEUS_SERVER_INSECURE_BIND:
     'No JWT issuer is configured and the server was asked to listen beyond loopback',
   SOLEUS_SERVER_FEEDBACK_STORE: 'A line of the feedback store could not be read and was skipped',
+  SOLEUS_SERVER_STORE_UNAVAILABLE:
+    'The feedback store or the shared database did not answer (feedback HTTP 503, JWT HTTP 401)',
 } as const;
 
 /** A Soleus error or issue code. */

@@ -1,5 +1,5 @@
 import { factSetOf, type Fact } from '../src/facts/fact';
-import { evaluate } from '../src/engine/evaluate';
+import { evaluate, evaluateReference } from '../src/engine/evaluate';
 import type { EvaluateOptions } from '../src/engine/evaluation-result';
 import { getCompiledRuleSet } from '../src/engine/get-compiled-rule-set';
 import { SoleusError } from '../src/errors';
@@ -158,61 +158,65 @@ describe('evaluate: explanation', () => {
   });
 });
 
-describe('evaluate: failures are wrapped with rule, version and pointer', () => {
-  const broken: TestRule = {
-    id: 'e.broken',
-    version: '1.4.2',
-    pack: 'b',
-    conditions: allOf(
-      leaf('calf.pain', 'equal', true),
-      leaf('dx.codes', 'inValueSet', 'vs:missing'),
-    ),
-  };
+const EVALUATORS = [
+  ['compiled', evaluate],
+  ['json-rules-engine reference', evaluateReference],
+] as const;
 
-  it('wraps an operator failure as SOLEUS_ENGINE_EVALUATION with the cause', async () => {
-    const set = buildTestRuleSet({ rules: [broken], facts: FACTS });
-    const error = await evaluate(
-      set,
-      factSetOf({ 'dx.codes': ['http://example.org/cs|x'] }),
-      PV,
-    ).then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(error).toBeInstanceOf(SoleusError);
-    expect(error).toMatchObject({
-      code: 'SOLEUS_ENGINE_EVALUATION',
-      cause: expect.objectContaining({ code: 'SOLEUS_VALUESET_NOT_FOUND' }),
-      issues: [
-        expect.objectContaining({
-          code: 'SOLEUS_ENGINE_EVALUATION',
-          location: { file: 'b/e.broken.rule.json', pointer: '/conditions/all/1' },
-          details: { ruleId: 'e.broken', ruleVersion: '1.4.2' },
-        }),
-      ],
-    });
-    expect((error as Error).message).toContain('e.broken@1.4.2');
-    expect((error as Error).message).toContain('#/conditions/all/1');
-    expect((error as Error).message).not.toContain('example.org');
-  });
-
-  it('rejects an operator missing from the table when the engine is compiled', async () => {
-    const bad: TestRule = {
-      id: 'e.typo',
-      conditions: allOf(leaf('calf.pain', 'equals', true)),
+describe.each(EVALUATORS)(
+  '%s: failures are wrapped with rule, version and pointer',
+  (_name, run) => {
+    const broken: TestRule = {
+      id: 'e.broken',
+      version: '1.4.2',
+      pack: 'b',
+      conditions: allOf(
+        leaf('calf.pain', 'equal', true),
+        leaf('dx.codes', 'inValueSet', 'vs:missing'),
+      ),
     };
-    await expect(
-      evaluate(buildTestRuleSet({ rules: [bad], facts: FACTS }), factSetOf({}), PV),
-    ).rejects.toMatchObject({
-      code: 'SOLEUS_ENGINE_EVALUATION',
-      issues: [
-        expect.objectContaining({
-          location: { file: 'a/e.typo.rule.json', pointer: '/conditions/all/0/operator' },
-        }),
-      ],
+
+    it('wraps an operator failure as SOLEUS_ENGINE_EVALUATION with the cause', async () => {
+      const set = buildTestRuleSet({ rules: [broken], facts: FACTS });
+      const error = await run(set, factSetOf({ 'dx.codes': ['http://example.org/cs|x'] }), PV).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(error).toBeInstanceOf(SoleusError);
+      expect(error).toMatchObject({
+        code: 'SOLEUS_ENGINE_EVALUATION',
+        cause: expect.objectContaining({ code: 'SOLEUS_VALUESET_NOT_FOUND' }),
+        issues: [
+          expect.objectContaining({
+            code: 'SOLEUS_ENGINE_EVALUATION',
+            location: { file: 'b/e.broken.rule.json', pointer: '/conditions/all/1' },
+            details: { ruleId: 'e.broken', ruleVersion: '1.4.2' },
+          }),
+        ],
+      });
+      expect((error as Error).message).toContain('e.broken@1.4.2');
+      expect((error as Error).message).toContain('#/conditions/all/1');
+      expect((error as Error).message).not.toContain('example.org');
     });
-  });
-});
+
+    it('rejects an operator missing from the table when the engine is compiled', async () => {
+      const bad: TestRule = {
+        id: 'e.typo',
+        conditions: allOf(leaf('calf.pain', 'equals', true)),
+      };
+      await expect(
+        run(buildTestRuleSet({ rules: [bad], facts: FACTS }), factSetOf({}), PV),
+      ).rejects.toMatchObject({
+        code: 'SOLEUS_ENGINE_EVALUATION',
+        issues: [
+          expect.objectContaining({
+            location: { file: 'a/e.typo.rule.json', pointer: '/conditions/all/0/operator' },
+          }),
+        ],
+      });
+    });
+  },
+);
 
 describe('evaluate: compiled engines are cached per rule set, hook and drafts', () => {
   it.each<[string, EvaluateOptions, boolean]>([
@@ -239,7 +243,7 @@ describe('evaluate: compiled engines are cached per rule set, hook and drafts', 
   });
 });
 
-describe('evaluate: failures outside an operator are wrapped too', () => {
+describe.each(EVALUATORS)('%s: failures outside an operator are wrapped too', (_name, run) => {
   it('wraps a FactSet that throws as SOLEUS_ENGINE_EVALUATION, keeping the cause', async () => {
     const failure = new TypeError('iteration failed');
     const throwing = new (class extends Map<string, Fact> {
@@ -247,7 +251,7 @@ describe('evaluate: failures outside an operator are wrapped too', () => {
         throw failure;
       }
     })();
-    await expect(evaluate(ruleSet, throwing, PV)).rejects.toMatchObject({
+    await expect(run(ruleSet, throwing, PV)).rejects.toMatchObject({
       code: 'SOLEUS_ENGINE_EVALUATION',
       cause: failure,
     });

@@ -1,8 +1,8 @@
 /* global fetch, setTimeout, clearTimeout */
 // Load test of the built CDS Hooks service (run `pnpm build` first):
 //   node packages/server/bench/load.mjs
-// Starts `dist/main.js` as a child process on 127.0.0.1 (local mode, loopback only, warn-level logs),
-// builds patient-view requests whose prefetch holds ~50 and ~500 resources taken from the Synthea
+// Starts `dist/bin.js` (the soleus-server bin) as a child process on 127.0.0.1 (local mode,
+// loopback only, warn-level logs), builds patient-view requests whose prefetch holds ~50 and ~500 resources taken from the Synthea
 // fixtures (grouped into the searchset Bundles the discovery prefetch keys ask for), validates one
 // response with validateCdsResponse, then drives each with autocannon (10 connections, a fixed number
 // of requests, a hard time bound) and reports requests/s, latency p50/p99, errors and the server's
@@ -98,7 +98,7 @@ function run(name, payload) {
   });
 }
 
-const server = spawn(process.execPath, [join(here, '..', 'dist', 'main.js')], {
+const server = spawn(process.execPath, [join(here, '..', 'dist', 'bin.js')], {
   env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', SOLEUS_LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

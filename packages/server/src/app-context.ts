@@ -5,6 +5,7 @@
 import type { RuleSet } from '@soleus/core';
 import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { FeedbackStore } from './feedback/feedback-store';
+import type { ReadinessCheck } from './health/readiness-check';
 import type { AppMetrics } from './metrics/create-metrics';
 
 /** Shared state of one app. */
@@ -15,6 +16,7 @@ export interface AppContext {
   readonly prefetchTimeoutMs: number;
   readonly metrics: AppMetrics;
   readonly store: FeedbackStore;
+  readonly readinessChecks: readonly ReadinessCheck[];
   readonly fetch?: FhirFetcher;
   readonly explain: boolean;
   readonly rxnormIndex?: RxnormIndex;

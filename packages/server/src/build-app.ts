@@ -91,6 +91,7 @@ function contextOf(options: ServerOptions): AppContext {
     prefetchTimeoutMs: options.prefetchTimeoutMs ?? DEFAULT_PREFETCH_TIMEOUT_MS,
     metrics: createMetrics(),
     store: options.feedbackStore ?? createMemoryFeedbackStore(),
+    readinessChecks: options.readinessChecks ?? [],
     explain: options.explain ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.rxnormIndex ? { rxnormIndex: options.rxnormIndex } : {}),
@@ -128,5 +129,6 @@ function registerTrust(app: FastifyInstance, options: ServerOptions, clock: () =
         (auth.issuers.length === 0 ? 'no issuer' : 'no publicBaseUrl'),
     );
   }
-  registerAuth(app, createJwtVerifier(auth), options.publicBaseUrl.replace(/\/+$/, ''), clock);
+  const verifier = createJwtVerifier(auth, options.replayStore);
+  registerAuth(app, verifier, options.publicBaseUrl.replace(/\/+$/, ''), clock);
 }

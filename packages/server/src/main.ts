@@ -1,10 +1,13 @@
 /**
- * Process entry point: `node packages/server/dist/main.js`. Loads configuration (environment + optional
- * JSON file), the bundled rule packs (or the configured ones), the feedback store, builds the app and
- * listens. Local mode (no trusted issuer) binds loopback only. SIGTERM/SIGINT close the server
- * gracefully (in-flight calls finish, the feedback store flushes); a second signal exits at once.
+ * Starts the service from the environment: configuration (environment + optional JSON file, checked
+ * against the schema), the bundled rule packs (or the configured ones), the shared PostgreSQL backend
+ * when `SOLEUS_DATABASE_URL` is set (migrated before listening) or else the JSONL / in-memory feedback
+ * store, then the app listens. Local mode (no trusted issuer) binds loopback only. The `soleus-server`
+ * bin (`src/bin.ts`) adds signal handling and JSON startup errors around it.
  */
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import {
   DEFAULT_CANONICAL_DIRS,
   DEFAULT_CONTENT,
@@ -14,20 +17,33 @@ import {
 import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
-import { publicBaseUrlOf } from './config/public-base-url-of';
 import { loadServerConfig } from './config/load-server-config';
+import { publicBaseUrlOf } from './config/public-base-url-of';
 import type { ServerConfig } from './config/server-config';
+import { createLogger } from './create-logger';
 import { createJsonlFeedbackStore } from './feedback/jsonl-feedback-store';
+import { openPostgresBackend, type PostgresBackend } from './postgres/create-postgres-backend';
+import type { MigrationReport } from './postgres/migrate-postgres';
+import type { ServerOptions } from './server-options';
+
+/** Process plumbing `main` may be given (tests capture the log). */
+export interface MainIo {
+  /** Where JSON log lines go (default stdout). */
+  readonly logStream?: DestinationStream;
+}
 
 /**
- * Starts the service from the environment.
+ * Starts the service.
  * @param env - the environment (default `process.env`)
- * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it)
+ * @param io - log destination
+ * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it and
+ *   closes the database pool)
  * @throws {SOLEUS_SERVER_CONFIG}, {SOLEUS_SERVER_INSECURE_BIND} or {SOLEUS_RXNORM_INDEX} before
- *   anything listens
+ *   anything listens; a database error when the database cannot be reached or migrated at start
  */
 export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  io: MainIo = {},
 ): Promise<FastifyInstance> {
   const config = loadServerConfig(env);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
@@ -37,65 +53,80 @@ export async function main(
     ? loadRxnormIndex(config.rxnormIndex)
     : shippedRxnormIndex();
   const valueSetsDir = config.content?.valueSetsDir ?? DEFAULT_CANONICAL_DIRS.valueSetsDir;
-  const app = buildApp({
-    ruleSet,
-    rxnormIndex,
-    canonicalResources: loadCanonicalResources({ ...DEFAULT_CANONICAL_DIRS, valueSetsDir }),
-    ...appOptions(config),
-    ...(config.feedbackFile
-      ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
-      : {}),
-  });
-  await app.listen({ port: config.port, host: config.host });
+  const canonicalResources = loadCanonicalResources({ ...DEFAULT_CANONICAL_DIRS, valueSetsDir });
+  const shared = config.database
+    ? await openPostgresBackend(config.database, createLogger(config.logLevel, io.logStream))
+    : undefined;
+  let app: FastifyInstance;
+  try {
+    app = buildApp({
+      ruleSet,
+      rxnormIndex,
+      canonicalResources,
+      ...appOptions(config, io),
+      ...storeOptions(config, shared?.backend),
+    });
+  } catch (err) {
+    await shared?.backend.close();
+    throw err;
+  }
+  if (shared) {
+    app.addHook('onClose', async () => shared.backend.close());
+  }
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   app.log.info(
     {
       host: config.host,
-      port: config.port,
+      port: (app.server.address() as AddressInfo).port,
+      pid: process.pid,
       rules: ruleSet.rules.length,
       auth: config.auth !== undefined,
       medicationIndex: `${rxnormIndex.origin} (${rxnormIndex.file.products.length} products)`,
+      store: shared ? 'postgres' : config.feedbackFile ? 'jsonl' : 'memory',
+      ...(shared ? { database: databaseDetails(shared.migration) } : {}),
     },
     'soleus CDS Hooks service listening',
   );
   return app;
 }
 
-function appOptions(config: ServerConfig): Omit<Parameters<typeof buildApp>[0], 'ruleSet'> {
+function appOptions(config: ServerConfig, io: MainIo): Omit<ServerOptions, 'ruleSet'> {
   return {
     logLevel: config.logLevel,
     corsOrigins: config.corsOrigins,
+    bodyLimitBytes: config.bodyLimitBytes,
+    evaluationTimeoutMs: config.evaluationTimeoutMs,
+    prefetchTimeoutMs: config.prefetchTimeoutMs,
+    ...(io.logStream ? { logStream: io.logStream } : {}),
     ...(config.auth ? { auth: config.auth } : {}),
     ...publicBaseUrlOf(config),
     ...(config.smartClientId ? { smartClientId: config.smartClientId } : {}),
-    ...(config.bodyLimitBytes ? { bodyLimitBytes: config.bodyLimitBytes } : {}),
-    ...(config.evaluationTimeoutMs ? { evaluationTimeoutMs: config.evaluationTimeoutMs } : {}),
-    ...(config.prefetchTimeoutMs ? { prefetchTimeoutMs: config.prefetchTimeoutMs } : {}),
+    ...(config.demo !== undefined ? { demo: config.demo } : {}),
   };
 }
 
-function onSignals(app: FastifyInstance): void {
-  let closing = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (closing) {
-      process.exit(1);
-    }
-    closing = true;
-    process.stderr.write(`${signal}: closing soleus server\n`);
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+/** PostgreSQL for N replicas, else the single-replica JSONL file, else memory (buildApp's default). */
+function storeOptions(
+  config: ServerConfig,
+  backend: PostgresBackend | undefined,
+): Pick<ServerOptions, 'feedbackStore' | 'replayStore' | 'readinessChecks'> {
+  if (backend) {
+    return {
+      feedbackStore: backend.feedbackStore,
+      replayStore: backend.replayStore,
+      readinessChecks: [backend.readiness],
+    };
+  }
+  return config.feedbackFile
+    ? { feedbackStore: createJsonlFeedbackStore(config.feedbackFile) }
+    : {};
 }
 
-if (require.main === module) {
-  main().then(onSignals, (err: unknown) => {
-    const e = err as { code?: string; message?: string };
-    process.stderr.write(
-      `soleus server failed to start: ${e.code ?? 'error'}: ${e.message ?? ''}\n`,
-    );
-    process.exit(1);
-  });
+function databaseDetails(migration: MigrationReport): object {
+  return { schemaVersion: migration.current, migrated: migration.applied };
 }

@@ -6,7 +6,9 @@ import type { CanonicalResource, RuleSet } from '@soleus/core';
 import type { FhirFetcher, RxnormIndex } from '@soleus/fhir';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { AuthOptions } from './auth/auth-options';
+import type { ReplayStore } from './auth/replay-store';
 import type { FeedbackStore } from './feedback/feedback-store';
+import type { ReadinessCheck } from './health/readiness-check';
 
 /** Options of the Fastify CDS Hooks app. */
 export interface ServerOptions {
@@ -32,6 +34,13 @@ export interface ServerOptions {
   readonly corsOrigins?: readonly string[];
   /** Where card issuance and feedback go (default: an in-memory store). */
   readonly feedbackStore?: FeedbackStore;
+  /**
+   * Where seen JWT `jti` values live (default: in memory, `auth.replayCacheSize` entries). Replicas
+   * behind one load balancer must share one (`createPostgresBackend`).
+   */
+  readonly replayStore?: ReplayStore;
+  /** Dependencies `/health` checks for readiness, e.g. the shared database (default none). */
+  readonly readinessChecks?: readonly ReadinessCheck[];
   /** Where the JSON log lines go (default stdout); tests pass a capturing stream. */
   readonly logStream?: DestinationStream;
   /** Log level (default `info`). */

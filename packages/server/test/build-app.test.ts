@@ -1,6 +1,6 @@
 /**
- * buildApp's own contracts: trust misconfiguration refused at build time, and internal failures
- * answered 500 with a bare OperationOutcome (no message, no stack).
+ * buildApp's own contracts: trust misconfiguration refused at build time, and a failing feedback
+ * store answered 503 with Retry-After and a bare OperationOutcome (no message, no stack).
  */
 import { buildApp } from '../src/build-app';
 import type { FeedbackStore } from '../src/feedback/feedback-store';
@@ -8,9 +8,16 @@ import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
 
 const KEYS = { keys: [] };
-const INTERNAL = {
+const UNAVAILABLE = {
   resourceType: 'OperationOutcome',
-  issue: [{ severity: 'error', code: 'exception', diagnostics: 'Internal error' }],
+  issue: [
+    {
+      severity: 'error',
+      code: 'transient',
+      diagnostics: 'The feedback store is unavailable; nothing was stored, retry later',
+      details: { text: 'SOLEUS_SERVER_STORE_UNAVAILABLE' },
+    },
+  ],
 };
 
 describe('buildApp configuration', () => {
@@ -41,7 +48,7 @@ describe('buildApp configuration', () => {
   });
 });
 
-describe('internal failures → 500 OperationOutcome without detail', () => {
+describe('store failures → 503 OperationOutcome with Retry-After, without detail', () => {
   const SECRET = 'disk /var/lib/secret-path exploded';
   const failing: FeedbackStore = {
     append: () => Promise.reject(new Error(SECRET)),
@@ -71,8 +78,9 @@ describe('internal failures → 500 OperationOutcome without detail', () => {
     });
     const res = await app.inject({ method, url, ...(payload ? { payload } : {}) });
     await app.close();
-    expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual(INTERNAL);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('30');
+    expect(res.json()).toEqual(UNAVAILABLE);
     expect(res.body).not.toContain('secret-path');
     expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 50 }));
   });

@@ -58,6 +58,11 @@ describe('main', () => {
     ['local mode on all interfaces', { HOST: '0.0.0.0' }, 'SOLEUS_SERVER_INSECURE_BIND'],
     ['an invalid port', { PORT: 'http' }, 'SOLEUS_SERVER_CONFIG'],
     [
+      'a database it cannot reach to migrate',
+      { SOLEUS_FEEDBACK_FILE: '', SOLEUS_DATABASE_URL: 'postgres://soleus@127.0.0.1:1/soleus' },
+      'ECONNREFUSED',
+    ],
+    [
       'a medication index that does not load',
       { SOLEUS_RXNORM_INDEX: '/no/such/index.json' },
       'SOLEUS_RXNORM_INDEX',

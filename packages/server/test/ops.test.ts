@@ -3,6 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/build-app';
+import { READINESS_TIMEOUT_MS } from '../src/routes/register-ops-routes';
 import { patientViewRequest, PARTIAL_PATIENT } from './support/cds-requests';
 import { captureLogs } from './support/log-capture';
 import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
@@ -31,7 +32,38 @@ describe('GET /health', () => {
   it('is live and ready once rule packs are loaded', async () => {
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', live: true, ready: true, activeRules: 1 });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      live: true,
+      ready: true,
+      activeRules: 1,
+      checks: {},
+    });
+  });
+
+  it('is not ready while a dependency check fails or hangs past its time box; /health/live stays up', async () => {
+    const checked = buildApp({
+      ruleSet: await loadTestRuleSet(),
+      logStream: captureLogs().stream,
+      readinessChecks: [
+        { name: 'ok', check: () => Promise.resolve() },
+        { name: 'failing', check: () => Promise.reject(new Error('down')) },
+        { name: 'hanging', check: () => new Promise<void>(() => undefined) },
+      ],
+    });
+    const started = performance.now();
+    const res = await checked.inject({ method: 'GET', url: '/health' });
+    const live = await checked.inject({ method: 'GET', url: '/health/live' });
+    await checked.close();
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({
+      status: 'not-ready',
+      ready: false,
+      checks: { ok: 'up', failing: 'down', hanging: 'down' },
+    });
+    expect(performance.now() - started).toBeLessThan(READINESS_TIMEOUT_MS + 1000);
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toEqual({ live: true });
   });
 });
 

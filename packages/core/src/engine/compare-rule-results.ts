@@ -5,7 +5,7 @@ const URGENCY: Readonly<Record<Indicator, number>> = { critical: 0, warning: 1, 
 
 /** What ranking needs to know about a result besides the result itself. */
 export interface RankKey {
-  readonly result: RuleResult;
+  readonly result: Pick<RuleResult, 'indicator' | 'packId' | 'ruleId'>;
   readonly priority: number;
 }
 

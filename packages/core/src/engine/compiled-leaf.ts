@@ -1,7 +1,7 @@
-/** One leaf condition as compiled into the engine: where it is in the rule file and what it compares. */
+/** One leaf condition as compiled: where it is in the rule file and what it compares. */
 export interface CompiledLeaf {
-  /** Operator name registered with json-rules-engine for this leaf only (e.g. `equal@12`). */
-  readonly alias: string;
+  /** Position among the leaves of the compiled rule set: the slot of its outcome in every run. */
+  readonly index: number;
   readonly ruleId: string;
   readonly ruleVersion: string;
   /** Rule file relative to the rules directory. */
@@ -11,6 +11,8 @@ export interface CompiledLeaf {
   readonly fact: string;
   /** The operator as the rule names it (a key of OPERATORS). */
   readonly operator: string;
-  /** The compared value as written in the rule (after the loader's unit conversion). */
+  /** The compared value as written in the rule (after the loader's unit conversion); null when absent. */
   readonly value: unknown;
+  /** JSONPath into an object-valued fact, when the leaf has one. */
+  readonly path?: string;
 }

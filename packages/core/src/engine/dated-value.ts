@@ -1,6 +1,6 @@
 /**
- * json-rules-engine hands an operator only `(factValue, value)`, so a date operator cannot see the
- * evaluation time. Before each run the engine wraps every date fact into a {@link DatedValue} that
+ * An operator sees only `(factValue, value)` (json-rules-engine's operator contract, which the compiled
+ * evaluator keeps so both call the same functions), so a date operator cannot see the evaluation time. Before each run the engine wraps every date fact into a {@link DatedValue} that
  * carries both instants; `withinLast` and `olderThan` then compare without a clock of their own.
  */
 

@@ -1,7 +1,7 @@
 /**
- * The one operator table. The engine registers every entry with json-rules-engine, the rule loader
- * checks each leaf's operator and fact type against it, and docs/reference/operators.md documents it
- * (fhirpath.js `invocationTable` style).
+ * The one operator table. The compiled evaluator binds each leaf to its entry (and the json-rules-engine
+ * reference registers the same bound function), the rule loader checks each leaf's operator and fact
+ * type against it, and docs/reference/operators.md documents it (fhirpath.js `invocationTable` style).
  *
  * Unknown is never negative: every operator except `isUnknown` is false when the fact is unknown
  * (null or undefined), and also when the fact or the value is not of the type the operator compares

@@ -1,8 +1,8 @@
 /**
- * Turns a {@link FactSet} into the plain object json-rules-engine runs on. Values pass through as they
- * are, except:
- * - date facts become a {@link DatedValue} carrying the fact's instant and `now`, because json-rules-engine
- *   operators see only `(factValue, value)`;
+ * Turns a {@link FactSet} into the fact values one run evaluates (and the reference engine's runtime
+ * facts). Values pass through as they are, except:
+ * - date facts become a {@link DatedValue} carrying the fact's instant and `now`, because operators see
+ *   only `(factValue, value)`;
  * - a value that does not fit its catalogue type (a string for a number fact, a date without a zone) is
  *   uninterpretable: it becomes unknown (null) and an Issue says so, so it can neither fire a rule nor
  *   count as a negative.
@@ -15,9 +15,12 @@ import type { DatedValue } from './dated-value';
 import { matchesFactType } from './matches-fact-type';
 import { parseInstant } from './parse-instant';
 
-/** The engine's fact object and the facts it had to treat as unknown. */
+/** The fact values of one run, by fact name; a name that is not there is unknown (undefined). */
+export type FactValues = ReadonlyMap<string, unknown>;
+
+/** The fact values of one run and the facts it had to treat as unknown. */
 export interface PreparedFacts {
-  readonly values: Record<string, unknown>;
+  readonly values: FactValues;
   readonly issues: readonly Issue[];
 }
 
@@ -59,7 +62,7 @@ function toEngineValue(value: unknown, definition: FactDefinition, nowMs: number
 }
 
 /**
- * Builds json-rules-engine's fact object for one run.
+ * Builds the fact values of one run.
  * @param facts - the facts of this evaluation
  * @param catalogue - the rule set's fact catalogue by name
  * @param nowMs - evaluation time in epoch milliseconds
@@ -70,19 +73,19 @@ export function prepareFacts(
   catalogue: ReadonlyMap<string, FactDefinition>,
   nowMs: number,
 ): PreparedFacts {
-  const values: Record<string, unknown> = {};
+  const values = new Map<string, unknown>();
   const issues: Issue[] = [];
   for (const [name, fact] of facts) {
     const definition = catalogue.get(name);
     if (!definition || fact.value === null) {
-      values[name] = fact.value;
+      values.set(name, fact.value);
       continue;
     }
     const engineValue = toEngineValue(fact.value, definition, nowMs);
     if (engineValue === undefined) {
       issues.push(uninterpretable(definition, fact.value));
     }
-    values[name] = engineValue ?? null;
+    values.set(name, engineValue ?? null);
   }
   return { values, issues };
 }

@@ -1,4 +1,4 @@
-import { evaluate, type EvaluationResult, type FactSet, type Issue } from '@soleus/core';
+import { evaluateSync, type EvaluationResult, type FactSet, type Issue } from '@soleus/core';
 import { resultsToCards } from '../cards/results-to-cards';
 import type { CdsResponse } from '../cds-hooks/types';
 import { bundleToFacts, type BundleToFactsOptions } from '../facts/bundle-to-facts';
@@ -43,7 +43,7 @@ export async function evaluateRecord(
   const t0 = performance.now();
   const { facts, issues } = bundleToFacts(record, options);
   const t1 = performance.now();
-  const evaluation = await evaluate(options.ruleSet, facts, {
+  const evaluation = evaluateSync(options.ruleSet, facts, {
     now: options.now,
     hook: options.hook,
   });

@@ -23,7 +23,7 @@ import {
 } from '../vendor/jose';
 import { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth-options';
 import { isAcceptableJku } from './is-acceptable-jku';
-import { ReplayCache } from './replay-cache';
+import { createMemoryReplayStore, type ReplayStore } from './replay-store';
 
 /** The outcome of a verification: the trusted claims, or a reason code for the log only. */
 export type JwtVerdict =
@@ -45,15 +45,17 @@ const REFUSED_ALGORITHMS = /^(none|HS\d+)$/i;
 /**
  * Builds a verifier for the configured issuers.
  * @param options - trusted issuers and bounds
+ * @param replayStore - where seen `jti` values live (default: in memory, `replayCacheSize` entries);
+ *   shared by all replicas when they run against one database
  * @returns the verifier; it never throws
  */
-export function createJwtVerifier(options: AuthOptions): JwtVerifier {
+export function createJwtVerifier(options: AuthOptions, replayStore?: ReplayStore): JwtVerifier {
   const algorithms = (options.algorithms ?? DEFAULT_ALGORITHMS).filter(
     (alg) => !REFUSED_ALGORITHMS.test(alg),
   );
   const skew = options.clockSkewSeconds ?? 60;
   const maxLifetime = options.maxTokenLifetimeSeconds ?? 3600;
-  const replay = new ReplayCache(options.replayCacheSize ?? 100_000);
+  const replay = replayStore ?? createMemoryReplayStore(options.replayCacheSize ?? 100_000);
   const keySets = createKeySetResolver(options);
   const issuers = new Map(options.issuers.map((issuer) => [issuer.iss, issuer]));
   return async (token, audience, now) => {
@@ -116,12 +118,12 @@ function precheck(
   }
 }
 
-function checkClaims(
+async function checkClaims(
   payload: JWTPayload,
   issuer: TrustedIssuer,
-  replay: ReplayCache,
+  replay: ReplayStore,
   time: { readonly nowMs: number; readonly skewMs: number },
-): JwtVerdict {
+): Promise<JwtVerdict> {
   const tenant = typeof payload['tenant'] === 'string' ? payload['tenant'] : undefined;
   if (issuer.tenants && (tenant === undefined || !issuer.tenants.includes(tenant))) {
     return { ok: false, reason: 'untrusted-tenant' };
@@ -129,7 +131,14 @@ function checkClaims(
   const jti = String(payload.jti);
   // Kept until the token could no longer pass the exp check anyway.
   const forgetAtMs = (payload.exp ?? 0) * 1000 + time.skewMs;
-  if (!replay.remember(`${issuer.iss}\u0000${jti}`, forgetAtMs, time.nowMs)) {
+  let fresh: boolean;
+  try {
+    fresh = await replay.remember(`${issuer.iss}\u0000${jti}`, forgetAtMs, time.nowMs);
+  } catch {
+    // Fail closed: without the shared memory of seen nonces a replay cannot be ruled out.
+    return { ok: false, reason: 'replay-store-unavailable' };
+  }
+  if (!fresh) {
     return { ok: false, reason: 'replayed-jti' };
   }
   return tenant === undefined

@@ -1,148 +1,134 @@
 /**
- * Reads {@link ServerConfig} from the environment and the optional JSON file, checking every value
- * and reporting all problems at once as one `SOLEUS_SERVER_CONFIG` error (the operator fixes them in
- * one go). Messages name the variable or file property, what was expected and what was found.
+ * Reads {@link ServerConfig} from the optional JSON file (`SOLEUS_CONFIG`) and the environment,
+ * validates the merged result against the configuration schema and reports every problem at once as
+ * one `SOLEUS_SERVER_CONFIG` error: unknown keys and variables (with "did you mean"), wrong types,
+ * out-of-range values, then the rules one schema cannot say (auth needs a public base URL; one
+ * feedback store). Each message names the variable or file key, what was expected and what was found.
+ *
+ * Adding a setting (issue owners: fetch size caps, timeouts, jku options, index paths): add a property
+ * with a description and default to `packages/server/schema/server-config.schema.json` (nested objects
+ * nest the variable name: `database.poolMax` → `SOLEUS_DATABASE_POOL_MAX`), add the field to
+ * `ServerConfig` (or `AuthOptions`, `DatabaseOptions`), pass it on in `main`, and run
+ * `node scripts/generate-config-doc.mjs`. Nothing here changes: the variable, its parsing, its
+ * validation and its documentation all follow from the schema.
  */
 import { readFileSync } from 'node:fs';
 import { SoleusError, type Issue } from '@soleus/core';
 import { checkAuthConfig } from './check-auth-config';
-import type { ServerConfig, ServerConfigFile } from './server-config';
+import { configIssue } from './config-issue';
+import { compileConfigSchema } from './config-schema';
+import { CONFIG_FILE_VARIABLE, listConfigSettings } from './config-settings';
+import { describeConfigErrors } from './describe-config-errors';
+import { readEnvironment } from './read-environment';
+import type { ServerConfig } from './server-config';
 
-const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const validate = compileConfigSchema();
+const SETTINGS = listConfigSettings();
 
 /**
  * Loads the server configuration.
  * @param env - the environment (`process.env`)
  * @param readFile - reads the config file (injected for tests)
- * @returns the configuration with defaults applied
- * @throws {SOLEUS_SERVER_CONFIG} listing every invalid setting
+ * @returns the configuration with the schema's defaults applied
+ * @throws {SOLEUS_SERVER_CONFIG} listing every problem
  */
 export function loadServerConfig(
   env: Readonly<Record<string, string | undefined>>,
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): ServerConfig {
   const issues: Issue[] = [];
-  const file = readConfigFile(env['SOLEUS_CONFIG'], readFile, issues);
-  const int = (name: string, fallback: number | undefined, min = 1): number | undefined =>
-    parseInteger(name, env[name], { fallback, min }, issues);
-  const logLevel = env['SOLEUS_LOG_LEVEL'] ?? file.logLevel ?? 'info';
-  if (!(LEVELS as readonly string[]).includes(logLevel)) {
-    issues.push(issue('SOLEUS_LOG_LEVEL', `one of ${LEVELS.join(', ')}`, `"${logLevel}"`));
-  }
-  const config: ServerConfig = {
-    ...file,
-    port: int('PORT', file.port ?? 3000, 0) ?? 3000,
-    host: env['HOST'] ?? file.host ?? '127.0.0.1',
-    allowInsecureBind: isTrue(env['SOLEUS_ALLOW_INSECURE_BIND']) || file.allowInsecureBind === true,
-    corsOrigins: listOf(env['SOLEUS_CORS_ORIGINS']) ?? file.corsOrigins ?? [],
-    logLevel: logLevel as ServerConfig['logLevel'],
+  const filePath = env[CONFIG_FILE_VARIABLE]?.trim() || undefined;
+  const file = filePath === undefined ? {} : readConfigFile(filePath, readFile, issues);
+  const fromEnv = readEnvironment(env, SETTINGS);
+  issues.push(...fromEnv.issues);
+  const merged = mergeDeep(file, fromEnv.value);
+  const errors = validate(merged) ? [] : (validate.errors ?? []);
+  const sources = {
+    env: fromEnv.sources,
+    settings: SETTINGS,
+    ...(filePath ? { file: filePath } : {}),
   };
-  const overrides = {
-    publicBaseUrl: env['SOLEUS_PUBLIC_BASE_URL'] ?? file.publicBaseUrl,
-    bodyLimitBytes: int('SOLEUS_BODY_LIMIT_BYTES', file.bodyLimitBytes),
-    evaluationTimeoutMs: int('SOLEUS_EVALUATION_TIMEOUT_MS', file.evaluationTimeoutMs),
-    prefetchTimeoutMs: int('SOLEUS_PREFETCH_TIMEOUT_MS', file.prefetchTimeoutMs),
-    feedbackFile: env['SOLEUS_FEEDBACK_FILE'] ?? file.feedbackFile,
-    rxnormIndex: env['SOLEUS_RXNORM_INDEX'] ?? file.rxnormIndex,
-    smartClientId: env['SOLEUS_SMART_CLIENT_ID'] ?? file.smartClientId,
-  };
-  if (
-    overrides.smartClientId !== undefined &&
-    !/^[\x21-\x7e]{1,200}$/.test(overrides.smartClientId)
-  ) {
-    issues.push(
-      issue('SOLEUS_SMART_CLIENT_ID', 'an OAuth client id (printable, no spaces)', 'another value'),
-    );
+  issues.push(...describeConfigErrors(errors, sources));
+  const config = merged as unknown as ServerConfig;
+  // The trust checks that JSON Schema cannot state, once the auth section has the right shape.
+  if (!errors.some((e) => e.instancePath.startsWith('/auth'))) {
+    issues.push(...checkAuthConfig(config.auth));
   }
-  checkUrl('SOLEUS_PUBLIC_BASE_URL', overrides.publicBaseUrl, issues);
-  issues.push(...checkAuthConfig(file.auth));
-  if (file.auth !== undefined && overrides.publicBaseUrl === undefined) {
-    issues.push(
-      issue(
-        'SOLEUS_PUBLIC_BASE_URL',
-        'the base URL the EHR calls (JWT aud) when auth is set',
-        'nothing',
-      ),
-    );
-  }
+  issues.push(...crossChecks(config));
   if (issues.length > 0) {
     throw new SoleusError('SOLEUS_SERVER_CONFIG', issues.map((i) => i.message).join('; '), {
       issues,
     });
   }
-  const defined = Object.entries(overrides).filter(([, v]) => v !== undefined);
-  return { ...config, ...Object.fromEntries(defined) };
+  return config;
+}
+
+/** Rules between settings that the schema does not express. */
+function crossChecks(config: ServerConfig): Issue[] {
+  const issues: Issue[] = [];
+  if (config.auth !== undefined && config.publicBaseUrl === undefined) {
+    issues.push(
+      configIssue(
+        'SOLEUS_PUBLIC_BASE_URL (publicBaseUrl)',
+        'the base URL the EHR calls (JWT aud) when auth is set',
+        'nothing',
+      ),
+    );
+  }
+  if (config.database !== undefined && config.feedbackFile !== undefined) {
+    issues.push(
+      configIssue(
+        'SOLEUS_FEEDBACK_FILE (feedbackFile)',
+        'no feedback file when a database is configured (feedback goes to PostgreSQL)',
+        'both',
+      ),
+    );
+  }
+  return issues;
 }
 
 function readConfigFile(
-  path: string | undefined,
+  path: string,
   readFile: (path: string) => string,
   issues: Issue[],
-): ServerConfigFile {
-  if (path === undefined || path === '') {
+): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch {
+    issues.push(configIssue(`SOLEUS_CONFIG (${path})`, 'a readable JSON file', 'no readable file'));
     return {};
   }
   try {
-    const value = JSON.parse(readFile(path)) as unknown;
+    const value = JSON.parse(text) as unknown;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      return value as ServerConfigFile;
+      return value as Record<string, unknown>;
     }
-    issues.push(issue(`SOLEUS_CONFIG (${path})`, 'a JSON object', 'another JSON value'));
-  } catch {
+    issues.push(configIssue(`SOLEUS_CONFIG (${path})`, 'a JSON object', 'another JSON value'));
+  } catch (err) {
+    // Only the position: newer engines quote the text around it, which may hold a credential.
+    const position = /position (\d+)/.exec(String((err as Error).message))?.[1];
+    const at = position === undefined ? '' : ` at character ${position}`;
     issues.push(
-      issue(`SOLEUS_CONFIG (${path})`, 'a readable JSON file', 'a missing or unparsable file'),
+      configIssue(`SOLEUS_CONFIG (${path})`, 'a readable JSON file', `invalid JSON${at}`),
     );
   }
   return {};
 }
 
-function parseInteger(
-  name: string,
-  raw: string | undefined,
-  bounds: { readonly fallback: number | undefined; readonly min: number },
-  issues: Issue[],
-): number | undefined {
-  if (raw === undefined || raw === '') {
-    return bounds.fallback;
+/** Environment over file, object by object; lists and scalars are replaced whole. */
+function mergeDeep(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value;
   }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < bounds.min) {
-    const expected = bounds.min === 0 ? 'an integer ≥ 0' : 'a positive integer';
-    issues.push(issue(name, expected, `"${raw.slice(0, 40)}"`));
-    return bounds.fallback;
-  }
-  return value;
+  return out;
 }
 
-function checkUrl(name: string, value: string | undefined, issues: Issue[]): void {
-  if (value !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)) {
-    issues.push(
-      issue(
-        name,
-        'an absolute http(s) URL such as https://cds.example.org',
-        `"${value.slice(0, 80)}"`,
-      ),
-    );
-  }
-}
-
-function listOf(raw: string | undefined): string[] | undefined {
-  return raw === undefined
-    ? undefined
-    : raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-}
-
-function isTrue(raw: string | undefined): boolean {
-  return raw === '1' || raw?.toLowerCase() === 'true';
-}
-
-function issue(name: string, expected: string, found: string): Issue {
-  return {
-    severity: 'error',
-    code: 'SOLEUS_SERVER_CONFIG',
-    message: `${name}: expected ${expected}; found ${found}`,
-  };
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

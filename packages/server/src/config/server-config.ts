@@ -1,14 +1,17 @@
 /**
  * Process-level configuration of `main`: where to listen and the app options, read from environment
  * variables and an optional JSON config file (`SOLEUS_CONFIG`). Environment wins over the file, the
- * file over defaults. Trusted issuers (structured: keys, jku allow-lists, tenants) come from the file
- * only. Every variable is documented in docs/reference/http-api.md.
+ * file over the schema's defaults. The schema (`packages/server/schema/server-config.schema.json`) is
+ * the single source of truth; `test/config-schema-keys.test.ts` fails when these types and the
+ * schema disagree, and docs/reference/configuration.md is generated from the schema.
  */
 import type { ContentDirs } from '@soleus/core';
 import type { LevelWithSilent } from 'pino';
 import type { AuthOptions } from '../auth/auth-options';
+import type { DatabaseOptions } from '../postgres/database-options';
+import { CONFIG_FILE_VARIABLE, listConfigSettings } from './config-settings';
 
-/** What `main` needs to start. */
+/** What `main` needs to start (defaults applied). */
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -16,13 +19,17 @@ export interface ServerConfig {
   readonly allowInsecureBind: boolean;
   readonly publicBaseUrl?: string;
   readonly auth?: AuthOptions;
-  readonly bodyLimitBytes?: number;
-  readonly evaluationTimeoutMs?: number;
-  readonly prefetchTimeoutMs?: number;
+  readonly bodyLimitBytes: number;
+  readonly evaluationTimeoutMs: number;
+  readonly prefetchTimeoutMs: number;
   readonly corsOrigins: readonly string[];
-  /** JSONL feedback file; absent means the in-memory store. */
+  /** JSONL feedback file of a single replica; absent (and no database) means the in-memory store. */
   readonly feedbackFile?: string;
+  /** PostgreSQL shared by every replica (feedback store and JWT replay cache). */
+  readonly database?: DatabaseOptions;
   readonly logLevel: LevelWithSilent;
+  /** Serve `/demo` (default: on in local mode, off with auth). */
+  readonly demo?: boolean;
   /** Rule-pack directories replacing the bundled ones (`rulesDir`, `valueSetsDir`, `factsDir`). */
   readonly content?: Partial<ContentDirs>;
   /** A site's medication index file (`soleus rxnorm import`) replacing the shipped one. */
@@ -31,22 +38,15 @@ export interface ServerConfig {
   readonly smartClientId?: string;
 }
 
-/** The JSON config file: the same settings, camelCase. */
-export type ServerConfigFile = Partial<ServerConfig>;
+/** The JSON config file: the same settings, camelCase, every one optional. */
+export type ServerConfigFile = Partial<ServerConfig> & { readonly $schema?: string };
 
-/** Environment variable → setting, for docs and the loader. */
-export const ENV_VARS = {
-  PORT: 'port',
-  HOST: 'host',
-  SOLEUS_CONFIG: 'config file path',
-  SOLEUS_PUBLIC_BASE_URL: 'publicBaseUrl',
-  SOLEUS_ALLOW_INSECURE_BIND: 'allowInsecureBind',
-  SOLEUS_BODY_LIMIT_BYTES: 'bodyLimitBytes',
-  SOLEUS_EVALUATION_TIMEOUT_MS: 'evaluationTimeoutMs',
-  SOLEUS_PREFETCH_TIMEOUT_MS: 'prefetchTimeoutMs',
-  SOLEUS_CORS_ORIGINS: 'corsOrigins',
-  SOLEUS_FEEDBACK_FILE: 'feedbackFile',
-  SOLEUS_LOG_LEVEL: 'logLevel',
-  SOLEUS_RXNORM_INDEX: 'rxnormIndex',
-  SOLEUS_SMART_CLIENT_ID: 'smartClientId',
-} as const;
+/** Environment variable → config key path (dotted), derived from the schema. */
+export const ENV_VARS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries([
+    [CONFIG_FILE_VARIABLE, 'config file path'],
+    ...listConfigSettings()
+      .filter((s) => s.env !== undefined)
+      .map((s) => [s.env, s.path.join('.')]),
+  ]) as Record<string, string>,
+);

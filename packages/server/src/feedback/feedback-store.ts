@@ -7,6 +7,7 @@
  * comments are never stored: they may hold PHI.
  */
 import type { Issue } from '@soleus/core';
+import type { FeedbackSummary } from './summarize-feedback';
 
 /** Cards issued by one service call. */
 export interface CardsIssuedRecord {
@@ -52,6 +53,12 @@ export interface FeedbackStore {
   append(records: readonly FeedbackRecord[]): Promise<void>;
   /** Reads every record; unreadable lines are skipped with a warning issue, never fatal. */
   read(): Promise<FeedbackReadResult>;
+  /**
+   * The per-rule summary of one service, computed where the records are (an SQL aggregate). Stores
+   * without it are summarised from {@link FeedbackStore.read} by `summarizeFeedback`; both give the
+   * same numbers.
+   */
+  summarize?(serviceId: string): Promise<FeedbackSummary>;
   /** Flushes and releases resources. */
   close(): Promise<void>;
 }

@@ -1,27 +1,21 @@
 import type { FeedbackRecord } from './feedback-store';
 import { summarizeFeedback } from './summarize-feedback';
+import {
+  cardsRecord,
+  feedbackItem,
+  SCENARIO_RECORDS,
+  SCENARIO_SUMMARY,
+} from '../../test/support/feedback-scenario';
 
 const AT = '2026-01-15T10:00:00Z';
-const cards = (serviceId: string, ...pairs: [string, string][]): FeedbackRecord => ({
-  kind: 'cards',
-  at: AT,
-  serviceId,
-  hookInstance: 'h-1',
-  cards: pairs.map(([uuid, ruleId]) => ({ uuid, ruleId, indicator: 'warning' })),
-});
+const cards = (serviceId: string, ...pairs: [string, string][]): FeedbackRecord =>
+  cardsRecord(serviceId, 'h-1', ...pairs);
 const fb = (
   card: string,
   outcome: 'accepted' | 'overridden',
   ts: string,
   serviceId = 's',
-): FeedbackRecord => ({
-  kind: 'feedback',
-  at: AT,
-  serviceId,
-  card,
-  outcome,
-  outcomeTimestamp: ts,
-});
+): FeedbackRecord => feedbackItem(serviceId, card, outcome, ts);
 
 describe('summarizeFeedback', () => {
   it.each<[string, FeedbackRecord[], string | undefined, unknown]>([
@@ -104,5 +98,11 @@ describe('summarizeFeedback', () => {
     ],
   ])('%s', (_name, records, serviceId, want) => {
     expect(summarizeFeedback(records, serviceId)).toEqual(want);
+  });
+});
+
+describe('summarizeFeedback over the shared scenario (the PostgreSQL aggregate must agree)', () => {
+  it.each(['pv', 'os'] as const)('service %s', (serviceId) => {
+    expect(summarizeFeedback(SCENARIO_RECORDS, serviceId)).toEqual(SCENARIO_SUMMARY[serviceId]);
   });
 });

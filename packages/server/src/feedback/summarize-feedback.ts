@@ -2,7 +2,8 @@
  * Accept/override rates per rule id from the feedback store. Feedback names only a card uuid, so each
  * item is joined to the rule that issued the card through the `cards` records. CDS Hooks lets a
  * client send feedback for a card more than once and in batches (§feedback): per card only the item
- * with the latest `outcomeTimestamp` counts, so rates are per card, not per message.
+ * with the latest `outcomeTimestamp` (compared as instants; on a tie the later stored item) counts, so
+ * rates are per card, not per message. The PostgreSQL store computes the same numbers in SQL.
  */
 import type { FeedbackItemRecord, FeedbackRecord } from './feedback-store';
 
@@ -55,7 +56,7 @@ export function summarizeFeedback(
       }
     } else {
       const previous = latest.get(record.card);
-      if (!previous || previous.outcomeTimestamp <= record.outcomeTimestamp) {
+      if (!previous || outcomeInstantMs(previous) <= outcomeInstantMs(record)) {
         latest.set(record.card, record);
       }
     }
@@ -78,17 +79,45 @@ function tally(
     counts.set(ruleId, count);
   }
   const ruleIds = [...new Set([...issued.keys(), ...counts.keys()])].sort();
-  const rules = ruleIds.map((ruleId): RuleFeedbackSummary => {
+  const rules = ruleIds.map((ruleId) => {
     const { accepted, overridden } = counts.get(ruleId) ?? { accepted: 0, overridden: 0 };
-    const total = accepted + overridden;
-    return {
-      ruleId,
-      cardsIssued: issued.get(ruleId) ?? 0,
-      accepted,
-      overridden,
-      acceptRate: total === 0 ? null : accepted / total,
-      overrideRate: total === 0 ? null : overridden / total,
-    };
+    return ruleFeedbackSummary(ruleId, issued.get(ruleId) ?? 0, accepted, overridden);
   });
   return { rules, unattributed };
+}
+
+/**
+ * One rule's line of the summary, rates from the counts.
+ * @param ruleId - the rule
+ * @param cardsIssued - cards it issued
+ * @param accepted - cards whose latest outcome is accepted
+ * @param overridden - cards whose latest outcome is overridden
+ * @returns the line; rates are null without feedback (unknown, not 0)
+ */
+export function ruleFeedbackSummary(
+  ruleId: string,
+  cardsIssued: number,
+  accepted: number,
+  overridden: number,
+): RuleFeedbackSummary {
+  const total = accepted + overridden;
+  return {
+    ruleId,
+    cardsIssued,
+    accepted,
+    overridden,
+    acceptRate: total === 0 ? null : accepted / total,
+    overrideRate: total === 0 ? null : overridden / total,
+  };
+}
+
+/**
+ * The instant of an item's `outcomeTimestamp` in epoch ms, the order of "latest" (validated RFC 3339
+ * text compares wrongly as text across offsets). An unparsable value (a leap second) sorts first.
+ * @param item - the feedback item
+ * @returns epoch milliseconds
+ */
+export function outcomeInstantMs(item: Pick<FeedbackItemRecord, 'outcomeTimestamp'>): number {
+  const ms = Date.parse(item.outcomeTimestamp);
+  return Number.isFinite(ms) ? ms : 0;
 }

@@ -1,6 +1,6 @@
 /**
  * OperationOutcome bodies for the HTTP-level failures the transport itself detects (401, 413, 415,
- * malformed JSON, unknown route, unexpected errors). Service-call failures (400/404/412/500) come
+ * malformed JSON, unknown route, unexpected errors, an unavailable store). Service-call failures (400/404/412/500) come
  * ready-made from `handleCdsRequest`; these cover what happens before it runs. No stack, no input
  * echo, no detail on 401.
  */
@@ -50,6 +50,12 @@ export const TRANSPORT_FAILURES = {
   },
   notFound: { status: 404, type: 'not-found', text: 'No such endpoint; see GET /cds-services' },
   internal: { status: 500, type: 'exception', text: 'Internal error' },
+  unavailable: {
+    status: 503,
+    type: 'transient',
+    code: 'SOLEUS_SERVER_STORE_UNAVAILABLE',
+    text: 'The feedback store is unavailable; nothing was stored, retry later',
+  },
 } as const satisfies Record<string, TransportFailure>;
 
 /** A transport failure name. */

@@ -3,14 +3,18 @@
  * `GET /cds-services/{id}/feedback/summary`. Feedback is validated as a whole (cds-fb-1..3) and
  * stored item by item in one durable batch; repeats and batches across hook instances are legal and
  * kept (the summary counts each card's latest outcome). Override comments are free text that may hold
- * PHI, so only the reason code is stored.
+ * PHI, so only the reason code is stored. When the store cannot answer (database down, disk full) the
+ * answer is 503 with `Retry-After`: nothing was stored and the client may resend.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { servicesOf, validateFeedback, type CdsFeedbackItem } from '@soleus/fhir';
 import type { AppContext } from '../app-context';
 import type { FeedbackItemRecord } from '../feedback/feedback-store';
-import { summarizeFeedback } from '../feedback/summarize-feedback';
+import { summarizeStore } from '../feedback/summarize-store';
 import { errorOutcome } from '../http/error-outcome';
+
+/** Seconds a client is asked to wait before resending when the store is unavailable. */
+const RETRY_AFTER_SECONDS = 30;
 
 /**
  * Registers the feedback and summary routes.
@@ -36,10 +40,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, ctx: AppContext): v
       try {
         await ctx.store.append(records);
       } catch (err) {
-        ctx.metrics.errors.inc({ kind: 'store' });
-        request.log.error({ err: { name: (err as Error).name } }, 'could not store feedback');
-        const { status, body } = errorOutcome('internal');
-        return reply.code(status).send(body);
+        return storeUnavailable(ctx, request.log, reply, err, 'could not store feedback');
       }
       records.forEach((r) => ctx.metrics.feedback.inc({ outcome: r.outcome }));
       request.log.info({ serviceId, items: records.length }, 'cds feedback stored');
@@ -55,13 +56,33 @@ export function registerFeedbackRoutes(app: FastifyInstance, ctx: AppContext): v
         const { status, body } = errorOutcome('notFound');
         return reply.code(status).send(body);
       }
-      const { records, issues } = await ctx.store.read();
-      issues.forEach((issue) => request.log.warn({ code: issue.code }, issue.message));
+      let result: Awaited<ReturnType<typeof summarizeStore>>;
+      try {
+        result = await summarizeStore(ctx.store, serviceId);
+      } catch (err) {
+        return storeUnavailable(ctx, request.log, reply, err, 'could not read feedback');
+      }
+      result.issues.forEach((issue) => request.log.warn({ code: issue.code }, issue.message));
       return reply
         .code(200)
-        .send({ serviceId, ...summarizeFeedback(records, serviceId), skippedLines: issues.length });
+        .send({ serviceId, ...result.summary, skippedLines: result.issues.length });
     },
   );
+}
+
+/** 503 with Retry-After: the client may resend; nothing was stored (a batch is all or nothing). */
+function storeUnavailable(
+  ctx: AppContext,
+  log: FastifyBaseLogger,
+  reply: FastifyReply,
+  err: unknown,
+  message: string,
+): FastifyReply {
+  ctx.metrics.errors.inc({ kind: 'store' });
+  const e = err as { code?: unknown; name?: unknown } | null;
+  log.error({ code: 'SOLEUS_SERVER_STORE_UNAVAILABLE', err: String(e?.code ?? e?.name) }, message);
+  const { status, body } = errorOutcome('unavailable');
+  return reply.code(status).header('retry-after', String(RETRY_AFTER_SECONDS)).send(body);
 }
 
 function toRecord(item: CdsFeedbackItem, serviceId: string, at: string): FeedbackItemRecord {
