@@ -22,10 +22,13 @@ export function buildExpressApp(ruleSet: RuleSet, clock: () => Date): Express {
   });
   app.post('/cds-services/:id', (req, res, next) => {
     const now = clock().toISOString();
-    handleCdsRequest(req.params.id, req.body, { ruleSet, now }).then(
-      (result) => res.status(result.status).json(result.body),
-      next, // never happens (handleCdsRequest does not throw); Express 4 needs it for async errors
-    );
+    handleCdsRequest(req.params.id, req.body, { ruleSet, now }).then((result) => {
+      if (result.internalError) {
+        // A 500: type and stack frames only, never request data (log it your way).
+        console.error(JSON.stringify({ msg: 'soleus internal error', err: result.internalError }));
+      }
+      res.status(result.status).json(result.body);
+    }, next); // never rejects (handleCdsRequest does not throw); Express 4 needs it for async errors
   });
   return app;
 }

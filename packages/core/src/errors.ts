@@ -77,6 +77,9 @@ export const ERROR_CODES = {
   SOLEUS_SERVER_FEEDBACK_STORE: 'A line of the feedback store could not be read and was skipped',
   SOLEUS_SERVER_STORE_UNAVAILABLE:
     'The feedback store or the shared database did not answer (feedback HTTP 503, JWT HTTP 401)',
+  SOLEUS_SERVER_INTERNAL_ERROR: 'An unexpected exception was answered with HTTP 500',
+  SOLEUS_SERVER_HOST_REFUSED:
+    'Local mode refused a request whose Host is not a loopback name (HTTP 403)',
 } as const;
 
 /** A Soleus error or issue code. */

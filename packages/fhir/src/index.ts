@@ -84,6 +84,14 @@ export {
 } from './cds-hooks/validate-cds-request';
 export { validateFeedback, type CdsFeedbackValidation } from './cds-hooks/validate-feedback';
 export { validateCdsResponse } from './cds-hooks/validate-cds-response';
+export { keepValidResponse, type CheckedResponse } from './cds-hooks/keep-valid-response';
+export {
+  describeInternalError,
+  type InternalErrorDescription,
+} from './cds-hooks/describe-internal-error';
+export { sanitiseResource, type SanitisedResource } from './sanitise/sanitise-resource';
+export { prepareReadElementRules, READ_ELEMENTS_SCHEMA_PATH } from './sanitise/read-element-rules';
+export { bundleResources, nextLinkOf, type BundleContents } from './fhir/bundle-resources';
 export { CDS_SCHEMA_DIR, type CdsSchemaName } from './cds-hooks/cds-schemas';
 export {
   buildOperationOutcome,
@@ -99,10 +107,16 @@ export type { PrefetchKeyState } from './cds-hooks/resolve-prefetch-key';
 export { prefetchRecord } from './cds-hooks/prefetch-record';
 export {
   createFhirFetcher,
+  DEFAULT_PREFETCH_MAX_BYTES,
+  type FetchBudget,
   type FhirFetcher,
   type FhirFetcherOptions,
 } from './cds-hooks/fhir-fetcher';
-export { fillPrefetchTemplate, type FilledTemplate } from './cds-hooks/fill-prefetch-template';
+export {
+  checkTemplateTokens,
+  fillPrefetchTemplate,
+  type FilledTemplate,
+} from './cds-hooks/fill-prefetch-template';
 export { HOOKS, isHook, type Hook } from './evaluate/hooks';
 export {
   evaluateRecord,

@@ -14,6 +14,7 @@ export interface AppContext {
   readonly clock: () => Date;
   readonly evaluationTimeoutMs: number;
   readonly prefetchTimeoutMs: number;
+  readonly prefetchMaxBytes?: number;
   readonly metrics: AppMetrics;
   readonly store: FeedbackStore;
   readonly readinessChecks: readonly ReadinessCheck[];

@@ -8,6 +8,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { loadCanonicalResources, SoleusError } from '@soleus/core';
+import { prepareReadElementRules } from '@soleus/fhir';
 import type { AppContext } from './app-context';
 import { createJwtVerifier } from './auth/jwt-verifier';
 import { registerAuth } from './auth/register-auth';
@@ -15,6 +16,8 @@ import { createLogger } from './create-logger';
 import { createMemoryFeedbackStore } from './feedback/memory-feedback-store';
 import { registerFhirRoutes } from './fhir-endpoint/register-fhir-routes';
 import { registerErrorHandling } from './http/register-error-handling';
+import { registerLocalHostCheck } from './http/register-local-host-check';
+import { transportErrorOptions } from './http/transport-error-options';
 import { createMetrics } from './metrics/create-metrics';
 import { registerDemoRoutes } from './routes/register-demo-routes';
 import { registerDiscoveryRoute } from './routes/register-discovery-route';
@@ -24,7 +27,9 @@ import { registerServiceRoute } from './routes/register-service-route';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_EVALUATION_TIMEOUT_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_PREFETCH_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_SMART_CLIENT_ID,
   type ServerOptions,
 } from './server-options';
@@ -39,12 +44,11 @@ import { registerWellsAppRoutes } from './wells-app/register-wells-app-routes';
  */
 export function buildApp(options: ServerOptions): FastifyInstance {
   const logger = createLogger(options.logLevel ?? 'info', options.logStream);
-  const evaluationTimeoutMs = options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-    // A client that trickles its body (slowloris) cannot hold a socket much past the evaluation budget.
-    requestTimeout: Math.max(30_000, evaluationTimeoutMs + 10_000),
+    ...clientTimeouts(options),
+    ...transportErrorOptions(),
   });
   // CDS Hooks bodies are JSON only: without this, Fastify's default text/plain parser would accept them.
   app.removeContentTypeParser('text/plain');
@@ -54,7 +58,12 @@ export function buildApp(options: ServerOptions): FastifyInstance {
     { parseAs: 'string' },
     app.getDefaultJsonParser('error', 'ignore'),
   );
+  // The FHIR reading layer's validators compile here, at start, not in the first EHR call.
+  prepareReadElementRules();
   const ctx = contextOf(options);
+  if (options.auth === undefined && options.allowAnyHost !== true) {
+    registerLocalHostCheck(app);
+  }
   registerErrorHandling(app, ctx.metrics);
   registerCors(app, options.corsOrigins ?? []);
   registerTrust(app, options, ctx.clock);
@@ -89,6 +98,9 @@ function contextOf(options: ServerOptions): AppContext {
     clock: options.clock ?? wallClock,
     evaluationTimeoutMs: options.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS,
     prefetchTimeoutMs: options.prefetchTimeoutMs ?? DEFAULT_PREFETCH_TIMEOUT_MS,
+    ...(options.prefetchMaxBytes === undefined
+      ? {}
+      : { prefetchMaxBytes: options.prefetchMaxBytes }),
     metrics: createMetrics(),
     store: options.feedbackStore ?? createMemoryFeedbackStore(),
     readinessChecks: options.readinessChecks ?? [],
@@ -96,6 +108,28 @@ function contextOf(options: ServerOptions): AppContext {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.rxnormIndex ? { rxnormIndex: options.rxnormIndex } : {}),
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, '') } : {}),
+  };
+}
+
+/**
+ * Slow clients (slowloris) are cut at the configured times: Node enforces `requestTimeout` and
+ * `headersTimeout` only when it checks its connections, every 30 s by default, which let a trickling
+ * client hold a socket for 60–90 s whatever the setting; the check now runs at least every second.
+ */
+function clientTimeouts(options: ServerOptions): {
+  requestTimeout: number;
+  http: { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number };
+} {
+  const request = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headers = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, request);
+  const interval = Math.max(50, Math.min(1000, Math.floor(headers / 4)));
+  return {
+    requestTimeout: request,
+    http: {
+      requestTimeout: request,
+      headersTimeout: headers,
+      connectionsCheckingInterval: interval,
+    },
   };
 }
 

@@ -104,6 +104,11 @@ function appOptions(config: ServerConfig, io: MainIo): Omit<ServerOptions, 'rule
     prefetchTimeoutMs: config.prefetchTimeoutMs,
     ...(io.logStream ? { logStream: io.logStream } : {}),
     ...(config.auth ? { auth: config.auth } : {}),
+    prefetchMaxBytes: config.prefetchMaxBytes,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
+    // The operator opened a non-loopback bind on purpose: the loopback Host check would refuse it.
+    ...(config.allowInsecureBind ? { allowAnyHost: true } : {}),
     ...publicBaseUrlOf(config),
     ...(config.smartClientId ? { smartClientId: config.smartClientId } : {}),
     ...(config.demo !== undefined ? { demo: config.demo } : {}),

@@ -30,6 +30,18 @@ export interface ServerOptions {
   readonly evaluationTimeoutMs?: number;
   /** Time box of each FHIR fetch for missing prefetch, ms (default 3,000). */
   readonly prefetchTimeoutMs?: number;
+  /** Bytes each prefetch key may read from `fhirServer`, all pages together (default 20 MB). */
+  readonly prefetchMaxBytes?: number;
+  /** Time a client has to send its whole request, headers and body, ms (default 30,000). */
+  readonly requestTimeoutMs?: number;
+  /** Time a client has to send its request headers, ms (default 10,000; at most `requestTimeoutMs`). */
+  readonly headersTimeoutMs?: number;
+  /**
+   * Local mode only: answer requests whatever their `Host` (default false: only loopback names, so a
+   * DNS-rebinding page cannot use the unauthenticated endpoints). `main` sets it with
+   * `SOLEUS_ALLOW_INSECURE_BIND`.
+   */
+  readonly allowAnyHost?: boolean;
   /** Origins allowed by CORS (exact match); empty or absent means no CORS headers. */
   readonly corsOrigins?: readonly string[];
   /** Where card issuance and feedback go (default: an in-memory store). */
@@ -71,3 +83,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_EVALUATION_TIMEOUT_MS = 4000;
 /** Default time box of each prefetch fetch, ms. */
 export const DEFAULT_PREFETCH_TIMEOUT_MS = 3000;
+/** Default time a client has to send its whole request, ms. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default time a client has to send its request headers, ms. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;

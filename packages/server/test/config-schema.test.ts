@@ -13,10 +13,13 @@ import { loadServerConfig } from '../src/config/load-server-config';
 import type { ServerConfig } from '../src/config/server-config';
 import { DATABASE_DEFAULTS } from '../src/postgres/create-postgres-pool';
 import type { DatabaseOptions } from '../src/postgres/database-options';
+import { DEFAULT_PREFETCH_MAX_BYTES } from '@soleus/fhir';
 import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_EVALUATION_TIMEOUT_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_PREFETCH_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
 } from '../src/server-options';
 
 type KeysOf<T> = Record<keyof T, true>;
@@ -30,6 +33,9 @@ const SERVER_KEYS: KeysOf<ServerConfig> = {
   bodyLimitBytes: true,
   evaluationTimeoutMs: true,
   prefetchTimeoutMs: true,
+  prefetchMaxBytes: true,
+  requestTimeoutMs: true,
+  headersTimeoutMs: true,
   corsOrigins: true,
   feedbackFile: true,
   database: true,
@@ -86,12 +92,18 @@ describe('the configuration schema and the types agree, both ways', () => {
       bodyLimitBytes: top['bodyLimitBytes']?.default,
       evaluationTimeoutMs: top['evaluationTimeoutMs']?.default,
       prefetchTimeoutMs: top['prefetchTimeoutMs']?.default,
+      prefetchMaxBytes: top['prefetchMaxBytes']?.default,
+      requestTimeoutMs: top['requestTimeoutMs']?.default,
+      headersTimeoutMs: top['headersTimeoutMs']?.default,
       algorithms: auth['algorithms']?.default,
       ...Object.fromEntries(Object.keys(DATABASE_DEFAULTS).map((k) => [k, database[k]?.default])),
     }).toEqual({
       bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
       evaluationTimeoutMs: DEFAULT_EVALUATION_TIMEOUT_MS,
       prefetchTimeoutMs: DEFAULT_PREFETCH_TIMEOUT_MS,
+      prefetchMaxBytes: DEFAULT_PREFETCH_MAX_BYTES,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: DEFAULT_HEADERS_TIMEOUT_MS,
       algorithms: DEFAULT_ALGORITHMS,
       ...DATABASE_DEFAULTS,
     });

@@ -7,16 +7,14 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { validateCdsResponse, type FhirFetcher } from '@soleus/fhir';
 import { startFhirStub, type FhirStub } from '../../fhir/test/support/fhir-stub';
-import { buildApp } from '../src/build-app';
-import type { ServerOptions } from '../src/server-options';
 import {
   FHIR_AUTHORIZATION,
   PATIENT,
   patientViewRequest,
   PARTIAL_PATIENT,
 } from './support/cds-requests';
-import { captureLogs, type LogCapture } from './support/log-capture';
-import { loadTestRuleSet, NOW, PATIENT_VIEW } from './support/test-rule-set';
+import { testApps } from './support/test-apps';
+import { PATIENT_VIEW } from './support/test-rule-set';
 
 const URL = `/cds-services/${PATIENT_VIEW}`;
 const OUTCOME = {
@@ -25,21 +23,8 @@ const OUTCOME = {
 };
 
 let stub: FhirStub;
-const apps: FastifyInstance[] = [];
-
-async function makeApp(
-  options: Partial<ServerOptions> = {},
-): Promise<{ app: FastifyInstance; logs: LogCapture }> {
-  const logs = captureLogs();
-  const app = buildApp({
-    ruleSet: await loadTestRuleSet(),
-    clock: () => NOW,
-    logStream: logs.stream,
-    ...options,
-  });
-  apps.push(app);
-  return { app, logs };
-}
+const apps = testApps();
+const makeApp = apps.make;
 
 function post(app: FastifyInstance, body: unknown, url = URL): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url, payload: body as object });
@@ -62,7 +47,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(apps.map((a) => a.close()));
+  await apps.closeAll();
   await stub.close();
 });
 

@@ -124,17 +124,30 @@ describe('Wells app pages', () => {
 });
 
 describe('POST /apps/wells/queries', () => {
-  it('fills the patient-view prefetch templates for this patient (ids URL-encoded)', async () => {
+  it('fills the patient-view prefetch templates for this patient', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/apps/wells/queries',
-      payload: { context: { patientId: 'p 1', userId: 'Practitioner/dr' } },
+      payload: { context: { patientId: 'p-1.a', userId: 'Practitioner/dr' } },
     });
     const { queries } = res.json();
-    expect(queries.patient).toBe('Patient/p%201');
-    expect(queries.conditions).toBe('Condition?patient=p%201');
-    expect(queries.questionnaireResponses).toBe('QuestionnaireResponse?patient=p%201');
+    expect(queries.patient).toBe('Patient/p-1.a');
+    expect(queries.conditions).toBe('Condition?patient=p-1.a');
+    expect(queries.questionnaireResponses).toBe('QuestionnaireResponse?patient=p-1.a');
   });
+
+  it.each(['..', '.', 'p 1', 'a/b'])(
+    'refuses a patient id outside the FHIR id grammar (%p): no query to read other patients',
+    async (patientId) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/apps/wells/queries',
+        payload: { context: { patientId, userId: 'Practitioner/dr' } },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().resourceType).toBe('OperationOutcome');
+    },
+  );
 
   it('refuses a context without a patient', async () => {
     const res = await app.inject({

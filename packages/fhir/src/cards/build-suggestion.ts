@@ -24,10 +24,11 @@ export function buildSuggestion(
       const refs = action.resourceIdsFrom
         ? scope.facts.get(action.resourceIdsFrom)?.value
         : undefined;
-      if (!Array.isArray(refs) || refs.length === 0) {
+      // A draft without a usable id (`MedicationRequest/(no id)`) cannot be withdrawn by reference.
+      if (!Array.isArray(refs) || refs.length === 0 || !refs.every(isRelativeReference)) {
         return undefined;
       }
-      for (const ref of refs) {
+      for (const ref of refs as readonly string[]) {
         actions.push({ type: 'delete', description, resourceId: ref });
       }
     } else if (action.resource) {
@@ -43,6 +44,12 @@ export function buildSuggestion(
     ...(template.isRecommended === undefined ? {} : { isRecommended: template.isRecommended }),
     actions: [...actions].sort((a, b) => ACTION_ORDER[a.type] - ACTION_ORDER[b.type]),
   };
+}
+
+const RELATIVE_REFERENCE = /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/;
+
+function isRelativeReference(value: unknown): value is string {
+  return typeof value === 'string' && RELATIVE_REFERENCE.test(value);
 }
 
 /**

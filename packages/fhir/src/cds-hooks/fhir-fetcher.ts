@@ -4,6 +4,11 @@
  * (REQ 61) and refuses any URL outside the FHIR server's origin, so a hostile or misconfigured `next`
  * link can never receive the token. Errors name the HTTP status only: URLs carry query values that can
  * be PHI, and the token is never put in a message.
+ *
+ * Bodies are bounded while they stream: a `Content-Length` above the remaining byte budget is refused
+ * unread, and a chunked body is cut as soon as it passes it, so a huge answer costs at most the budget
+ * in memory (50 MB per key × 10 parallel calls once reached 2.3 GB RSS). The budget is per prefetch key,
+ * shared by all its pages ({@link FetchBudget}).
  */
 import { request, type Dispatcher } from 'undici';
 import { SoleusError } from '@soleus/core';
@@ -14,8 +19,16 @@ export interface FhirFetcher {
    * GETs a query relative to the FHIR base (`Observation?patient=1`) or an absolute URL on its origin.
    * @throws {SOLEUS_FHIR_FETCH} on a non-2xx status, another origin, a non-JSON body or a timeout
    */
-  fetchJson(url: string, signal?: AbortSignal): Promise<unknown>;
+  fetchJson(url: string, signal?: AbortSignal, budget?: FetchBudget): Promise<unknown>;
 }
+
+/** Bytes a prefetch key may still read (all its pages together); each fetch takes what it reads. */
+export interface FetchBudget {
+  remainingBytes: number;
+}
+
+/** Default byte budget of one prefetch key: 20 MB. */
+export const DEFAULT_PREFETCH_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Options of {@link createFhirFetcher}. */
 export interface FhirFetcherOptions {
@@ -27,6 +40,8 @@ export interface FhirFetcherOptions {
   readonly timeoutMs: number;
   /** undici dispatcher to share keep-alive connections across requests. */
   readonly dispatcher?: Dispatcher;
+  /** Largest body read when a call brings no budget of its own (default 20 MB). */
+  readonly maxBytes?: number;
 }
 
 /**
@@ -38,10 +53,10 @@ export interface FhirFetcherOptions {
 export function createFhirFetcher(options: FhirFetcherOptions): FhirFetcher {
   const base = parseBase(options.baseUrl);
   return {
-    fetchJson: async (url, signal) => {
+    fetchJson: async (url, signal, budget) => {
       const target = resolveTarget(base, url);
       const timeout = AbortSignal.timeout(options.timeoutMs);
-      const { statusCode, body } = await request(target, {
+      const { statusCode, headers, body } = await request(target, {
         method: 'GET',
         headers: {
           accept: 'application/fhir+json, application/json',
@@ -58,11 +73,54 @@ export function createFhirFetcher(options: FhirFetcherOptions): FhirFetcher {
         await body.dump();
         throw new SoleusError('SOLEUS_FHIR_FETCH', `FHIR server answered HTTP ${statusCode}`);
       }
-      return body.json().catch((err: unknown) => {
+      const own = { remainingBytes: options.maxBytes ?? DEFAULT_PREFETCH_MAX_BYTES };
+      const text = await readBounded(body, headers['content-length'], budget ?? own).catch(
+        (err: unknown) => {
+          throw err instanceof SoleusError ? err : transportError(err, options.timeoutMs);
+        },
+      );
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (err) {
         throw transportError(err, options.timeoutMs);
-      });
+      }
     },
   };
+}
+
+/** Reads a body as UTF-8 text, never more than the budget; the budget is charged what was read. */
+async function readBounded(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | string[] | undefined,
+  budget: FetchBudget,
+): Promise<string> {
+  const limit = budget.remainingBytes;
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+  if (Number.isFinite(declared) && declared > limit) {
+    body.destroy();
+    throw tooLarge(limit);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    total += (chunk as Buffer).length;
+    if (total > limit) {
+      body.destroy();
+      budget.remainingBytes = 0;
+      throw tooLarge(limit);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  budget.remainingBytes = limit - total;
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+function tooLarge(limit: number): SoleusError {
+  const mb = Math.round((limit / (1024 * 1024)) * 10) / 10;
+  return new SoleusError(
+    'SOLEUS_FHIR_FETCH',
+    `FHIR server answer larger than the ${mb} MB left of this key's size cap; not read`,
+  );
 }
 
 function parseBase(baseUrl: string): URL {

@@ -3,7 +3,13 @@
  * for a first-level primitive context field, or one of the user tokens derived from `context.userId`
  * (`Practitioner/123` fills `{{userPractitionerId}}` with `123`). Anything else cannot be filled, and a
  * template that cannot be filled is not fetched: guessing a query could fetch the wrong patient's data.
+ *
+ * Every value must be a FHIR logical id (`[A-Za-z0-9\-.]{1,64}`) other than `.` and `..`: filled into
+ * `Patient/{{context.patientId}}`, a `..` or `.` turns the read into a search over all patients (the
+ * URL resolves to `Patient/` or the base), sent with the EHR's token. Such a request is refused with
+ * HTTP 400 before anything is fetched ({@link checkTemplateTokens}); values are URL-encoded as well.
  */
+import type { Issue } from '@soleus/core';
 import type { CdsContext } from './types';
 
 /** The user tokens of CDS Hooks 2.0, keyed by the resource type of `context.userId`. */
@@ -13,6 +19,9 @@ const USER_TOKENS: Readonly<Record<string, string>> = {
   userPatientId: 'Patient',
   userRelatedPersonId: 'RelatedPerson',
 };
+
+const TOKEN = /\{\{\s*([^}]*?)\s*\}\}/g;
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 /** The outcome of filling one template: the query, or the tokens that could not be filled. */
 export type FilledTemplate =
@@ -27,15 +36,48 @@ export type FilledTemplate =
  */
 export function fillPrefetchTemplate(template: string, context: CdsContext): FilledTemplate {
   const unfilled: string[] = [];
-  const query = template.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_match, token: string) => {
+  const query = template.replace(TOKEN, (_match, token: string) => {
     const value = tokenValue(token, context);
-    if (value === undefined) {
+    if (value === undefined || !isFhirId(value)) {
       unfilled.push(token);
       return '';
     }
     return encodeURIComponent(value);
   });
   return unfilled.length > 0 ? { ok: false, unfilled } : { ok: true, query };
+}
+
+/**
+ * Checks that every token value the templates would use is a FHIR id, before anything is fetched.
+ * @param templates - the service's prefetch templates, key → query
+ * @param context - the hook context of the request
+ * @returns one SOLEUS_HOOK_INVALID_REQUEST issue per context field whose value is not a usable id
+ *   (the value itself is never echoed); empty when every token is safe to send
+ */
+export function checkTemplateTokens(
+  templates: Readonly<Record<string, string>>,
+  context: CdsContext,
+): Issue[] {
+  const issues = new Map<string, Issue>();
+  for (const [key, template] of Object.entries(templates)) {
+    for (const [, token = ''] of template.matchAll(TOKEN)) {
+      const value = tokenValue(token, context);
+      const field = token.startsWith('context.') ? token.slice('context.'.length) : 'userId';
+      if (value !== undefined && !isFhirId(value) && !issues.has(field)) {
+        issues.set(field, {
+          severity: 'error',
+          code: 'SOLEUS_HOOK_INVALID_REQUEST',
+          message: `request#/context/${field}: expected a FHIR id ([A-Za-z0-9-.]{1,64}, not "." or "..") to fill {{${token}}} of prefetch template "${key}"; found a value outside that grammar`,
+          location: { pointer: `/context/${field}` },
+        });
+      }
+    }
+  }
+  return [...issues.values()];
+}
+
+function isFhirId(value: string): boolean {
+  return FHIR_ID.test(value) && value !== '.' && value !== '..';
 }
 
 function tokenValue(token: string, context: CdsContext): string | undefined {

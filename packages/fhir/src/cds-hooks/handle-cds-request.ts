@@ -9,8 +9,12 @@ import type { FhirResource, OperationOutcome } from 'fhir/r4';
 import { isSoleusError, type Issue, type RuleSet } from '@soleus/core';
 import { evaluateRecord } from '../evaluate/evaluate-record';
 import type { Hook } from '../evaluate/hooks';
+import { describeInternalError, type InternalErrorDescription } from './describe-internal-error';
+import { bundleResources } from '../fhir/bundle-resources';
 import { buildDiscovery } from './discovery';
 import type { FhirFetcher } from './fhir-fetcher';
+import { checkTemplateTokens } from './fill-prefetch-template';
+import { keepValidResponse } from './keep-valid-response';
 import { buildOperationOutcome } from './operation-outcome';
 import { prefetchRecord } from './prefetch-record';
 import type { CdsRequest, CdsResponse, CdsService } from './types';
@@ -24,6 +28,8 @@ export interface CdsDeps {
   readonly now: string;
   /** Time box of each prefetch fetch from fhirServer, ms (default 5,000). */
   readonly prefetchTimeoutMs?: number;
+  /** Bytes each prefetch key may read from fhirServer, all pages together (default 20 MB). */
+  readonly prefetchMaxBytes?: number;
   /** FHIR fetcher override (tests, custom HTTP stacks). */
   readonly fetch?: FhirFetcher;
   readonly uuid?: () => string;
@@ -49,6 +55,10 @@ export interface CdsResult {
   /** Spec deviations the request was accepted with (e.g. no `expires_in`), for a warning in the log. */
   readonly requestWarnings?: readonly Issue[];
   readonly timings?: Readonly<Record<string, number>>;
+  /** Cards or suggestions dropped because they broke the CDS Hooks response rules (log them). */
+  readonly responseIssues?: readonly Issue[];
+  /** On a 500: the unexpected exception, described for the server log (never for the client). */
+  readonly internalError?: InternalErrorDescription;
 }
 
 const servicesCache = new WeakMap<RuleSet, ReadonlyMap<string, CdsService>>();
@@ -68,7 +78,7 @@ export async function handleCdsRequest(
   try {
     const service = servicesOf(deps.ruleSet).get(serviceId);
     if (!service) {
-      return notFound(serviceId);
+      return notFound();
     }
     const hook = service.hook as Hook;
     const validation = validateCdsRequest(hook, body);
@@ -81,7 +91,11 @@ export async function handleCdsRequest(
     if (isSoleusError(err) && err.code === 'SOLEUS_HOOK_PREFETCH_MISSING') {
       return { status: 412, body: buildOperationOutcome(412, err.issues), issues: err.issues };
     }
-    return { status: 500, body: buildOperationOutcome(500) };
+    return {
+      status: 500,
+      body: buildOperationOutcome(500),
+      internalError: describeInternalError(err),
+    };
   }
 }
 
@@ -107,32 +121,49 @@ async function evaluateCall(
 ): Promise<CdsResult> {
   const t0 = performance.now();
   const templates = service.prefetch ?? {};
+  const tokenIssues = checkTemplateTokens(templates, request.context);
+  if (tokenIssues.length > 0) {
+    return {
+      status: 400,
+      body: buildOperationOutcome(400, tokenIssues),
+      hook,
+      issues: tokenIssues,
+    };
+  }
   const { prefetch, record } = await prefetchRecord(request, templates, {
     timeoutMs: deps.prefetchTimeoutMs ?? 5000,
     requiredAnyOf: ESSENTIAL_KEYS,
+    ...(deps.prefetchMaxBytes === undefined ? {} : { maxBytesPerKey: deps.prefetchMaxBytes }),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const t1 = performance.now();
   const context = request.context as unknown as Readonly<Record<string, unknown>>;
-  const draftOrders = draftResources(context);
+  const drafts = draftOrdersOf(context);
+  const draftOrders = drafts?.resources;
   const selections = Array.isArray(context.selections)
-    ? (context.selections as string[])
+    ? context.selections.filter((s): s is string => typeof s === 'string')
     : undefined;
-  const outcome = await evaluateRecord(record, {
-    ruleSet: deps.ruleSet,
-    hook,
-    now: deps.now,
-    context: primitiveContext(context),
-    ...(draftOrders ? { draftOrders } : {}),
-    ...(selections ? { selections } : {}),
-    ...(deps.uuid ? { uuid: deps.uuid } : {}),
-    ...(deps.explain ? { explain: true } : {}),
-    ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
-    ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
-  });
+  const issues = [...record.issues, ...(drafts?.issues ?? [])];
+  const outcome = await evaluateRecord(
+    { ...record, issues },
+    {
+      ruleSet: deps.ruleSet,
+      hook,
+      now: deps.now,
+      context: primitiveContext(context),
+      ...(draftOrders ? { draftOrders } : {}),
+      ...(selections ? { selections } : {}),
+      ...(deps.uuid ? { uuid: deps.uuid } : {}),
+      ...(deps.explain ? { explain: true } : {}),
+      ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
+      ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
+    },
+  );
+  const checked = keepValidResponse(outcome.response);
   return {
     status: 200,
-    body: outcome.response,
+    body: checked.response,
+    ...(checked.dropped.length > 0 ? { responseIssues: checked.dropped } : {}),
     hook,
     firedRuleIds: outcome.evaluation.fired.map((r) => r.ruleId),
     issues: outcome.issues,
@@ -149,9 +180,30 @@ async function evaluateCall(
  */
 const ESSENTIAL_KEYS: readonly string[] = ['patient', 'conditions'];
 
-function draftResources(context: Readonly<Record<string, unknown>>): FhirResource[] | undefined {
-  const bundle = context.draftOrders as { entry?: { resource?: FhirResource }[] } | undefined;
-  return bundle?.entry?.flatMap((e) => (e.resource ? [e.resource] : []));
+/** The draft orders' resources; entries without one are reported, never fatal. */
+function draftOrdersOf(
+  context: Readonly<Record<string, unknown>>,
+): { resources: FhirResource[]; issues: Issue[] } | undefined {
+  if (context.draftOrders === undefined) {
+    return undefined;
+  }
+  const draftIssue = (pointer: string, what: string): Issue[] => [
+    {
+      severity: 'warning',
+      code: 'SOLEUS_FHIR_INVALID_RESOURCE',
+      message: `request#${pointer}: ${what}, so what is being ordered there is unknown`,
+      location: { pointer },
+    },
+  ];
+  if ((context.draftOrders as { resourceType?: unknown } | null)?.resourceType !== 'Bundle') {
+    return {
+      resources: [],
+      issues: draftIssue('/context/draftOrders', 'expected a FHIR Bundle; found something else'),
+    };
+  }
+  const { resources, skipped } = bundleResources(context.draftOrders);
+  const what = `${skipped} entr${skipped === 1 ? 'y holds' : 'ies hold'} no FHIR resource and ${skipped === 1 ? 'was' : 'were'} skipped`;
+  return { resources, issues: skipped === 0 ? [] : draftIssue('/context/draftOrders/entry', what) };
 }
 
 /** Only first-level primitive context fields are offered to card templates (as prefetch tokens are). */
@@ -161,11 +213,12 @@ function primitiveContext(context: Readonly<Record<string, unknown>>): Record<st
   );
 }
 
-function notFound(serviceId: string): CdsResult {
+function notFound(): CdsResult {
   const issue: Issue = {
     severity: 'error',
     code: 'SOLEUS_HOOK_UNKNOWN_SERVICE',
-    message: `no CDS service has id "${serviceId.slice(0, 80)}"; GET /cds-services lists the services`,
+    // The id is not echoed: it is raw client input and would be reflected into an error body.
+    message: 'no CDS service has the id in the request path; GET /cds-services lists the services',
   };
   return { status: 404, body: buildOperationOutcome(404, [issue]), issues: [issue] };
 }

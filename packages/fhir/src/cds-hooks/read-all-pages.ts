@@ -6,7 +6,8 @@
  */
 import type { Bundle, FhirResource } from 'fhir/r4';
 import { SoleusError } from '@soleus/core';
-import type { FhirFetcher } from './fhir-fetcher';
+import { bundleResources, nextLinkOf } from '../fhir/bundle-resources';
+import type { FetchBudget, FhirFetcher } from './fhir-fetcher';
 
 /** The resources of all pages read, and whether any page was left unread. */
 export interface PagedResources {
@@ -20,73 +21,68 @@ export interface PagedResources {
   readonly error?: SoleusError;
   /** OperationOutcome entries (search mode `outcome`) that carried no data and were left out. */
   readonly outcomes: number;
+  /** Entries without a resource object (or a non-array `entry`), left out. */
+  readonly skipped: number;
 }
 
 /**
  * Collects the resources of a resource or searchset Bundle, following `next` links when it can.
  * @param first - the prefetched or fetched resource
  * @param fetcher - fetcher for further pages, or undefined when the FHIR server cannot be used
- * @param options - page bound and the key's abort signal
+ * @param options - page bound, the key's abort signal and its byte budget
  * @returns the resources read and whether the result is complete
  */
 export async function readAllPages(
   first: FhirResource,
   fetcher: FhirFetcher | undefined,
-  options: { readonly maxPages: number; readonly signal?: AbortSignal },
+  options: {
+    readonly maxPages: number;
+    readonly signal?: AbortSignal;
+    readonly budget?: FetchBudget;
+  },
 ): Promise<PagedResources> {
   if (first.resourceType !== 'Bundle') {
-    return { resources: [first], pages: 1, complete: true, outcomes: 0 };
+    return { resources: [first], pages: 1, complete: true, outcomes: 0, skipped: 0 };
   }
-  // fhir/r4 narrows to Bundle<Resource>; its entries are FHIR resources all the same.
-  const bundle = first as Bundle<FhirResource>;
   const resources: FhirResource[] = [];
-  let outcomes = collect(bundle, resources);
-  let next = nextLink(bundle);
+  const counts = { outcomes: 0, skipped: 0 };
+  collect(first, resources, counts);
+  let next = nextLinkOf(first);
   let pages = 1;
   while (next !== undefined) {
     if (!fetcher) {
-      return { resources, pages, complete: false, reason: 'no-fetcher', outcomes };
+      return { resources, pages, complete: false, reason: 'no-fetcher', ...counts };
     }
     if (pages >= options.maxPages) {
-      return { resources, pages, complete: false, reason: 'max-pages', outcomes };
+      return { resources, pages, complete: false, reason: 'max-pages', ...counts };
     }
     let page: unknown;
     try {
-      page = await fetcher.fetchJson(next, options.signal);
+      page = await fetcher.fetchJson(next, options.signal, options.budget);
     } catch (err) {
       const error = err instanceof SoleusError ? err : wrap(err);
-      return { resources, pages, complete: false, reason: 'error', error, outcomes };
+      return { resources, pages, complete: false, reason: 'error', error, ...counts };
     }
     if (!isBundle(page)) {
       const error = new SoleusError('SOLEUS_FHIR_FETCH', 'a next page is not a FHIR Bundle');
-      return { resources, pages, complete: false, reason: 'error', error, outcomes };
+      return { resources, pages, complete: false, reason: 'error', error, ...counts };
     }
     pages += 1;
-    outcomes += collect(page, resources);
-    next = nextLink(page);
+    collect(page, resources, counts);
+    next = nextLinkOf(page);
   }
-  return { resources, pages, complete: true, outcomes };
+  return { resources, pages, complete: true, ...counts };
 }
 
-function collect(bundle: Bundle<FhirResource>, into: FhirResource[]): number {
-  let outcomes = 0;
-  for (const entry of bundle.entry ?? []) {
-    const resource = entry.resource;
-    if (!resource) {
-      continue;
-    }
-    if (entry.search?.mode === 'outcome' || resource.resourceType === 'OperationOutcome') {
-      outcomes += 1;
-    } else {
-      into.push(resource);
-    }
-  }
-  return outcomes;
-}
-
-function nextLink(bundle: Bundle<FhirResource>): string | undefined {
-  const url = bundle.link?.find((link) => link.relation === 'next')?.url;
-  return typeof url === 'string' && url.length > 0 ? url : undefined;
+function collect(
+  bundle: unknown,
+  into: FhirResource[],
+  counts: { outcomes: number; skipped: number },
+): void {
+  const contents = bundleResources(bundle);
+  into.push(...contents.resources);
+  counts.outcomes += contents.outcomes;
+  counts.skipped += contents.skipped;
 }
 
 function isBundle(value: unknown): value is Bundle<FhirResource> {

@@ -4,6 +4,7 @@
  */
 import type { FhirResource } from 'fhir/r4';
 import { SoleusError, type Issue } from '@soleus/core';
+import { nextLinkOf } from '../fhir/bundle-resources';
 import { fillPrefetchTemplate } from './fill-prefetch-template';
 import type { FhirFetcher } from './fhir-fetcher';
 import { prefetchIssue } from './prefetch-issue';
@@ -31,6 +32,8 @@ export interface KeyResolution {
 export interface KeySettings {
   readonly timeoutMs: number;
   readonly maxPages: number;
+  /** Bytes the key may read from the FHIR server, all pages together. */
+  readonly maxBytes: number;
 }
 
 /**
@@ -66,11 +69,11 @@ export async function resolvePrefetchKey(
   }
   // A time box is only armed when there are pages to fetch: a timer per key per call would otherwise
   // live on (5 s by default) after every request that needed no fetching at all.
-  const hasNext =
-    value.resourceType === 'Bundle' && (value.link ?? []).some((link) => link.relation === 'next');
+  const hasNext = value.resourceType === 'Bundle' && nextLinkOf(value) !== undefined;
   const signal = hasNext && fetcher ? AbortSignal.timeout(settings.timeoutMs) : undefined;
   const paged = await readAllPages(value, fetcher, {
     maxPages: settings.maxPages,
+    budget: { remainingBytes: settings.maxBytes },
     ...(signal ? { signal } : {}),
   });
   return {
@@ -99,9 +102,10 @@ async function fetchOrGiveUp(
     return failed([...issues, prefetchIssue('SOLEUS_HOOK_PREFETCH_TEMPLATE', key, what)]);
   }
   const signal = AbortSignal.timeout(settings.timeoutMs);
+  const budget = { remainingBytes: settings.maxBytes };
   let first: unknown;
   try {
-    first = await fetcher.fetchJson(filled.query, signal);
+    first = await fetcher.fetchJson(filled.query, signal, budget);
   } catch (err) {
     return failed([...issues, fetchIssue(key, err)]);
   }
@@ -110,7 +114,7 @@ async function fetchOrGiveUp(
       'FHIR server answered without a FHIR resource (or with an OperationOutcome); data unknown';
     return failed([...issues, prefetchIssue('SOLEUS_FHIR_FETCH', key, what)]);
   }
-  const paged = await readAllPages(first, fetcher, { maxPages: settings.maxPages, signal });
+  const paged = await readAllPages(first, fetcher, { maxPages: settings.maxPages, signal, budget });
   return {
     state: 'fetched',
     resources: paged.resources,
@@ -170,6 +174,10 @@ function pagingIssues(key: string, paged: PagedResources): Issue[] {
   if (paged.outcomes > 0) {
     const what = `${paged.outcomes} OperationOutcome entr${paged.outcomes === 1 ? 'y' : 'ies'} of the searchset left out (they carry no data)`;
     issues.push(prefetchIssue('SOLEUS_FHIR_FETCH', key, what, 'information'));
+  }
+  if (paged.skipped > 0) {
+    const what = `${paged.skipped} entr${paged.skipped === 1 ? 'y' : 'ies'} of the searchset held no FHIR resource and were left out; their data is unknown`;
+    issues.push(prefetchIssue('SOLEUS_FHIR_INVALID_RESOURCE', key, what));
   }
   return issues;
 }

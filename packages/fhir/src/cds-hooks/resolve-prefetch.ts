@@ -16,7 +16,7 @@
  */
 import type { FhirResource } from 'fhir/r4';
 import { SoleusError, type Issue } from '@soleus/core';
-import { createFhirFetcher, type FhirFetcher } from './fhir-fetcher';
+import { createFhirFetcher, DEFAULT_PREFETCH_MAX_BYTES, type FhirFetcher } from './fhir-fetcher';
 import {
   resolvePrefetchKey,
   type KeyResolution,
@@ -35,6 +35,8 @@ export interface ResolvePrefetchOptions {
   readonly fetch?: FhirFetcher;
   /** Upper bound on searchset pages read per key (default 10). */
   readonly maxPages?: number;
+  /** Bytes each key may read from the FHIR server, all pages together (default 20 MB). */
+  readonly maxBytesPerKey?: number;
   /** Keys without which the service cannot answer; their absence means HTTP 412. */
   readonly required?: readonly string[];
   /**
@@ -87,6 +89,7 @@ export async function resolvePrefetch(
       resolvePrefetchKey(key, templates[key], request, fetcher, {
         timeoutMs: options.timeoutMs,
         maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+        maxBytes: options.maxBytesPerKey ?? DEFAULT_PREFETCH_MAX_BYTES,
       }),
     ),
   );

@@ -7,6 +7,7 @@
  */
 import type { OperationOutcome } from 'fhir/r4';
 import type { Issue } from '@soleus/core';
+import { bundleResources } from '../fhir/bundle-resources';
 import { getCdsSchemaValidator } from './cds-schemas';
 import { buildOperationOutcome } from './operation-outcome';
 import { schemaErrorsToIssues } from './schema-errors-to-issues';
@@ -86,17 +87,15 @@ function isServedHook(hook: string): hook is CdsHookName {
 }
 
 function selectionIssues(request: CdsRequest): Issue[] {
-  const context = request.context as {
-    selections?: readonly string[];
-    draftOrders?: { entry?: readonly { resource?: { resourceType?: string; id?: string } }[] };
-  };
-  if (!context.selections) {
+  const context = request.context as { selections?: readonly string[]; draftOrders?: unknown };
+  const drafts = context.draftOrders as { resourceType?: unknown } | null | undefined;
+  // Draft orders that are not a Bundle are unknown (reported by the adapter): nothing to match against.
+  if (!context.selections || drafts?.resourceType !== 'Bundle') {
     return [];
   }
+  // Entries are any JSON here (a broken one is skipped later, not refused): read them tolerantly.
   const drafted = new Set(
-    (context.draftOrders?.entry ?? []).map(
-      (e) => `${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`,
-    ),
+    bundleResources(context.draftOrders).resources.map((r) => `${r.resourceType}/${String(r.id)}`),
   );
   return context.selections.flatMap((selection, index) =>
     drafted.has(selection)

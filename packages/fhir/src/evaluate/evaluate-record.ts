@@ -49,10 +49,12 @@ export async function evaluateRecord(
   });
   const t2 = performance.now();
   const patientId = record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
+  // Read before the adapter's checks: only a string id may reach card text.
+  const cardPatientId = typeof patientId === 'string' ? patientId : undefined;
   const cards = resultsToCards(evaluation, {
     ruleSet: options.ruleSet,
     facts,
-    context: { ...(patientId ? { patientId } : {}), ...options.context },
+    context: { ...(cardPatientId ? { patientId: cardPatientId } : {}), ...options.context },
     ...(options.uuid ? { uuid: options.uuid } : {}),
     ...(options.sourceLabel ? { sourceLabel: options.sourceLabel } : {}),
     ...(options.serviceBaseUrl ? { serviceBaseUrl: options.serviceBaseUrl } : {}),

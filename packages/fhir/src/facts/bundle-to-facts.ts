@@ -16,6 +16,7 @@ import { IssueCollector } from './issue-collector';
 import { indexRecord } from './record-index';
 import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
+import { sanitiseRecord } from '../sanitise/sanitise-record';
 
 /** Options for {@link bundleToFacts}. */
 export interface BundleToFactsOptions {
@@ -58,9 +59,10 @@ export function bundleToFacts(
   const sources = compiledSources(options.ruleSet);
   const issues = new IssueCollector();
   record.issues.forEach((issue) => issues.add(issue));
-  const allDrafts = options.draftOrders ?? [];
+  const clean = sanitiseRecord(record.entries, options.draftOrders ?? [], issues);
+  const allDrafts = clean.drafts;
   const draftEntries = allDrafts.map((resource) => ({ resource }));
-  const index = indexRecord([...record.entries, ...draftEntries], options.ruleSet.terminology);
+  const index = indexRecord([...clean.entries, ...draftEntries], options.ruleSet.terminology);
   const facts = new Map<string, Fact>();
   const inProgress = new Set<string>();
   const ctx: FactContext = {

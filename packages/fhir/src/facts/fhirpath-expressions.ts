@@ -25,7 +25,15 @@ export function compileFhirPath(expression: string): CompiledExpression {
   if (!fn) {
     const run = fhirpath.compile(expression, r4Model);
     fn = (resource) => {
-      const result: unknown = run(resource as unknown as Record<string, unknown>);
+      // An expression may read elements the adapter's schema does not check (schema/
+      // fhir-read-elements.schema.json); one that fails on a resource's data selects nothing there,
+      // so the resource is left out (where) or its value is unknown (expression), never a crash.
+      let result: unknown;
+      try {
+        result = run(resource as unknown as Record<string, unknown>);
+      } catch {
+        return [];
+      }
       return Array.isArray(result) ? result : [result];
     };
     compiled.set(expression, fn);

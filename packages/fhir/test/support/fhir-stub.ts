@@ -15,6 +15,16 @@ export interface StubAnswer {
   readonly raw?: string;
   /** Delay before answering, in milliseconds. */
   readonly delayMs?: number;
+  /**
+   * A body streamed with chunked encoding (no Content-Length): `prefix`, then `filler` repeated
+   * `count` times, then `suffix`, written with backpressure and stopped as soon as the client hangs up.
+   */
+  readonly stream?: {
+    readonly prefix: string;
+    readonly filler: string;
+    readonly count: number;
+    readonly suffix: string;
+  };
 }
 
 /** A route: a fixed answer or one computed from the request URL and the stub's base URL. */
@@ -35,6 +45,8 @@ export interface FhirStub {
   readonly requests: StubRequest[];
   /** Highest number of requests being answered at the same time. */
   readonly maxInFlight: () => number;
+  /** Bytes of streamed bodies the clients actually took (see `StubAnswer.stream`). */
+  readonly streamedBytes: () => number;
   readonly close: () => Promise<void>;
 }
 
@@ -50,6 +62,7 @@ export async function startFhirStub(
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let streamedBytes = 0;
   let baseUrl = '';
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests.push({
@@ -63,6 +76,10 @@ export async function startFhirStub(
     const send = (): void => {
       inFlight -= 1;
       res.writeHead(answer.status ?? 200, { 'content-type': 'application/fhir+json' });
+      if (answer.stream) {
+        void streamBody(res, answer.stream, (n) => (streamedBytes += n));
+        return;
+      }
       res.end(answer.raw ?? JSON.stringify(answer.body ?? {}));
     };
     if (answer.delayMs) {
@@ -82,12 +99,34 @@ export async function startFhirStub(
     baseUrl,
     requests,
     maxInFlight: () => maxInFlight,
+    streamedBytes: () => streamedBytes,
     close: async () => {
       timers.forEach((timer) => clearTimeout(timer));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+async function streamBody(
+  res: ServerResponse,
+  stream: NonNullable<StubAnswer['stream']>,
+  count: (bytes: number) => void,
+): Promise<void> {
+  const parts = [stream.prefix, ...Array<string>(stream.count).fill(stream.filler), stream.suffix];
+  for (const part of parts) {
+    if (res.destroyed || res.socket === null) {
+      return;
+    }
+    count(Buffer.byteLength(part));
+    if (!res.write(part)) {
+      await new Promise<void>((resolve) => {
+        res.once('drain', resolve);
+        res.once('close', resolve);
+      });
+    }
+  }
+  res.end();
 }
 
 function answerFor(

@@ -33,9 +33,27 @@ describe('loadServerConfig', () => {
       bodyLimitBytes: 10_485_760,
       evaluationTimeoutMs: 4000,
       prefetchTimeoutMs: 3000,
+      prefetchMaxBytes: 20_971_520,
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
       corsOrigins: [],
       logLevel: 'info',
     });
+  });
+
+  it('reads the boundary limits: prefetch byte cap and the client timeouts', () => {
+    const config = withFile({ requestTimeoutMs: 20_000 })({
+      SOLEUS_PREFETCH_MAX_BYTES: '1048576',
+      SOLEUS_HEADERS_TIMEOUT_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      prefetchMaxBytes: 1_048_576,
+      requestTimeoutMs: 20_000,
+      headersTimeoutMs: 5000,
+    });
+    expect(problems(() => loadServerConfig({ SOLEUS_REQUEST_TIMEOUT_MS: '0' }, noFile))).toEqual([
+      expect.stringContaining('SOLEUS_REQUEST_TIMEOUT_MS'),
+    ]);
   });
 
   it('the Wells app client id comes from SOLEUS_SMART_CLIENT_ID or the file, and is checked', () => {

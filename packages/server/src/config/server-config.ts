@@ -22,6 +22,9 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number;
   readonly evaluationTimeoutMs: number;
   readonly prefetchTimeoutMs: number;
+  readonly prefetchMaxBytes: number;
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
   readonly corsOrigins: readonly string[];
   /** JSONL feedback file of a single replica; absent (and no database) means the in-memory store. */
   readonly feedbackFile?: string;

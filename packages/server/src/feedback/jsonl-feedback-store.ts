@@ -3,7 +3,10 @@
  * file handle opened with `a`. Appends that arrive while a write is in flight are coalesced into the
  * next batch, and each batch is one `write` + one `fsync`, so a resolved `append` survives a crash.
  * A crash mid-write can leave a torn last line; `read` skips it (and any other unreadable line) with a
- * warning issue instead of failing, so one bad line never hides the rest of the history.
+ * warning issue instead of failing, so one bad line never hides the rest of the history. Before the
+ * first write after opening (a restart after a crash) and after a failed write, the file's last byte is
+ * checked and a newline ends any torn line, so the next acknowledged record starts a line of its own
+ * instead of being glued to the torn text.
  */
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -25,8 +28,9 @@ export function createJsonlFeedbackStore(path: string): FeedbackStore {
   let handle: Promise<FileHandle> | undefined;
   let queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
+  let tailChecked = false;
   const getHandle = (): Promise<FileHandle> =>
-    (handle ??= mkdir(dirname(path), { recursive: true }).then(() => open(path, 'a')));
+    (handle ??= mkdir(dirname(path), { recursive: true }).then(() => open(path, 'a+')));
 
   const flush = async (): Promise<void> => {
     while (queue.length > 0) {
@@ -34,10 +38,15 @@ export function createJsonlFeedbackStore(path: string): FeedbackStore {
       queue = [];
       try {
         const file = await getHandle();
+        if (!tailChecked) {
+          await endTornLine(file);
+          tailChecked = true;
+        }
         await file.write(batch.map((p) => p.text).join(''));
         await file.sync();
         batch.forEach((p) => p.resolve());
       } catch (err) {
+        tailChecked = false; // the failed write may have left part of a line
         batch.forEach((p) => p.reject(err));
       }
     }
@@ -63,6 +72,19 @@ export function createJsonlFeedbackStore(path: string): FeedbackStore {
       }
     },
   };
+}
+
+/** Appends a newline when the file's last byte is not one (a torn last line). */
+async function endTornLine(file: FileHandle): Promise<void> {
+  const { size } = await file.stat();
+  if (size === 0) {
+    return;
+  }
+  const last = Buffer.alloc(1);
+  await file.read(last, 0, 1, size - 1);
+  if (last[0] !== 0x0a) {
+    await file.write('\n');
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * OperationOutcome bodies for the HTTP-level failures the transport itself detects (401, 413, 415,
- * malformed JSON, unknown route, unexpected errors, an unavailable store). Service-call failures (400/404/412/500) come
+ * OperationOutcome bodies for the HTTP-level failures the transport itself detects (400 malformed JSON
+ * or URL, 401, 403 non-loopback Host in local mode, 404 unknown route, 408 slow client, 413, 414, 415,
+ * 431, unexpected errors, 503 an unavailable store). Service-call failures (400/404/412/500) come
  * ready-made from `handleCdsRequest`; these cover what happens before it runs. No stack, no input
  * echo, no detail on 401.
  */
@@ -48,7 +49,35 @@ export const TRANSPORT_FAILURES = {
     code: 'SOLEUS_HOOK_UNSUPPORTED_MEDIA_TYPE',
     text: 'Content-Type: expected application/json',
   },
+  badUrl: {
+    status: 400,
+    type: 'invalid',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    text: 'request URL: expected a valid percent-encoded path; found one that does not decode',
+  },
+  forbiddenHost: {
+    status: 403,
+    type: 'security',
+    text: 'Host: local mode answers only loopback host names (localhost, 127.0.0.1, [::1])',
+  },
   notFound: { status: 404, type: 'not-found', text: 'No such endpoint; see GET /cds-services' },
+  requestTimeout: {
+    status: 408,
+    type: 'timeout',
+    text: 'request: not received within the configured request or header timeout',
+  },
+  uriTooLong: {
+    status: 414,
+    type: 'too-long',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    text: 'request URL: a path segment is longer than the service accepts',
+  },
+  headersTooLarge: {
+    status: 431,
+    type: 'too-long',
+    code: 'SOLEUS_HOOK_INVALID_REQUEST',
+    text: 'request headers: larger than the service accepts',
+  },
   internal: { status: 500, type: 'exception', text: 'Internal error' },
   unavailable: {
     status: 503,

@@ -1,9 +1,11 @@
 /**
  * Maps every failure Fastify detects before or around a handler to a FHIR OperationOutcome: malformed
  * JSON → 400, empty body → 400, oversized body → 413, wrong content type → 415, unknown route → 404,
- * anything else → 500 with no detail. The error itself is logged (its code and name, not the body).
+ * anything else → 500 with no detail. An unexpected error is logged with its type, code and stack
+ * frames (never its message or the body) and counted as `internal`.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { describeInternalError } from '@soleus/fhir';
 import type { AppMetrics } from '../metrics/create-metrics';
 import { errorOutcome, type TransportFailureName } from './error-outcome';
 
@@ -25,7 +27,10 @@ export function registerErrorHandling(app: FastifyInstance, metrics: AppMetrics)
     const name = failureOf(error);
     if (name === 'internal') {
       metrics.errors.inc({ kind: 'internal' });
-      request.log.error({ err: { name: error.name, code: error.code } }, 'unexpected error');
+      request.log.error(
+        { code: 'SOLEUS_SERVER_INTERNAL_ERROR', err: describeInternalError(error) },
+        'unexpected error',
+      );
     } else {
       request.log.info({ code: error.code ?? error.name }, 'request refused');
     }

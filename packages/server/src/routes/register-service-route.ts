@@ -3,16 +3,13 @@
  * transport-neutral `handleCdsRequest` inside the evaluation time box, and on timeout fails open to
  * `{"cards": []}` with a warning (the EHR must not wait on us). One structured log line per call
  * carries hookInstance, service id, status, fired rule ids, issue codes and timings: no PHI, no tokens.
+ * An unexpected exception (a 500) is logged at error level with its type and stack frames and counted
+ * as `soleus_errors_total{kind="internal"}`; cards or suggestions the handler dropped for breaking the
+ * CDS Hooks response rules are logged at error level too (`kind="invalid-response"`).
  * Cards issued are recorded (uuid → rule id) for feedback analytics without delaying the answer.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import {
-  handleCdsRequest,
-  servicesOf,
-  validateCdsResponse,
-  type CdsCard,
-  type CdsResult,
-} from '@soleus/fhir';
+import { handleCdsRequest, servicesOf, type CdsCard, type CdsResult } from '@soleus/fhir';
 import type { AppContext } from '../app-context';
 import { timeBox } from './time-box';
 
@@ -34,6 +31,7 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
         ruleSet: ctx.ruleSet,
         now: now.toISOString(),
         prefetchTimeoutMs: ctx.prefetchTimeoutMs,
+        ...(ctx.prefetchMaxBytes === undefined ? {} : { prefetchMaxBytes: ctx.prefetchMaxBytes }),
         ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
         ...(ctx.explain ? { explain: true } : {}),
         ...(ctx.rxnormIndex ? { rxnormIndex: ctx.rxnormIndex } : {}),
@@ -53,6 +51,7 @@ export function registerServiceRoute(app: FastifyInstance, ctx: AppContext): voi
       }
       const result = boxed.value;
       logCall(request.log, { serviceId, hookInstance, result, ms: seconds * 1000 });
+      logFailures(ctx, request.log, { serviceId, hookInstance, result, ms: seconds * 1000 });
       if (result.status === 200) {
         // Only evaluated calls raise data-quality issues; a 4xx answer's issues are request errors.
         for (const issue of result.issues ?? []) {
@@ -99,7 +98,31 @@ function logCall(log: FastifyBaseLogger, call: CallFacts): void {
   );
 }
 
-/** Counts cards, checks the response shape, and records uuid → rule id (not awaited). */
+/** Internal errors and dropped response parts: error level, counted, without request data. */
+function logFailures(ctx: AppContext, log: FastifyBaseLogger, call: CallFacts): void {
+  const { serviceId, hookInstance, result } = call;
+  if (result.internalError) {
+    ctx.metrics.errors.inc({ kind: 'internal' });
+    log.error(
+      { code: 'SOLEUS_SERVER_INTERNAL_ERROR', serviceId, hookInstance, err: result.internalError },
+      'unexpected error in a service call; answered 500',
+    );
+  }
+  if (result.responseIssues && result.responseIssues.length > 0) {
+    ctx.metrics.errors.inc({ kind: 'invalid-response' });
+    log.error(
+      {
+        code: 'SOLEUS_HOOK_INVALID_RESPONSE',
+        serviceId,
+        hookInstance,
+        pointers: result.responseIssues.map((i) => i.location?.pointer),
+      },
+      'cards or suggestions broke the CDS Hooks response rules and were dropped; the rest was sent',
+    );
+  }
+}
+
+/** Counts cards and records uuid → rule id (not awaited). */
 function afterCards(
   ctx: AppContext,
   log: FastifyBaseLogger,
@@ -111,14 +134,6 @@ function afterCards(
     indicator: card.indicator,
   }));
   cards.forEach((c) => ctx.metrics.cards.inc({ rule_id: c.ruleId, indicator: c.indicator }));
-  const invalid = validateCdsResponse(call.result.body);
-  if (invalid.length > 0) {
-    ctx.metrics.errors.inc({ kind: 'invalid-response' });
-    log.error(
-      { code: 'SOLEUS_HOOK_INVALID_RESPONSE', pointers: invalid.map((i) => i.location?.pointer) },
-      'response breaks CDS Hooks rules',
-    );
-  }
   const recorded = cards.filter((c) => c.uuid !== '');
   if (recorded.length === 0) {
     return;

@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { CanonicalResource } from '@soleus/core';
-import { fillPrefetchTemplate, type CdsContext } from '@soleus/fhir';
+import { checkTemplateTokens, fillPrefetchTemplate, type CdsContext } from '@soleus/fhir';
 import type { AppContext } from '../app-context';
 import { errorOutcome } from '../http/error-outcome';
 import { timeBox } from '../routes/time-box';
@@ -79,7 +79,8 @@ export function registerWellsAppRoutes(
   );
   app.post('/apps/wells/queries', async (request, reply) => {
     const context = (request.body as { context?: unknown } | null)?.context;
-    if (!isContext(context)) {
+    // Token values must be FHIR ids: a patient id of ".." would make the app read every patient.
+    if (!isContext(context) || checkTemplateTokens(templates, context).length > 0) {
       const { status, body } = errorOutcome('badRequest');
       return reply.code(status).send(body);
     }

@@ -13,7 +13,8 @@ export const inpatientNow: Derivation = {
     const classes = new Set(dvtParam(ctx, 'elevatedDdimer.inpatientClassCodes', 'string[]'));
     const stays = ctx.index
       .ofType('Encounter')
-      .filter((e) => e.status === 'in-progress' && classes.has(e.class.code ?? ''));
+      // `class` is 1..1 in R4 but records omit it: no class means "not known to be inpatient".
+      .filter((e) => e.status === 'in-progress' && classes.has(e.class?.code ?? ''));
     return { value: stays.length > 0, evidence: stays.map((e) => ({ resource: resourceRef(e) })) };
   },
   requires: () => [{ resourceType: 'Encounter', status: 'in-progress' }],

@@ -1,0 +1,190 @@
+/**
+ * One resource through the read-elements schema (`schema/fhir-read-elements.schema.json`): a valid
+ * resource is returned as it is (no copy, the common case); otherwise a shallow copy leaves out every
+ * top-level element with an invalid part, or the resource is skipped when such an element is critical
+ * (its identity, status, subject, what it is about, or an element whose presence stops it counting).
+ * Contained resources go through the same check. Each problem becomes one data-quality issue naming
+ * the resource (`Type/id`) and the element path, with JSON types but never values (no PHI).
+ */
+import type { ErrorObject } from 'ajv';
+import type { FhirResource } from 'fhir/r4';
+import type { Issue } from '@soleus/core';
+import { isResourceObject } from '../fhir/bundle-resources';
+import { readElementRules } from './read-element-rules';
+
+/** The resource to read (the input when valid, a repaired copy, or undefined when skipped) and why. */
+export interface SanitisedResource {
+  readonly resource: FhirResource | undefined;
+  readonly issues: readonly Issue[];
+}
+
+const NO_ISSUES: readonly Issue[] = [];
+
+/**
+ * Checks one resource against the elements Soleus reads.
+ * @param value - anything found where a resource should be
+ * @param container - `Type/id` of the resource that contains this one, for contained resources
+ * @returns the resource to index (or undefined) and the data-quality issues
+ */
+export function sanitiseResource(value: unknown, container?: string): SanitisedResource {
+  if (!isResourceObject(value)) {
+    const label = container ? `${container} contained resource` : 'a record entry';
+    return {
+      resource: undefined,
+      issues: [
+        issueOf('SOLEUS_FHIR_INVALID_RESOURCE', container ?? '(no resource)', '', {
+          what: `${label}: expected a FHIR resource (a JSON object with a resourceType string), found ${jsonType(value)}; skipped`,
+        }),
+      ],
+    };
+  }
+  const resource = value as ResourceObject;
+  const rules = readElementRules(resource.resourceType);
+  const valid = rules.validate(resource);
+  const broken = valid ? undefined : brokenElements(rules.validate.errors ?? []);
+  const ref = labelOf(resource, container);
+  const contained = broken?.has('contained') ? undefined : sanitiseContained(resource, ref);
+  if (broken === undefined && contained === undefined) {
+    return { resource: value, issues: NO_ISSUES };
+  }
+  const elements = [...(broken?.keys() ?? [])];
+  const fatal = elements.filter((element) => element === '' || rules.critical.has(element));
+  if (fatal.length > 0) {
+    const issues = fatal.map((element) =>
+      describe('SOLEUS_FHIR_INVALID_RESOURCE', ref, resource, broken?.get(element), 'skip'),
+    );
+    return { resource: undefined, issues };
+  }
+  const copy: Record<string, unknown> = { ...resource };
+  const issues: Issue[] = [];
+  for (const element of elements) {
+    delete copy[element];
+    issues.push(
+      describe('SOLEUS_FHIR_UNINTERPRETABLE', ref, resource, broken?.get(element), 'drop'),
+    );
+  }
+  if (contained) {
+    copy['contained'] = contained.resources;
+    issues.push(...contained.issues);
+  }
+  return { resource: copy as unknown as FhirResource, issues };
+}
+
+/** A resource-shaped object whose other members are not trusted yet. */
+interface ResourceObject {
+  readonly resourceType: string;
+  readonly id?: unknown;
+  readonly contained?: unknown;
+}
+
+function labelOf(resource: ResourceObject, container: string | undefined): string {
+  const id = typeof resource.id === 'string' ? resource.id : '(no id)';
+  return container ? `${container}#${id}` : `${resource.resourceType}/${id}`;
+}
+
+/** The first error of each top-level element ('' for the resource itself). */
+function brokenElements(errors: readonly ErrorObject[]): Map<string, ErrorObject> {
+  const broken = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    const element = unescape(error.instancePath.split('/')[1] ?? '');
+    if (!broken.has(element)) {
+      broken.set(element, error);
+    }
+  }
+  return broken;
+}
+
+/** Contained resources, checked one by one; undefined when they need no change. */
+function sanitiseContained(
+  resource: ResourceObject,
+  ref: string,
+): { resources: unknown[]; issues: Issue[] } | undefined {
+  if (!Array.isArray(resource.contained)) {
+    return undefined;
+  }
+  let changed = false;
+  const resources: unknown[] = [];
+  const issues: Issue[] = [];
+  for (const item of resource.contained as unknown[]) {
+    const checked = sanitiseResource(item, ref);
+    changed ||= checked.resource !== item;
+    if (checked.resource) {
+      resources.push(checked.resource);
+    }
+    issues.push(...checked.issues);
+  }
+  return changed ? { resources, issues } : undefined;
+}
+
+function describe(
+  code: 'SOLEUS_FHIR_INVALID_RESOURCE' | 'SOLEUS_FHIR_UNINTERPRETABLE',
+  ref: string,
+  resource: object,
+  error: ErrorObject | undefined,
+  outcome: 'skip' | 'drop',
+): Issue {
+  const pointer = error?.instancePath ?? '';
+  const path = fhirPath(pointer);
+  const expected = expectedOf(error);
+  const found = error?.keyword === 'required' ? 'none' : jsonType(valueAt(resource, pointer));
+  const then =
+    outcome === 'skip'
+      ? `the resource was skipped (without ${path.split(/[.[]/)[0] || 'it'} it cannot be read safely)`
+      : 'this element was left out, so what it says is unknown';
+  return issueOf(code, ref, path, { what: `expected ${expected}, found ${found}; ${then}` });
+}
+
+function issueOf(code: Issue['code'], ref: string, path: string, text: { what: string }): Issue {
+  const where = path === '' ? ref : `${ref} ${path}`;
+  return {
+    severity: 'warning',
+    code,
+    message: `${where}: ${text.what}`,
+    location: { resource: ref, ...(path === '' ? {} : { path }) },
+  };
+}
+
+function expectedOf(error: ErrorObject | undefined): string {
+  if (error?.keyword === 'type') {
+    return `${String((error.params as { type?: unknown }).type)} (FHIR R4 JSON)`;
+  }
+  if (error?.keyword === 'required') {
+    return `a ${String((error.params as { missingProperty?: unknown }).missingProperty)}`;
+  }
+  return 'valid FHIR R4 JSON';
+}
+
+/** `/code/coding/0/system` → `code.coding[0].system`. */
+function fhirPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map(unescape)
+    .reduce(
+      (path, token) =>
+        /^\d+$/.test(token) ? `${path}[${token}]` : path === '' ? token : `${path}.${token}`,
+      '',
+    );
+}
+
+function valueAt(resource: object, pointer: string): unknown {
+  let node: unknown = resource;
+  for (const token of pointer.split('/').slice(1).map(unescape)) {
+    node =
+      node !== null && typeof node === 'object'
+        ? (node as Record<string, unknown>)[token]
+        : undefined;
+  }
+  return node;
+}
+
+function unescape(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  return Array.isArray(value) ? 'array' : typeof value === 'undefined' ? 'nothing' : typeof value;
+}
