@@ -25,6 +25,9 @@ export default tseslint.config(
       'docs/reference/rules/**',
       '**/*.d.ts',
       'packages/core/src/generated/**',
+      // A consumer project type-checked by its own tsc configs in scripts/ci/consumer-smoke.sh.
+      'scripts/ci/consumer/*.ts',
+      'scripts/ci/consumer/*.mts',
     ],
   },
   js.configs.recommended,
@@ -83,5 +86,20 @@ export default tseslint.config(
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // CI scripts and the consumer smoke project (scripts/ci/consumer: plain Node and jest globals).
+    files: ['scripts/ci/**/*.js', 'scripts/ci/**/*.mjs', 'scripts/ci/**/*.cjs'],
+    languageOptions: {
+      globals: {
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        test: 'readonly',
+        expect: 'readonly',
+        beforeAll: 'readonly',
+      },
+    },
   },
 );

@@ -5,6 +5,7 @@ module.exports = {
   // examples/ joins the roots once it has tests of its own (see examples/*/test).
   roots: [
     '<rootDir>/packages',
+    '<rootDir>/scripts',
     ...(require('node:fs').existsSync(`${__dirname}/examples`) ? ['<rootDir>/examples'] : []),
   ],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts'],

@@ -5,6 +5,7 @@ import { runCli } from './run-cli';
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdin: process.stdin,
   // eslint-disable-next-line no-restricted-syntax -- allow-clock: the CLI entry point supplies the default --now
   now: () => new Date(Date.now()).toISOString(), // allow-clock
 }).then(

@@ -1,7 +1,11 @@
+import type { Readable } from 'node:stream';
+
 /** Where a command writes, so tests can capture output without spawning a process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Standard input, read when a file argument is `-`; absent → `-` is a usage error. */
+  readonly stdin?: Readable;
   /** The current instant, ISO 8601: the CLI is an entry point and the only place that reads the clock. */
   readonly now: () => string;
 }

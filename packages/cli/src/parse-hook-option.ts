@@ -1,5 +1,6 @@
 import { HOOKS, type Hook } from '@soleus/fhir';
 import { CliUsageError } from './cli-io';
+import { didYouMeanClause } from './did-you-mean';
 
 /**
  * Reads `--hook`.
@@ -9,10 +10,13 @@ import { CliUsageError } from './cli-io';
  */
 export function parseHookOption(value: string | undefined): Hook {
   const hook = HOOKS.find((h) => h === value);
+  if (value === undefined) {
+    throw new CliUsageError(`--hook is required: one of ${HOOKS.join(', ')}`);
+  }
   if (!hook) {
-    throw new CliUsageError(
-      `--hook must be one of ${HOOKS.join(', ')}, found "${value ?? '(none)'}"`,
-    );
+    const expected = `expected one of ${HOOKS.join(', ')}`;
+    const guess = didYouMeanClause(value, HOOKS, '');
+    throw new CliUsageError(`unknown hook "${value}"${guess}${guess ? ' ' : '; '}(${expected})`);
   }
   return hook;
 }

@@ -25,20 +25,22 @@ describe('soleus CLI', () => {
   });
 
   it('rejects an unknown command with exit 2 and the list of commands', async () => {
-    const r = await run(['evaluat']);
+    const r = await run(['deploy']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('unknown command "evaluat"; expected one of evaluate, validate');
+    expect(r.err).toBe(
+      'soleus: unknown command "deploy"; expected one of evaluate, validate, test, docs, dry-run, rxnorm\n',
+    );
   });
 
   it.each([
     [
       ['evaluate', '--bundle', 'x.json'],
-      '--hook must be one of patient-view, order-select, order-sign, found "(none)"',
+      '--hook is required: one of patient-view, order-select, order-sign',
     ],
     [['evaluate', '--hook', 'patient-view'], '--bundle <patient.json> is required'],
     [
       ['evaluate', '--hook', 'patient-view', '--bundle', '/nonexistent/p.json'],
-      'cannot read patient bundle /nonexistent/p.json: ENOENT',
+      'cannot read patient bundle /nonexistent/p.json: no such file or directory',
     ],
     [
       ['evaluate', '--hook', 'patient-view', '--bundle', join(fixtures, 'README.md')],
@@ -56,7 +58,10 @@ describe('soleus CLI', () => {
       ],
       '--now must be an ISO 8601 instant, found "yesterday"',
     ],
-    [['evaluate', '--hook', 'patient-view', '--bogus'], "Unknown option '--bogus'"],
+    [
+      ['evaluate', '--hook', 'patient-view', '--bogus'],
+      'unknown option --bogus (soleus evaluate --help lists the options)',
+    ],
   ])('evaluate %j exits 2 with a clear message', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);

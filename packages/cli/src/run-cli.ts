@@ -4,6 +4,8 @@ import { validateCommand } from './commands/validate-command';
 import { docsCommand } from './commands/docs-command';
 import { dryRunCommand } from './commands/dry-run-command';
 import { testCommand } from './commands/test-command';
+import { cliVersion } from './cli-version';
+import { didYouMeanClause } from './did-you-mean';
 import { rxnormCommand } from './commands/rxnorm-command';
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -37,7 +39,8 @@ const USAGE = [
   '',
   ...[...COMMANDS].map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
   '',
-  'soleus <command> --help shows the options of a command.',
+  'soleus <command> --help shows the options of a command; soleus --version prints the version.',
+  'A file argument of - reads standard input.',
 ].join('\n');
 
 /**
@@ -48,15 +51,23 @@ const USAGE = [
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr(`${USAGE}\n`);
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${USAGE}\n`);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${cliVersion()}\n`);
+    return EXIT.ok;
   }
   const command = COMMANDS.get(name);
   if (!command) {
-    io.stderr(
-      `soleus: unknown command "${name}"; expected one of ${[...COMMANDS.keys()].join(', ')}\n`,
-    );
+    const names = [...COMMANDS.keys()];
+    const otherwise = `; expected one of ${names.join(', ')}`;
+    io.stderr(`soleus: unknown command "${name}"${didYouMeanClause(name, names, otherwise)}\n`);
     return EXIT.usage;
   }
   try {

@@ -116,10 +116,7 @@ describe('soleus dry-run', () => {
   }, 120_000);
 
   it.each([
-    [
-      ['--now', NOW, SYNTHEA],
-      '--hook must be one of patient-view, order-select, order-sign, found "(none)"',
-    ],
+    [['--now', NOW, SYNTHEA], '--hook is required: one of patient-view, order-select, order-sign'],
     [
       ['--hook', 'patient-view', '--now', 'yesterday', SYNTHEA],
       '--now must be an ISO 8601 instant, found "yesterday"',

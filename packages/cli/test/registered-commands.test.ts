@@ -34,10 +34,13 @@ describe('soleus test, docs and dry-run through runCli', () => {
 
   it.each([
     [['test', '/no/such/dir'], 'soleus test: vignette directory /no/such/dir does not exist'],
-    [['docs', '--bogus'], "soleus docs: Unknown option '--bogus'"],
+    [
+      ['docs', '--bogus'],
+      'soleus docs: unknown option --bogus (soleus docs --help lists the options)',
+    ],
     [
       ['dry-run', '--hook', 'order-view', '.'],
-      'soleus dry-run: --hook must be one of patient-view, order-select, order-sign, found "order-view"',
+      'soleus dry-run: unknown hook "order-view"; did you mean order-sign? (expected one of patient-view, order-select, order-sign)',
     ],
   ])('%j is a usage error on stderr (exit 2)', async (args, message) => {
     const r = await cli(args);

@@ -217,7 +217,8 @@ describe('soleus test', () => {
   it.each([
     [['/no/such/dir'], 'vignette directory /no/such/dir does not exist or is not a directory'],
     [['a', 'b'], 'expected at most one vignette directory, found 2'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--bogus'], 'unknown option --bogus (soleus test --help lists the options)'],
+    [['--qiet'], 'unknown option --qiet; did you mean --quiet?'],
   ])('refuses bad arguments %j (exit 2)', async (args, message) => {
     const r = await runCommand(testCommand, args);
     expect(r).toMatchObject({ code: 2 });

@@ -39,6 +39,10 @@ export const ERROR_CODES = {
   SOLEUS_FHIR_NOT_A_BUNDLE: 'Input is not a FHIR R4 Bundle',
   SOLEUS_FHIR_INVALID_RESOURCE: 'A FHIR resource is structurally invalid and was skipped',
   SOLEUS_FHIR_NO_PATIENT: 'The input holds no Patient resource',
+  SOLEUS_FHIR_PATIENT_AMBIGUOUS:
+    'The record holds data of several patients and no context patient was named',
+  SOLEUS_FHIR_OUT_OF_SCOPE:
+    'Resources of another patient, without a patient reference, or superseded by a later version were ignored',
   SOLEUS_FHIR_UNMAPPED_MEDICATION:
     'A medication could not be identified: its code is not in the medication index and its name is not an RxNorm normalized name',
   SOLEUS_FHIR_MEDICATION_BY_NAME:

@@ -129,6 +129,7 @@ const k = (id: string, over: Partial<Record<string, unknown>>): FhirResource =>
     id,
     status: 'final',
     code: { coding: [{ system: LOINC, code: '2823-3' }] },
+    subject: { reference: 'Patient/p' },
     effectiveDateTime: '2026-11-20T08:00:00Z',
     valueQuantity: {
       value: 3.2,
@@ -248,6 +249,7 @@ describe('FHIRPath sources (compiled once, over one resource at a time)', () => 
       id: 'bp1',
       status: 'final',
       code: { coding: [{ system: LOINC, code: '85354-9' }] },
+      subject: { reference: 'Patient/p' },
       effectiveDateTime: '2026-11-21T00:00:00Z',
       component: [
         { code: { coding: [{ system: LOINC, code: '8480-6' }] }, valueQuantity: { value: 152 } },
@@ -269,6 +271,7 @@ describe('FHIRPath sources (compiled once, over one resource at a time)', () => 
         ],
       },
       code: { coding: [{ system: 'http://snomed.info/sct', code: '10601006' }] },
+      subject: { reference: 'Patient/p' },
       bodySite: [{ coding: [{ system: 'http://snomed.info/sct', code: side }] }],
     } as FhirResource;
     expect(run([condition]).facts.get('pain.left')?.value).toBe(want);
@@ -337,4 +340,29 @@ it('refuses an invalid `now` with SOLEUS_ENGINE_INVALID_NOW', () => {
   expect(() =>
     bundleToFacts({ entries: [], issues: [] }, { ruleSet, hook: 'patient-view', now: 'soon' }),
   ).toThrow(expect.objectContaining({ code: 'SOLEUS_ENGINE_INVALID_NOW' }));
+});
+
+describe('the entrance: record scope before the reading layer', () => {
+  const broken = { valueQuantity: { value: 'high', code: 'mmol/L' } };
+
+  it('a malformed resource of another patient is counted on the one scope line, not read', () => {
+    const { facts: f, issues } = run([
+      { resourceType: 'Patient', id: 'p' },
+      k('mine', {}),
+      k('theirs', { subject: { reference: 'Patient/other' }, ...broken }),
+    ]);
+    expect(f.get('lab.k')?.value).toBe(3.2);
+    expect(issues.map((i) => i.code)).toEqual(['SOLEUS_FHIR_OUT_OF_SCOPE']);
+  });
+
+  it('a malformed resource of this patient is still reported by the reading layer', () => {
+    const { issues } = run([{ resourceType: 'Patient', id: 'p' }, k('mine', broken)]);
+    expect(issues.some((i) => i.location?.resource === 'Observation/mine')).toBe(true);
+    expect(issues.map((i) => i.code)).not.toContain('SOLEUS_FHIR_OUT_OF_SCOPE');
+  });
+
+  it('an entry that is not a resource passes the scope and is reported by the reading layer', () => {
+    const { issues } = run([{ resourceType: 'Patient', id: 'p' }, 42 as unknown as FhirResource]);
+    expect(issues.map((i) => i.code)).toEqual(['SOLEUS_FHIR_INVALID_RESOURCE']);
+  });
 });

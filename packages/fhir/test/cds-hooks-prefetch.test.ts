@@ -424,13 +424,13 @@ describe('resolvePrefetch against a real HTTP FHIR stub', () => {
     });
   });
 
-  it('resources are de-duplicated by Type/id across keys', async () => {
+  it('repeats across keys are passed on: the record entrance keeps one current version of each', async () => {
     stub = await startFhirStub({});
     const request = hookRequest({
       auth: false,
       prefetch: { labs: searchset(['a', 'b']), conditions: searchset(['b', 'c']) },
     });
     const result = await resolvePrefetch(request, TEMPLATES, { timeoutMs: 2000 });
-    expect(result.resources.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(result.resources.map((r) => r.id)).toEqual(['a', 'b', 'b', 'c']);
   });
 });

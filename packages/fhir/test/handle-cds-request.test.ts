@@ -149,6 +149,40 @@ describe('handleCdsRequest', () => {
     expect(detail).toContain('K 3.1 mmol/L');
   });
 
+  it('issue 11: only context.patientId counts — a prefetched Patient and a result of another patient are never used', async () => {
+    const other = { reference: 'Patient/p2' };
+    const theirs = { ...potassium('k2', 2.0, 'mmol/L'), subject: other } as FhirResource;
+    const result = await handleCdsRequest(
+      'soleus-patient-view',
+      patientView(
+        prefetchFor('soleus-patient-view', {
+          patient: { ...patient, id: 'p2' },
+          observations: searchset(potassium('k1', 3.1, 'mmol/L'), theirs),
+        }),
+      ),
+      { ruleSet, now: NOW },
+    );
+    expect(result.status).toBe(200);
+    const summary = (result.body as CdsResponse).cards.find(
+      (c) => c.source.topic?.code === 'adapter-probe',
+    )?.summary;
+    expect(summary).toContain('K 3.1 mmol/L');
+    expect(summary).not.toContain('age 76');
+    // Issue 15: the probe fires whatever the other patient's potassium says (its `any` also holds on
+    // the NSAID list), so that data could change no card: counted for the operator, no data-quality
+    // card. Where it could change one, the vignettes show it on that card or a data-quality card.
+    expect(codes(result.body)).not.toContain('data-quality');
+    expect(result.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'SOLEUS_FHIR_OUT_OF_SCOPE',
+          severity: 'warning',
+          shownIn: [],
+        }),
+      ]),
+    );
+  });
+
   it('extra prefetch keys sent for other services (CRD coverage, user) are ignored: no issue, no data-quality card', async () => {
     const result = await handleCdsRequest(
       'soleus-patient-view',

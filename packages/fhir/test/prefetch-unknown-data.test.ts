@@ -210,11 +210,15 @@ describe('the DVT guard: "DVT excluded" never rests on data the client could not
     expect(ids).not.toContain('data-quality');
   });
 
-  it('one unknown 1-point item cannot lift an unlikely score: procedures omitted still excludes', async () => {
+  it('procedures omitted leave two Wells items unknown (chemotherapy/palliative care and surgery): not excluded', async () => {
+    // Since issue 11 procedures feed item 1 (chemotherapy or palliative care within 183 days) as well
+    // as item 3 (surgery), so without them the score 0 could be 2: the exclusion is withdrawn.
     const omitted: Record<string, unknown> = { ...prefetchFor(patientView, historyFromRecord()) };
     delete omitted.procedures;
-    expect(dvtCard((await call(patientView, omitted, false)).body)?.source.topic?.code).toBe(
-      'dvt-excluded',
+    const card = dvtCard((await call(patientView, omitted, false)).body);
+    expect(card?.source.topic?.code).toBe('dvt-wells-incomplete');
+    expect(card?.detail).toContain(
+      'Could not be checked (data not received from the EHR): active cancer; bedridden ≥ 3 days or major surgery ≤ 12 weeks',
     );
   });
 });

@@ -60,14 +60,15 @@ function selectedHook() {
   return document.querySelector('input[name="hook"]:checked').value;
 }
 
-/** Keeps the resources a prefetch query would return: type, status=active, code tokens. */
+/** Keeps the resources a prefetch query would return: type, status (a comma is OR), code tokens. */
 function matchQuery(resources, type, query) {
   const params = new URLSearchParams(query);
   const status = params.get('status');
+  const statuses = status ? new Set(status.split(',')) : null;
   const codes = params.get('code');
   const tokens = codes ? new Set(codes.split(',')) : null;
   return resources.filter((r) => {
-    if (r.resourceType !== type || (status && r.status !== status)) {
+    if (r.resourceType !== type || (statuses && !statuses.has(r.status))) {
       return false;
     }
     const codings = (r.code && r.code.coding) || [];

@@ -8,7 +8,12 @@ export {
   DEFAULT_SMART_CLIENT_ID,
   type ServerOptions,
 } from './server-options';
-export { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth/auth-options';
+export {
+  DEFAULT_ALGORITHMS,
+  type AuthOptions,
+  type JsonWebKeySet,
+  type TrustedIssuer,
+} from './auth/auth-options';
 export { createJwtVerifier, type JwtVerdict, type JwtVerifier } from './auth/jwt-verifier';
 export { createMemoryReplayStore, type ReplayStore } from './auth/replay-store';
 export type { ReadinessCheck } from './health/readiness-check';

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadValueSets, type RuleDefinition } from '@soleus/core';
-import { type CliIo, EXIT } from '../cli-io';
+import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { loadVignetteManifests } from '../docs/load-vignette-manifests';
 import { renderCatalogueHtml } from '../docs/render-catalogue-html';
 import { renderCatalogueMarkdown } from '../docs/render-catalogue-markdown';
@@ -28,7 +28,7 @@ Renders the rule catalogue for clinical review: index.md, one <pack>.md per pack
 version, status, hooks, conditions in words, thresholds, value sets with their codes, card text and an
 example card filled from its first firing vignette (as the clinician reads it), evidence, notes and
 vignette cases (from --vignettes, default: ${DEFAULT_VIGNETTE_DIR}).
---check writes nothing and exits 1 when the directory is stale (for CI).
+--check writes nothing and exits 1 when the directory is stale (for CI), 2 when it does not exist.
 `;
 
 /**
@@ -68,6 +68,11 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
   const files = renderCatalogueMarkdown(catalogue, ruleSet.facts);
   files.set('index.html', renderCatalogueHtml(catalogue, ruleSet.facts));
   const out = resolve(opts.out ?? DEFAULT_DOCS_DIR);
+  if (opts.check && !existsSync(out)) {
+    throw new CliUsageError(
+      `${opts.out ?? DEFAULT_DOCS_DIR} is not under ${process.cwd()}: pass --out <dir> with the generated reference, or run from the Soleus repository root`,
+    );
+  }
   const drift = opts.check ? diffGeneratedDir(out, files) : writeGeneratedDir(out, files);
   return reportDrift(io, drift, opts.check === true, { out, files: files.size, asGiven: opts.out });
 }

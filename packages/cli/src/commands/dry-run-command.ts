@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ContentDirs, RuleSet } from '@soleus/core';
 import type { Hook, RxnormIndex } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
@@ -14,16 +15,17 @@ import { contentDirsFrom } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
+import { STDIN_PATH } from '../read-json-file';
 import { RXNORM_INDEX_OPTION, rxnormIndexFromOption } from '../rxnorm-index-option';
 
-const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson>
+const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson | ->
                       [--now <ISO 8601>] [--workers <n>] [--progress] [--json]
                       [--rules <dir>] [--facts <dir>] [--valuesets <dir>] [--rxnorm-index <file>]
 
 Evaluates a population (every *.json bundle in a folder tree, or one bundle per line of an .ndjson
-file) and reports how often each card would fire: patients, rate per 1,000 evaluated patients,
-indicator mix, and data-quality issue totals. Inputs that are not JSON or not FHIR bundles are counted
-and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
+file or, with -, of standard input) and reports how often each card would fire: patients, rate per
+1,000 evaluated patients, indicator mix, and data-quality issue totals. Inputs that are not JSON or
+not FHIR bundles are counted and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
 worker loads the rule set once. A progress bar goes to stderr when it is a terminal or with --progress.
 On order-select/order-sign no draft orders are passed (a population holds records, not orders), so
 rules that need a draft order do not fire; draft-status rules are not evaluated.
@@ -54,7 +56,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
       `expected one population (a folder or an .ndjson file), found ${positionals.length}`,
     );
   }
-  const population = resolve(positionals[0]);
+  const population = positionals[0] === STDIN_PATH ? STDIN_PATH : resolve(positionals[0]);
   const content = contentDirsFrom(opts);
   const total = inspectPopulation(population);
   const ruleSet = await loadRuleSetOrExplain(content);
@@ -77,6 +79,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
     settings,
     ruleSet,
     record,
+    stdin: io.stdin,
     ...(rxnormIndex && rxnormIndexFile ? { rxnormIndex, rxnormIndexFile } : {}),
   });
   if (showProgress) {
@@ -98,6 +101,7 @@ interface Run {
   readonly settings: DryRunSettings;
   readonly ruleSet: RuleSet;
   readonly record: (outcome: ItemOutcome) => void;
+  readonly stdin: Readable | undefined;
   readonly rxnormIndex?: RxnormIndex;
   readonly rxnormIndexFile?: string;
 }
@@ -109,10 +113,10 @@ async function evaluateAll(run: Run): Promise<void> {
       settings: run.settings,
       ...(run.rxnormIndexFile ? { rxnormIndex: run.rxnormIndexFile } : {}),
     };
-    await runWorkerPool(readPopulation(run.population), run.workers, data, run.record);
+    await runWorkerPool(readPopulation(run.population, run.stdin), run.workers, data, run.record);
     return;
   }
-  for await (const item of readPopulation(run.population)) {
+  for await (const item of readPopulation(run.population, run.stdin)) {
     run.record(await evaluatePopulationItem(run.ruleSet, run.settings, item, run.rxnormIndex));
   }
 }

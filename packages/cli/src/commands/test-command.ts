@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { findVignetteManifests } from '../vignettes/find-vignette-manifests';
@@ -39,7 +40,7 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
   if (positionals.length > 1) {
     throw new CliUsageError(`expected at most one vignette directory, found ${positionals.length}`);
   }
-  const dir = resolve(positionals[0] ?? DEFAULT_VIGNETTE_DIR);
+  const dir = vignetteDir(positionals[0]);
   const reports: VignetteManifestReport[] = [];
   for (const file of findVignetteManifests(dir)) {
     const report = await runVignetteManifest(file, {
@@ -65,6 +66,21 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
     return EXIT.usage;
   }
   return t.failed > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** The directory to run: the argument, else the repository's own vignettes when run from its root. */
+function vignetteDir(given: string | undefined): string {
+  if (given !== undefined) {
+    return resolve(given);
+  }
+  const dir = resolve(DEFAULT_VIGNETTE_DIR);
+  if (!existsSync(dir)) {
+    throw new CliUsageError(
+      `no vignette directory given and ${DEFAULT_VIGNETTE_DIR} is not under ${process.cwd()}: ` +
+        'pass the folder holding your manifest.json files (soleus test <dir>), or run from the Soleus repository root',
+    );
+  }
+  return dir;
 }
 
 function parseOptions(args: readonly string[]) {

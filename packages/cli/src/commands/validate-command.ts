@@ -2,11 +2,12 @@ import { formatLocation, validateRulePack, type Issue } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
 import { parseCliArgs } from '../parse-cli-args';
+import { requireDirectory } from '../require-directory';
 
 const HELP = `usage: soleus validate [rule-pack-dir] [--facts <dir>] [--valuesets <dir>]
 
 Checks every rule pack under the directory (default: the bundled rules) against the rule schema and
-the semantic checks, and prints every problem at once. Exit 1 when there are problems.
+the semantic checks, and prints every problem at once. Exit 1 when there are problems, 2 when a directory does not exist.
 `;
 
 /**
@@ -38,6 +39,9 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     throw new CliUsageError(
       `expected at most one rule-pack directory, found ${parsed.positionals.length}`,
     );
+  }
+  if (parsed.positionals[0] !== undefined) {
+    requireDirectory(parsed.positionals[0], 'rule-pack directory');
   }
   const content = contentDirsFrom({
     rules: parsed.positionals[0],

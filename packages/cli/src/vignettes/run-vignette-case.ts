@@ -57,6 +57,9 @@ export async function runVignetteCase(
   if (c.selections) {
     args.push('--selections', c.selections.join(','));
   }
+  if (c.patient) {
+    args.push('--patient', c.patient);
+  }
   for (const key of ['rules', 'facts', 'valuesets', 'rxnorm-index'] as const) {
     const dirOf = content[key];
     if (dirOf !== undefined) {

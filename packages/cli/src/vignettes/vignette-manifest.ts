@@ -24,6 +24,8 @@ export interface VignetteCase {
   readonly now?: string;
   readonly draftOrders?: string;
   readonly selections?: readonly string[];
+  /** The context patient id (`soleus evaluate --patient`); default: the bundle's one Patient. */
+  readonly patient?: string;
   readonly expect: VignetteExpect;
 }
 
@@ -61,7 +63,7 @@ function checkCase(value: unknown, file: string, at: string): void {
   const c = object(value, file, at);
   str(c, file, at, 'desc');
   str(c, file, at, 'bundle');
-  for (const key of ['hook', 'now', 'draftOrders']) {
+  for (const key of ['hook', 'now', 'draftOrders', 'patient']) {
     if (c[key] !== undefined) {
       str(c, file, at, key);
     }

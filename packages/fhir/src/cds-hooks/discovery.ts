@@ -56,18 +56,32 @@ export function buildDiscovery(ruleSet: RuleSet): CdsDiscoveryResponse {
 export function prefetchTemplates(ruleSet: RuleSet, hook: Hook): Record<string, string> {
   const groups = new Map<string, DataRequirement[]>();
   for (const requirement of hookRequirements(ruleSet, hook)) {
-    const group = `${requirement.resourceType}|${requirement.status ?? ''}`;
+    // Medications keep one key per type: past statuses some facts need widen it (see below).
+    const status = STATUS_ACTIVE.has(requirement.resourceType) ? '' : (requirement.status ?? '');
+    const group = `${requirement.resourceType}|${status}`;
     groups.set(group, [...(groups.get(group) ?? []), requirement]);
   }
   const templates: Record<string, string> = { patient: 'Patient/{{context.patientId}}' };
   for (const [, requirements] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const type = requirements[0]?.resourceType ?? 'Patient';
-    const status = requirements[0]?.status ?? '';
-    if (type !== 'Patient') {
+    if (STATUS_ACTIVE.has(type)) {
+      const statuses = medicationStatuses(requirements);
+      templates[prefetchKey(type, '')] = searchTemplate(ruleSet, type, requirements, statuses);
+    } else if (type !== 'Patient') {
+      const status = requirements[0]?.status ?? '';
       templates[prefetchKey(type, status)] = searchTemplate(ruleSet, type, requirements, status);
     }
   }
   return templates;
+}
+
+/**
+ * The statuses one medication key asks for: `active` unless a fact reads past therapy too (e.g. the
+ * antineoplastics of Wells item 1), then the union of what they ask for, `active` included.
+ */
+function medicationStatuses(requirements: readonly DataRequirement[]): string {
+  const asked = requirements.flatMap((r) => (r.status ? r.status.split(',') : []));
+  return asked.length === 0 ? '' : [...new Set(['active', ...asked])].join(',');
 }
 
 /** `encounters`, or `encountersInProgress` for a status-restricted query of the same type. */
@@ -109,7 +123,7 @@ function searchTemplate(
 ): string {
   const base = `${type}?patient={{context.patientId}}${status ? `&status=${status}` : ''}`;
   if (STATUS_ACTIVE.has(type)) {
-    return `${base}&status=active`;
+    return status ? base : `${base}&status=active`;
   }
   const codeParameter = CODE_PARAMETER[type];
   if (status || !codeParameter || requirements.some((r) => r.valueSet === undefined)) {

@@ -151,6 +151,7 @@ async function evaluateCall(
       hook,
       now: deps.now,
       context: primitiveContext(context),
+      ...(typeof context.patientId === 'string' ? { patientId: context.patientId } : {}),
       ...(draftOrders ? { draftOrders } : {}),
       ...(selections ? { selections } : {}),
       ...(deps.uuid ? { uuid: deps.uuid } : {}),

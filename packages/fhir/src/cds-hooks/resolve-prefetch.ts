@@ -17,11 +17,7 @@
 import type { FhirResource } from 'fhir/r4';
 import { SoleusError, type Issue } from '@soleus/core';
 import { createFhirFetcher, DEFAULT_PREFETCH_MAX_BYTES, type FhirFetcher } from './fhir-fetcher';
-import {
-  resolvePrefetchKey,
-  type KeyResolution,
-  type PrefetchKeyState,
-} from './resolve-prefetch-key';
+import { resolvePrefetchKey, type PrefetchKeyState } from './resolve-prefetch-key';
 import type { CdsRequest } from './types';
 
 /** Options of {@link resolvePrefetch}. */
@@ -113,7 +109,10 @@ export async function resolvePrefetch(
   const known = new Set(keys);
   const ignoredKeys = Object.keys(request.prefetch ?? {}).filter((key) => !known.has(key));
   const incompleteKeys = keys.filter((key, i) => !had(key) || resolutions[i]?.partial === true);
-  return { resources: dedupe(resolutions), issues, keys: states, ignoredKeys, incompleteKeys };
+  // Repeats (one resource in two keys, or several versions from a history feed) are kept: the record's
+  // entrance keeps one current version per resource (record/current-versions.ts).
+  const resources = resolutions.flatMap((r) => r.resources);
+  return { resources, issues, keys: states, ignoredKeys, incompleteKeys };
 }
 
 interface FetcherChoice {
@@ -147,20 +146,4 @@ function fetcherFor(request: CdsRequest, options: ResolvePrefetchOptions): Fetch
     };
     return { issues: [issue] };
   }
-}
-
-function dedupe(resolutions: readonly KeyResolution[]): FhirResource[] {
-  const seen = new Set<string>();
-  const resources: FhirResource[] = [];
-  for (const resource of resolutions.flatMap((r) => r.resources)) {
-    // A resource without id cannot be matched, so it is kept rather than dropped.
-    const key = resource.id === undefined ? undefined : `${resource.resourceType}/${resource.id}`;
-    if (key === undefined || !seen.has(key)) {
-      if (key !== undefined) {
-        seen.add(key);
-      }
-      resources.push(resource);
-    }
-  }
-  return resources;
 }

@@ -55,7 +55,9 @@ export async function evaluateRecord(
     { now: options.now, hook: options.hook },
   );
   const t2 = performance.now();
-  const patientId = record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
+  const patientId =
+    options.patientId ??
+    record.entries.find((e) => e.resource.resourceType === 'Patient')?.resource.id;
   // Read before the adapter's checks: only a string id may reach card text.
   const cardPatientId = typeof patientId === 'string' ? patientId : undefined;
   const cards = resultsToCards(evaluation, {

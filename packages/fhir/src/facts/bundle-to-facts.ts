@@ -18,6 +18,8 @@ import { IssueCollector } from './issue-collector';
 import { ReadGraph } from './read-graph';
 import { indexRecord, type RecordIndex } from './record-index';
 import { resolveIssueConcerns } from './resolve-issue-concerns';
+import { refileUnderContextPatient } from '../record/refile-under-context-patient';
+import { scopeRecord, type ScopedRecord } from '../record/scope-record';
 import { shippedRxnormIndex } from '../medications/rxnorm/load-rxnorm-index';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 import { sanitiseRecord } from '../sanitise/sanitise-record';
@@ -32,6 +34,11 @@ export interface BundleToFactsOptions {
   readonly draftOrders?: readonly FhirResource[];
   /** order-select `context.selections` (`Type/id`). */
   readonly selections?: readonly string[];
+  /**
+   * The context patient (CDS Hooks `context.patientId`). Only this patient's resources count; without it
+   * the record is the one of its only Patient (see scopeRecord).
+   */
+  readonly patientId?: string;
   /** The medication index (default: the shipped one; a site's own from `soleus rxnorm import`). */
   readonly rxnormIndex?: RxnormIndex;
   /**
@@ -49,8 +56,18 @@ export interface BundleToFactsOptions {
  *   concerns) and the record index (to describe resources in card text)
  * @throws {SOLEUS_ENGINE_INVALID_NOW} when `now` is not an instant
  * @throws {SOLEUS_FACT_SCHEMA} when a catalogue fact's source is not one this adapter understands
+ * @throws {SOLEUS_FHIR_PATIENT_AMBIGUOUS} when no patient id is given and the record holds several
  */
 export function bundleToFacts(record: PatientRecord, options: BundleToFactsOptions): FactsOutcome {
+  return computeFacts(record, options, true);
+}
+
+/** `misfiled`: also tell which facts the entries left out as another patient's could have changed. */
+function computeFacts(
+  record: PatientRecord,
+  options: BundleToFactsOptions,
+  misfiled: boolean,
+): FactsOutcome {
   const nowMs = Date.parse(options.now);
   if (Number.isNaN(nowMs)) {
     throw new SoleusError(
@@ -61,8 +78,11 @@ export function bundleToFacts(record: PatientRecord, options: BundleToFactsOptio
   const sources = compiledSources(options.ruleSet);
   const reads = new ReadGraph();
   const issues = new IssueCollector(() => reads.current());
-  record.issues.forEach((issue) => issues.add(issue));
-  const clean = sanitiseRecord(record.entries, options.draftOrders ?? [], issues);
+  // The one entrance every path shares: another patient's data and superseded versions never get in
+  // (scoped before the reading layer, so they are never read, nor reported one by one).
+  const scoped = scopeRecord(record.entries, options.draftOrders ?? [], options.patientId);
+  [...record.issues, ...scoped.issues].forEach((issue) => issues.add(issue));
+  const clean = sanitiseRecord(scoped.entries, scoped.drafts, issues);
   const allDrafts = clean.drafts;
   const draftEntries = allDrafts.map((resource) => ({ resource }));
   const index = indexRecord([...clean.entries, ...draftEntries], options.ruleSet.terminology);
@@ -108,8 +128,39 @@ export function bundleToFacts(record: PatientRecord, options: BundleToFactsOptio
     index,
     collector: issues,
     reads,
+    outOfScope: misfiled ? factsMisfiledDataWouldChange(scoped, record, options, facts) : [],
   });
   return { facts, issues: resolved, index };
+}
+
+/**
+ * The facts whose value would differ had the entries left out as another patient's been this
+ * patient's: computed once more on the record with them re-filed (only when there are any).
+ */
+function factsMisfiledDataWouldChange(
+  scoped: ScopedRecord,
+  record: PatientRecord,
+  options: BundleToFactsOptions,
+  facts: ReadonlyMap<string, Fact>,
+): string[] {
+  const refiled = refileUnderContextPatient(scoped);
+  if (refiled === null) {
+    return [];
+  }
+  const whatIf = computeFacts(
+    { ...record, entries: refiled.entries, issues: [] },
+    {
+      ...options,
+      draftOrders: refiled.drafts,
+      alsoCompute: [...facts.keys()],
+      ...(refiled.patientId === undefined ? {} : { patientId: refiled.patientId }),
+    },
+    false,
+  ).facts;
+  const valueOf = (fact: Fact | undefined) => JSON.stringify(fact?.value ?? null);
+  return [...facts]
+    .filter(([name, fact]) => valueOf(fact) !== valueOf(whatIf.get(name)))
+    .map(([name]) => name);
 }
 
 /** What {@link bundleToFacts} computed for one record. */

@@ -21,6 +21,9 @@ export interface DataRequirement {
   readonly status?: string;
 }
 
+/** The medication statuses a `recent` scope may count (FHIR R4 status tokens, comma = OR). */
+const RECENT_MEDICATION_STATUSES = 'active,completed,stopped,on-hold';
+
 /**
  * What record data a non-derived fact source reads.
  * @param source - a fact source
@@ -35,6 +38,14 @@ export function sourceRequirements(source: FactSource): DataRequirement[] {
     case 'procedure':
       return [{ resourceType: 'Procedure', valueSet: source.valueSet }];
     case 'medication':
+      if (source.scope === 'recent') {
+        // Past therapy too (completed, stopped): the look-back is checked on the dates, not here.
+        const status = RECENT_MEDICATION_STATUSES;
+        return [
+          { resourceType: 'MedicationRequest', status },
+          { resourceType: 'MedicationStatement', status },
+        ];
+      }
       return source.scope === 'draft'
         ? []
         : [{ resourceType: 'MedicationRequest' }, { resourceType: 'MedicationStatement' }];

@@ -4,6 +4,9 @@ import type { FactContext } from './fact-context';
 import { ANALGESIC_DERIVATIONS } from '../derivations/analgesic/analgesic-derivations';
 import { CRAMP_DERIVATIONS } from '../derivations/cramp/cramp-derivations';
 import { DVT_DERIVATIONS } from '../derivations/dvt/dvt-derivations';
+import { PREGNANCY_DERIVATIONS } from '../derivations/pregnancy/pregnancy-derivations';
+import { encounterInWindow } from '../derivations/shared/encounter-in-window';
+import { sameAs } from '../derivations/shared/same-as';
 
 /**
  * A fact computed by TypeScript because it is a mechanism, not a lookup (interval Wells scoring, D-dimer
@@ -30,4 +33,7 @@ export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Deri
   ...DVT_DERIVATIONS,
   ...CRAMP_DERIVATIONS,
   ...ANALGESIC_DERIVATIONS,
+  ...PREGNANCY_DERIVATIONS,
+  ['sameAs', sameAs],
+  ['encounterInWindow', encounterInWindow],
 ]);

@@ -3,6 +3,7 @@
  * informaticist adds a lab, condition or medication fact by writing one of these in a `*.facts.json`
  * file, without TypeScript. Only `derived` facts name a TypeScript mechanism (e.g. Wells scoring).
  */
+import type { ConditionUse } from '../fhir/resource-status';
 
 /** How several qualifying resources reduce to one value. */
 export type Aggregate =
@@ -42,8 +43,13 @@ export interface ObservationSource {
 export interface ConditionSource {
   readonly kind: 'condition';
   readonly valueSet: string;
-  /** current: active/recurrence/relapse; history: any clinical status, confirmed or unstated verification. */
-  readonly state: 'current' | 'history';
+  /**
+   * What the condition is used for (certainty by use, docs/reference/status-rules.md): `current` and
+   * `confirmed` need an active/recurrence/relapse clinical status, `risk` and `history` accept any;
+   * an uncertain verification (provisional, differential, unconfirmed) counts for `current` and `risk`
+   * (it may raise caution) and is unknown for `history` and `confirmed` (it may not confirm or score).
+   */
+  readonly state: ConditionUse;
   /** FHIRPath filter over each candidate Condition (compiled once). */
   readonly where?: string;
   /** ISO 8601 look-back on onset from `now` (conditions with unknown onset do not qualify). */
@@ -68,9 +74,12 @@ export interface MedicationSource {
   readonly valueSet: string;
   /**
    * Which orders count: `active` (record), `draft` (all draft orders of the hook; for order-select only
-   * the `selections`), or both.
+   * the `selections`), or both; `recent`: active, or ordered/taken within `window` whatever its status
+   * except cancelled, entered-in-error, draft or not-taken (therapy "within the last 6 months").
    */
-  readonly scope: 'active' | 'draft' | 'active-or-draft';
+  readonly scope: 'active' | 'draft' | 'active-or-draft' | 'recent';
+  /** ISO 8601 look-back of the `recent` scope. */
+  readonly window?: string;
   /** exists / count / ids, or `dailyDose`: total mg/day of the value set's ingredients (sum). */
   readonly aggregate: 'exists' | 'count' | 'ids' | 'dailyDose';
   /** Leave out topical products (topical diclofenac is exempt from systemic NSAID rules). */

@@ -7,8 +7,9 @@ const cache = new WeakMap<RuleSet, Map<Hook, ReadonlySet<string>>>();
 
 /**
  * The catalogue facts the hook's active and draft rules read: condition leaves (incl. variants and
- * suggestion `when`), `{{fact.x}}` tokens in card text, `resourceIdsFrom`, and — transitively — the
- * facts derived facts name in their params. Only these are computed
+ * suggestion `when`), `{{fact.x}}` tokens in card text, `resourceIdsFrom`, the facts named in the
+ * parameters of those rules' packs (e.g. Wells record routes), and — transitively — the facts derived
+ * facts name in their params. Only these are computed
  * per request (derived facts pull what they build on), and only their data is prefetched.
  * @param ruleSet - the loaded rule set
  * @param hook - the hook
@@ -25,11 +26,13 @@ export function factsUsedByHook(ruleSet: RuleSet, hook: Hook): ReadonlySet<strin
     return known;
   }
   const names = new Set<string>();
+  const packs = new Set<string>();
   for (const rule of ruleSet.rules) {
     const def = rule.definition;
     if (def.status === 'retired' || !def.hooks.includes(hook)) {
       continue;
     }
+    packs.add(def.pack);
     collectLeaves(def).forEach(({ leaf }) => names.add(leaf.fact));
     for (const match of JSON.stringify(def.card).matchAll(FACT_TOKEN)) {
       names.add(match[1] ?? '');
@@ -37,6 +40,14 @@ export function factsUsedByHook(ruleSet: RuleSet, hook: Hook): ReadonlySet<strin
     for (const suggestion of def.card.suggestions ?? []) {
       suggestion.actions.forEach((a) => a.resourceIdsFrom && names.add(a.resourceIdsFrom));
     }
+  }
+  // Pack parameters name facts a pack's mechanisms read (e.g. the Wells record routes).
+  for (const pack of packs) {
+    stringsIn(ruleSet.packs.get(pack)?.parameters).forEach((text) => {
+      if (ruleSet.facts.has(text)) {
+        names.add(text);
+      }
+    });
   }
   addDerivedInputs(ruleSet, names);
   perHook.set(hook, names);

@@ -6,7 +6,11 @@ import {
   type FactEvidence,
   type Issue,
 } from '@soleus/core';
-import { medicationRequestCounts, medicationStatementCounts } from '../fhir/resource-status';
+import {
+  medicationRecentCounts,
+  medicationRequestCounts,
+  medicationStatementCounts,
+} from '../fhir/resource-status';
 import { computeDailyDose, type DailyDose } from '../medications/daily-dose';
 import { resolveMedication } from '../medications/resolve-medication';
 import type { MedicationResolution, ResolvedProduct } from '../medications/resolved-product';
@@ -16,6 +20,7 @@ import type { MedicationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { describeProduct } from './describe-product';
 import { withMedicationText } from './medication-clinician-text';
+import { windowStart } from './window';
 
 type Order = MedicationRequest | MedicationStatement;
 
@@ -170,6 +175,22 @@ function ordersInScope(
 ): Order[] {
   const orders: Order[] = [];
   const drafts = new Set<unknown>(ctx.allDrafts);
+  if (source.scope === 'recent') {
+    const from = windowStart(ctx.nowMs, source.window);
+    const record = [
+      ...ctx.index.ofType('MedicationRequest'),
+      ...ctx.index.ofType('MedicationStatement'),
+    ];
+    for (const order of record.filter((o) => !drafts.has(o))) {
+      const status = medicationRecentCounts(order, from, ctx.nowMs);
+      if (status.counts) {
+        orders.push(order);
+      } else {
+        ignored.push({ resource: resourceRef(order), note: status.reason });
+      }
+    }
+    return orders;
+  }
   if (source.scope !== 'draft') {
     for (const request of ctx.index.ofType('MedicationRequest')) {
       if (drafts.has(request)) {

@@ -2,6 +2,7 @@ import type { Observation } from 'fhir/r4';
 import { normaliseQuantity, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
+import { readResultValue } from '../fhir/read-result-value';
 import { observationCounts } from '../fhir/resource-status';
 import { compileFhirPath, passesWhere } from './fhirpath-expressions';
 import { aggregateCandidates, type Candidate } from './aggregate';
@@ -15,9 +16,10 @@ import { unitProblem } from '../text/unit-problem';
 /**
  * Lab and vital facts: Observations whose code is in the value set, that count (§0.1), carry a date of
  * at least day precision inside the window, and whose value can be read — a quantity only through its
- * unit (§0.2: the unit decides, never the code). Everything skipped is listed in `ignored`; skips for
- * status, date or unit also become data-quality issues; a fact left unknown only by stale results is
- * counted (operator), since no recent result is unknown like none at all.
+ * unit (§0.2: the unit decides, never the code), also when it is written as text (`valueString` "3.1
+ * mmol/L"). Everything skipped is listed in `ignored`; skips for status, date or unit also become
+ * data-quality issues; a fact left unknown only by stale results is counted (operator), since no
+ * recent result is unknown like none at all.
  * @param definition - catalogue entry (its `unit` is the unit values are converted to)
  * @param source - observation source
  * @param ctx - fact context
@@ -137,8 +139,28 @@ function readValue(
           plain: 'has no yes/no value',
         };
   }
-  const q = obs.valueQuantity;
-  if (!q || typeof q.value !== 'number') {
+  const result = readResultValue(obs);
+  if (result.kind !== 'quantity') {
+    if (result.kind === 'uninterpretable') {
+      const { reason, path, plain } = result;
+      return { ok: false, reason, path, plain };
+    }
+    return result.kind === 'none'
+      ? {
+          ok: false,
+          reason: 'expected valueQuantity with a number',
+          path: 'value[x]',
+          plain: 'has no numeric value',
+        }
+      : {
+          ok: false,
+          reason: 'a qualitative result where a number with its unit is needed',
+          path: 'value[x]',
+          plain: 'is reported as a word, where a number with its unit is needed',
+        };
+  }
+  const q = result.quantity;
+  if (typeof q.value !== 'number') {
     return {
       ok: false,
       reason: 'expected valueQuantity with a number',

@@ -49,4 +49,41 @@ describe('what an issue concerns', () => {
     expect(counted).toMatchObject({ audience: 'operator' });
     expect(counted?.concerns).toBeUndefined();
   });
+
+  describe('another patient’s entries (issue 11 scope): the facts that would have read them', () => {
+    const theirs = (resource: FhirResource): FhirResource =>
+      ({
+        ...resource,
+        id: `their-${resource.id ?? ''}`,
+        subject: { reference: 'Patient/p2' },
+      }) as FhirResource;
+    const scopeIssue = (resources: FhirResource[], alsoCompute: string[]) =>
+      issuesOf(resources, alsoCompute).find((i) => i.code === 'SOLEUS_FHIR_OUT_OF_SCOPE');
+
+    it('a D-dimer of another patient concerns the DVT decision, not the potassium', () => {
+      const issue = scopeIssue(
+        [calfPain(), wells(ALL_ABSENT), theirs(ddimer(300, 'ng/mL{FEU}'))],
+        ['dvt.decision', 'cramp.potassium'],
+      );
+      expect(issue?.concerns?.facts).toContain('dvt.decision');
+      expect(issue?.concerns?.facts).not.toContain('cramp.potassium');
+      expect(issue?.clinicianText).toBe(
+        'An entry filed under another patient or under no patient (a result) was not used; check the record for a misfiled entry',
+      );
+    });
+
+    it('an entry no computed fact reads concerns nothing (it is only counted)', () => {
+      const immunization = {
+        resourceType: 'Immunization',
+        id: 'imm',
+        status: 'completed',
+        patient: { reference: 'Patient/p2' },
+        vaccineCode: { text: 'influenza' },
+        occurrenceDateTime: '2026-10-01',
+      } as FhirResource;
+      const issue = scopeIssue([immunization], ['dvt.decision', 'cramp.potassium']);
+      expect(issue?.severity).toBe('warning');
+      expect(issue?.concerns).toBeUndefined();
+    });
+  });
 });

@@ -9,6 +9,9 @@
  *    could not be had: `concerns.resourceTypes`), every computed fact that reads that resource type
  *    (fact-requirements.ts): such data could hold anything; when the hook's draft orders could not be
  *    read (`concerns.draftOrders`), every medication fact that counts draft orders;
+ * 4. for the entries left out as another patient's (`SOLEUS_FHIR_OUT_OF_SCOPE`, scope-record.ts), the
+ *    facts whose value would differ had they been filed under this patient (a misfiled entry matters
+ *    exactly where it would have changed something; bundle-to-facts.ts computes them);
  *
  * and then every fact that read one of those, directly or through others (ReadGraph). Issue-kind facts
  * (the data-quality counts) never count: they describe issues, they are not changed by them.
@@ -27,6 +30,8 @@ export interface ConcernInputs {
   readonly index: RecordIndex;
   readonly collector: IssueCollector;
   readonly reads: ReadGraph;
+  /** Facts the entries left out as another patient's would have changed, were they this patient's. */
+  readonly outOfScope?: readonly string[];
 }
 
 /**
@@ -56,6 +61,9 @@ export function resolveIssueConcerns(issues: readonly Issue[], inputs: ConcernIn
       }
     }
     factsReadingTypes(types, inputs).forEach((name) => start.add(name));
+    if (issue.code === 'SOLEUS_FHIR_OUT_OF_SCOPE') {
+      (inputs.outOfScope ?? []).forEach((name) => start.add(name));
+    }
     if (issue.concerns?.draftOrders === true) {
       factsReadingDrafts(inputs).forEach((name) => start.add(name));
     }

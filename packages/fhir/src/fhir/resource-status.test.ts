@@ -148,6 +148,50 @@ function observation(fields: Partial<Observation>): Observation {
   return { resourceType: 'Observation', id: 'o1', status: 'final', code: {}, ...fields };
 }
 
+describe('certainty by use (CONDITION_USES, docs/reference/status-rules.md)', () => {
+  /** 'yes' counts; 'unknown' = uncertain (possible, neither present nor absent); 'no' skipped. */
+  const verdict = (c: Condition, use: ConditionUse): string => {
+    const v = conditionCounts(c, use);
+    return v.counts ? 'yes' : v.uncertain === true ? 'unknown' : v.issue === true ? 'issue' : 'no';
+  };
+  const statuses = [
+    'confirmed',
+    undefined,
+    'provisional',
+    'differential',
+    'unconfirmed',
+    'refuted',
+  ];
+  it.each<[ConditionUse, string, string[]]>([
+    // verification:  confirmed  absent  provisional  differential  unconfirmed  refuted
+    ['current', 'active', ['yes', 'yes', 'yes', 'yes', 'yes', 'no']],
+    ['current', 'resolved', ['no', 'no', 'no', 'no', 'no', 'no']],
+    ['risk', 'active', ['yes', 'yes', 'yes', 'yes', 'yes', 'no']],
+    ['risk', 'resolved', ['yes', 'yes', 'yes', 'yes', 'yes', 'no']],
+    ['history', 'active', ['yes', 'yes', 'unknown', 'unknown', 'unknown', 'no']],
+    ['history', 'resolved', ['yes', 'yes', 'unknown', 'unknown', 'unknown', 'no']],
+    ['confirmed', 'active', ['yes', 'yes', 'unknown', 'unknown', 'unknown', 'no']],
+    ['confirmed', 'resolved', ['no', 'no', 'no', 'no', 'no', 'no']],
+  ])('%s use, clinicalStatus %s', (use, clinical, want) => {
+    expect(statuses.map((ver) => verdict(condition(clinical, ver), use))).toEqual(want);
+  });
+
+  it('an uncertain verdict says why in the words facts and cards use', () => {
+    expect(conditionCounts(condition('active', 'provisional'), 'confirmed')).toEqual({
+      counts: false,
+      reason: 'verificationStatus provisional: possible, not documented',
+      plain: 'is only provisional, not confirmed',
+      uncertain: true,
+    });
+  });
+
+  it('entered-in-error never counts for any use', () => {
+    for (const use of ['current', 'risk', 'history', 'confirmed'] as const) {
+      expect(conditionCounts(condition(undefined, 'entered-in-error'), use).counts).toBe(false);
+    }
+  });
+});
+
 describe('observationCounts', () => {
   const quantity = { valueQuantity: { value: 3.5, code: 'mmol/L' } };
   it.each<[string, Observation, Expect, string]>([

@@ -12,6 +12,7 @@ import type {
   Procedure,
 } from 'fhir/r4';
 import { CONDITION_CLINICAL, CONDITION_VER_STATUS } from '@soleus/core';
+import { parseFhirDate } from './parse-fhir-date';
 import { statusCode } from './status-code';
 
 /** Whether a resource counts; when not, the reason (no PHI) and whether it is a data-quality issue. */
@@ -26,22 +27,55 @@ export type StatusVerdict =
       readonly issue?: boolean;
       /** True for a preliminary Observation with a value: callers may surface it, never exclude with it. */
       readonly preliminary?: boolean;
+      /** True for an uncertain Condition in a use that may not rely on it: unknown, never absent. */
+      readonly uncertain?: boolean;
     };
 
-/** Which question a Condition answers: the current problem, or a documented history item. */
-export type ConditionUse = 'current' | 'history';
+/**
+ * What a Condition is used for (certainty by use, clinical-spec §0.1 and §0.3 revision 2; the table is
+ * docs/reference/status-rules.md):
+ * - `current` — a current problem that raises a work-up, a caution or a contraindication;
+ * - `risk` — a recent or past problem that raises a risk or a contraindication (GI bleed ≤ 90 days);
+ * - `history` — a documented history item a pathway scores (Wells item 9, previous DVT);
+ * - `confirmed` — a current problem that confirms a diagnosis, closes a pathway or withholds a
+ *   treatment (`dvt-confirmed`, "already anticoagulated").
+ */
+export type ConditionUse = 'current' | 'risk' | 'history' | 'confirmed';
+
+/** How one use reads clinicalStatus and an uncertain verificationStatus. */
+interface UseRule {
+  /** `current`: active/recurrence/relapse only; `any`: any clinical status (resolved included). */
+  readonly clinical: 'current' | 'any';
+  /** `counts`: provisional/differential/unconfirmed counts; `unknown`: possible, so neither yes nor no. */
+  readonly uncertain: 'counts' | 'unknown';
+}
+
+/** The one place certainty by use is decided. Uncertain may raise, never confirm, close or treat. */
+export const CONDITION_USES: Readonly<Record<ConditionUse, UseRule>> = {
+  current: { clinical: 'current', uncertain: 'counts' },
+  risk: { clinical: 'any', uncertain: 'counts' },
+  history: { clinical: 'any', uncertain: 'unknown' },
+  confirmed: { clinical: 'current', uncertain: 'unknown' },
+};
+
+/** The reason text of an uncertain verdict; facts list such resources as "possible, not documented". */
+export const POSSIBLE_NOT_DOCUMENTED = 'possible, not documented';
 
 const COUNTS: StatusVerdict = { counts: true };
 const CURRENT_CLINICAL = ['active', 'recurrence', 'relapse'];
 const NEVER_VERIFICATION = ['refuted', 'entered-in-error'];
+const UNCERTAIN_VERIFICATION = ['provisional', 'differential', 'unconfirmed'];
 const FINAL_OBSERVATION = ['final', 'amended', 'corrected'];
 const ORDER_INTENTS = ['order', 'plan', 'original-order', 'instance-order'];
 
 /**
- * Decides whether a Condition counts as a current problem or as a documented history item.
+ * Decides whether a Condition counts for a use (see {@link CONDITION_USES}): refuted and
+ * entered-in-error never count; a current use needs an active/recurrence/relapse clinical status; an
+ * uncertain verification (provisional, differential, unconfirmed) counts where the use only raises
+ * caution and is `uncertain` (unknown: neither present nor absent) where the use would confirm or
+ * score it; a confirmed or absent verification counts ("recorded", §0.1).
  * @param condition - the Condition
- * @param use - `current` (active/recurrence/relapse, not refuted/entered-in-error) or `history`
- *   (any clinical status, verification confirmed or absent)
+ * @param use - what the condition is used for
  * @returns the verdict; broken invariants (con-3, con-4, con-5) and conflicting codings set `issue`
  */
 export function conditionCounts(condition: Condition, use: ConditionUse): StatusVerdict {
@@ -72,10 +106,26 @@ export function conditionCounts(condition: Condition, use: ConditionUse): Status
   if (ver !== undefined && NEVER_VERIFICATION.includes(ver)) {
     return skip(`verificationStatus ${ver}`, `is marked ${words(ver)}`);
   }
-  return use === 'current' ? currentVerdict(clin) : historyVerdict(ver);
+  const rule = CONDITION_USES[use];
+  if (rule.clinical === 'current') {
+    const problem = currentProblem(clin);
+    if (problem) {
+      return problem;
+    }
+  }
+  if (ver !== undefined && UNCERTAIN_VERIFICATION.includes(ver) && rule.uncertain === 'unknown') {
+    return {
+      counts: false,
+      reason: `verificationStatus ${ver}: ${POSSIBLE_NOT_DOCUMENTED}`,
+      plain: `is only ${words(ver)}, not confirmed`,
+      uncertain: true,
+    };
+  }
+  return COUNTS;
 }
 
-function currentVerdict(clin: string | undefined): StatusVerdict {
+/** Why a clinical status is not a current problem, or null when it is one. */
+function currentProblem(clin: string | undefined): StatusVerdict | null {
   if (clin === undefined) {
     return issue(
       'clinicalStatus missing: expected active, recurrence or relapse for a current problem',
@@ -83,18 +133,8 @@ function currentVerdict(clin: string | undefined): StatusVerdict {
     );
   }
   return CURRENT_CLINICAL.includes(clin)
-    ? COUNTS
+    ? null
     : skip(`clinicalStatus ${clin} is not a current problem`, `is ${words(clin)}`);
-}
-
-function historyVerdict(ver: string | undefined): StatusVerdict {
-  if (ver === undefined || ver === 'confirmed') {
-    return COUNTS;
-  }
-  return skip(
-    `verificationStatus ${ver}: possible, not documented`,
-    `is only ${words(ver)}, not confirmed`,
-  );
 }
 
 function hasAbatement(c: Condition): boolean {
@@ -195,6 +235,56 @@ export function medicationStatementCounts(
     return COUNTS;
   }
   return skip(`status ${status}`, `is ${words(status)}`);
+}
+
+// Statuses that mean the medication was never given (or the record is void), whatever its date.
+const NEVER_GIVEN = ['cancelled', 'entered-in-error', 'draft', 'not-taken', 'unknown'];
+
+/**
+ * Decides whether a MedicationRequest or MedicationStatement counts as therapy within a look-back
+ * (e.g. antineoplastic therapy within 6 months, clinical-spec §A.3 item 1): an active one always does;
+ * a completed, stopped or on-hold one does when it was ordered or taken at or after `fromMs`
+ * (MedicationRequest.authoredOn; MedicationStatement effective[x] end, else start, else dateAsserted).
+ * @param order - the request or statement
+ * @param fromMs - start of the look-back, epoch ms
+ * @param nowMs - the evaluation instant, epoch ms
+ * @returns the verdict; a missing status or an undatable past order is skipped with its reason
+ */
+export function medicationRecentCounts(
+  order: MedicationRequest | MedicationStatement,
+  fromMs: number,
+  nowMs: number,
+): StatusVerdict {
+  const status = order.status as string | undefined;
+  if (status === undefined) {
+    return issue('status missing', 'has no status');
+  }
+  if (NEVER_GIVEN.includes(status)) {
+    return skip(`status ${status}`, `is ${words(status)}`);
+  }
+  if (status === 'active') {
+    return COUNTS;
+  }
+  const when = parseFhirDate(
+    order.resourceType === 'MedicationRequest'
+      ? order.authoredOn
+      : (order.effectivePeriod?.end ??
+          order.effectiveDateTime ??
+          order.effectivePeriod?.start ??
+          order.dateAsserted),
+  );
+  if (when === null || when.precision === 'year' || when.precision === 'month') {
+    return skip(
+      `status ${status} and no day-precise date: cannot place it in the look-back`,
+      `is ${words(status)} and has no exact date`,
+    );
+  }
+  return when.epochMs >= fromMs && when.epochMs <= nowMs
+    ? COUNTS
+    : skip(
+        `status ${status}, dated outside the look-back`,
+        `is ${words(status)} and too long ago to count`,
+      );
 }
 
 /**

@@ -63,6 +63,8 @@ function codeOf(resource: FhirResource): CodeableConcept | undefined {
     case 'MedicationRequest':
     case 'MedicationStatement':
       return resource.medicationCodeableConcept;
+    case 'Encounter':
+      return resource.type?.[0] ?? resource.reasonCode?.[0];
     default:
       return undefined;
   }
@@ -82,6 +84,8 @@ function dateOf(resource: FhirResource): string | undefined {
       return resource.authored;
     case 'MedicationRequest':
       return resource.authoredOn;
+    case 'Encounter':
+      return resource.period?.start;
     default:
       return undefined;
   }

@@ -60,6 +60,7 @@ export function ddimer(
     id: 'dd-1',
     status: 'final',
     code: { coding: [{ system: 'http://loinc.org', code }] },
+    subject: { reference: 'Patient/p1' },
     effectiveDateTime: '2026-11-21T10:00:00Z',
     valueQuantity: {
       value,
@@ -78,6 +79,7 @@ export function wells(
     id: 'wells-1',
     questionnaire: 'https://soleus.dev/fhir/Questionnaire/wells-dvt',
     status: 'completed',
+    subject: { reference: 'Patient/p1' },
     authored,
     item: Object.entries(answers).map(([linkId, valueBoolean]) => ({
       linkId,
@@ -185,6 +187,7 @@ export function calfCircumference(
         { system: 'https://soleus.dev/fhir/CodeSystem/calf-findings', code: 'calf-circumference' },
       ],
     },
+    subject: { reference: 'Patient/p1' },
     bodySite: { coding: [{ system: SCT, code: side === 'left' ? '7771000' : '24028007' }] },
     effectiveDateTime: effective,
     valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },

@@ -61,7 +61,7 @@ export function searchset(resources: readonly FhirResource[]): Bundle<FhirResour
 
 /**
  * The prefetch a complete client sends for a service: the Patient read for `Type/{{…}}` templates, a
- * searchset of the queried type for the others (a status filter in the template is applied).
+ * searchset of the queried type for the others (a status filter in the template, one status or a comma list, is applied).
  * @param service - the discovery entry
  * @param resources - the patient's record
  * @returns key → prefetch value
@@ -77,7 +77,8 @@ export function prefetchFor(
     const matches = resources.filter(
       (r) =>
         r.resourceType === type &&
-        (status === undefined || (r as { status?: string }).status === status),
+        (status === undefined ||
+          status.split(',').includes(String((r as { status?: unknown }).status))),
     );
     prefetch[key] = template.includes('?') ? searchset(matches) : (matches[0] ?? searchset([]));
   }

@@ -2,7 +2,15 @@
  * Client-JWT trust configuration (CDS Hooks §trusting-cds-clients, REQ 195–205): which issuers are
  * trusted, where their keys come from, and the bounds on algorithms, skew, lifetime and replay.
  */
-import type { JSONWebKeySet } from 'jose';
+import type { JsonWebKey } from 'node:crypto';
+
+/**
+ * A JSON Web Key Set (RFC 7517 §5) as an EHR publishes it. Declared here rather than taken from jose
+ * so that the published types do not depend on jose, which the package bundles (see vendor/jose.ts).
+ */
+export interface JsonWebKeySet {
+  readonly keys: JsonWebKey[];
+}
 
 /** One trusted CDS client (an EHR). */
 export interface TrustedIssuer {
@@ -12,7 +20,7 @@ export interface TrustedIssuer {
    * Keys exchanged out of band (REQ 199), chosen by `kid`. Used for every token of this issuer whose
    * `jku` is absent or not on `jkuAllowList` (the `jku` is then never fetched).
    */
-  readonly jwks?: JSONWebKeySet;
+  readonly jwks?: JsonWebKeySet;
   /**
    * `jku` URLs of this issuer that are fetched (https; http only on a loopback host). Without a static
    * `jwks`, a token naming any other `jku` is refused.

@@ -20,7 +20,7 @@ import {
   jwtVerify,
   type JWTPayload,
   type JWTVerifyGetKey,
-} from 'jose';
+} from '../vendor/jose';
 import { DEFAULT_ALGORITHMS, type AuthOptions, type TrustedIssuer } from './auth-options';
 import { isAcceptableJku } from './is-acceptable-jku';
 import { createMemoryReplayStore, type ReplayStore } from './replay-store';

@@ -14,7 +14,8 @@ function names(params: Readonly<Record<string, unknown>>, key: string): string[]
  * fact in `therapeuticFacts` holds (warfarin/DOAC order, long-term anticoagulation status) or the LMWH
  * daily dose (`lmwhDoseFact`, mg/d) is above the pack's prophylactic ceiling; `prophylactic` when LMWH is
  * at or below it (enoxaparin 40 mg daily is prophylaxis, not treatment); unknown (null) when an LMWH or
- * heparin order's dose cannot be computed (`doseUnknownFacts`) — neither "anticoagulated" nor "not";
+ * heparin order's dose cannot be computed (`doseUnknownFacts`) or a therapeutic fact is itself unknown —
+ * neither "anticoagulated" nor "not";
  * `none` otherwise.
  * @param params - `{ therapeuticFacts, lmwhDoseFact, doseUnknownFacts }`
  * @param ctx - the fact context
@@ -42,7 +43,12 @@ function computeAnticoagulation(params: Readonly<Record<string, unknown>>, ctx: 
     const fact = ctx.fact(name);
     return fact.value === true ? (fact.evidence ?? []) : [];
   });
-  if (lmwh.value === null || unknownDose.length > 0) {
+  // A therapeutic fact left unknown (e.g. a provisional long-term-anticoagulation status) is neither
+  // "anticoagulated" (which would drop the interim-anticoagulation advice) nor "not anticoagulated".
+  const possiblyTherapeutic = names(params, 'therapeuticFacts').some(
+    (name) => ctx.fact(name).value === null,
+  );
+  if (lmwh.value === null || unknownDose.length > 0 || possiblyTherapeutic) {
     return { value: null, evidence: [...lmwhEvidence, ...unknownDose] };
   }
   if (typeof lmwh.value === 'number' && lmwh.value > 0) {

@@ -22,7 +22,8 @@ export interface DdimerResult {
 
 /**
  * Reads every D-dimer of the record for the current episode (clinical-spec §A.4): final/amended/corrected
- * results (a preliminary result never excludes), collected at or after the episode start and within the
+ * results — a preliminary result never excludes, but a preliminary positive counts as positive, so a
+ * final negative cannot exclude past it — collected at or after the episode start and within the
  * evidence window; several valid results that disagree → the positive one governs (conservative).
  * Unusable results are listed with their reason, and uninterpretable ones are data-quality issues.
  * @param ctx - the fact context
@@ -79,7 +80,8 @@ function readOne(
   ctx: FactContext,
 ): (DdimerReading & { ok: false }) | (DdimerReading & { ok: true; at: string }) {
   const status = observationCounts(obs);
-  if (!status.counts) {
+  const preliminary = !status.counts && status.preliminary === true;
+  if (!status.counts && !preliminary) {
     const { reason, plain } = status;
     return { ok: false, reason, plain, path: 'status', issue: status.issue === true };
   }
@@ -89,5 +91,15 @@ function readOne(
     return { ok: false, reason, plain, path: 'effective[x]', issue };
   }
   const reading = interpretDdimer(obs, placed.atMs, ctx);
-  return reading.ok ? { ...reading, at: new Date(placed.atMs).toISOString() } : reading;
+  if (!status.counts && (!reading.ok || reading.verdict === 'negative')) {
+    // A preliminary result never excludes; only a positive one is used (it blocks exclusion).
+    return { ok: false, reason: status.reason, plain: status.plain, path: 'status', issue: false };
+  }
+  return reading.ok
+    ? {
+        ...reading,
+        line: preliminary ? `${reading.line} (preliminary, not final)` : reading.line,
+        at: new Date(placed.atMs).toISOString(),
+      }
+    : reading;
 }

@@ -25,6 +25,16 @@ describe('decideDvtCard (clinical-spec §A.6)', () => {
       { confirmedCondition: true, ultrasound: 'negative' },
       'dvt-confirmed',
     ],
+    [
+      'a preliminary positive scan, Wells unlikely, reliable negative D-dimer → likely until final',
+      { ultrasoundPending: true, ddimer: 'negative', ddimerReliable: true },
+      'dvt-likely-imaging',
+    ],
+    [
+      'a preliminary positive scan next to a final negative scan → still not excluded',
+      { ultrasoundPending: true, ultrasound: 'negative' },
+      'dvt-likely-imaging',
+    ],
     ['likely, no scan, no D-dimer → imaging', { wellsClass: 'likely' }, 'dvt-likely-imaging'],
     [
       'likely, no scan, negative D-dimer → still imaging',

@@ -10,6 +10,7 @@
  *   Kraaijpoel 2020), where the NICE proximal pathway asks for a D-dimer;
  * - Wells likely with a repeat negative scan 6+ days after the first negative one → excluded (NICE
  *   1.1.5–1.1.6), even when the first scan or the positive D-dimer is now older than 7 days.
+ * - a preliminary positive scan (never confirming) → `dvt-likely-imaging` until the final report.
  * Never returns `dvt-excluded` on an unknown: Wells indeterminate, no scan and no usable D-dimer all
  * lead to a work-up card.
  */
@@ -33,6 +34,11 @@ export interface DvtDecisionInput {
   readonly confirmedCondition: boolean;
   readonly wellsClass: 'likely' | 'unlikely' | 'indeterminate';
   readonly ultrasound: 'positive' | 'negative' | null;
+  /**
+   * A preliminary positive scan of the episode: it confirms nothing, but the work-up cannot end on it —
+   * DVT is treated as likely until the final report (safe reading; optional, false when absent).
+   */
+  readonly ultrasoundPending?: boolean;
   /** A repeat negative scan at least 6 days after an earlier negative scan of the episode (NICE). */
   readonly repeatScanNegative: boolean;
   readonly ddimer: 'positive' | 'negative' | null;
@@ -53,6 +59,9 @@ export function decideDvtCard(input: DvtDecisionInput): DvtCard | null {
   }
   if (input.ultrasound === 'positive' || input.confirmedCondition) {
     return 'dvt-confirmed';
+  }
+  if (input.ultrasoundPending === true) {
+    return 'dvt-likely-imaging';
   }
   if (input.pregnant) {
     return input.ultrasound === 'negative' ? 'dvt-repeat-us' : 'dvt-ddimer-unreliable';

@@ -7,8 +7,6 @@ const OBSERVATION_VALUE_SETS = [
   'ddimer.allValueSet',
   'ultrasound.valueSet',
   'wells.calfCircumferenceValueSet',
-  'pregnancy.statusValueSet',
-  'pregnancy.hcgValueSet',
   'fever.valueSet',
   'pe.spo2ValueSet',
 ] as const;

@@ -44,6 +44,7 @@ export function dvtDecision(facts: DvtDecisionFacts, ctx: FactContext): DvtDecis
       confirmedCondition: ctx.fact(facts.confirmedFact).value === true,
       wellsClass: wells.wellsClass,
       ultrasound: ultrasoundResult(ctx).result,
+      ultrasoundPending: ultrasoundResult(ctx).pendingPositive,
       repeatScanNegative: ultrasoundResult(ctx).repeatNegative,
       ddimer: ddimerResult(ctx).result,
       ddimerReliable: ctx.fact(facts.reliableFact).value === true,

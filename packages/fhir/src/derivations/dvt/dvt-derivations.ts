@@ -13,7 +13,6 @@ import { dvtDecision, type DvtDecisionFacts } from './dvt-decision';
 import { dvtEpisode } from './dvt-episode';
 import { dvtParam } from './dvt-params';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
-import { pregnancyStatus } from './pregnancy-status';
 import { previousDvt } from './previous-dvt';
 import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
@@ -55,7 +54,12 @@ function lines(value: readonly string[]): FactValue {
 const ANTICOAGULATION_WORDS = new Map<unknown, readonly string[]>([
   ['therapeutic', ['On therapeutic anticoagulation']],
   ['prophylactic', ['On prophylactic-dose anticoagulation only']],
-  [null, ['Anticoagulation: a heparin dose could not be read, so it may be therapeutic']],
+  [
+    null,
+    [
+      'Anticoagulation: may be therapeutic (a dose could not be read, or it is recorded only as provisional)',
+    ],
+  ],
 ]);
 
 function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
@@ -138,6 +142,10 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     }),
   ],
   [
+    'dvt.ultrasoundPending',
+    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).pendingPositive })),
+  ],
+  [
     'dvt.ultrasoundExplanation',
     whenTriggered((_p, ctx) => ({ value: lines(ultrasoundResult(ctx).lines) })),
   ],
@@ -148,7 +156,6 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
       requires: () => [],
     },
   ],
-  ['dvt.pregnant', pregnancyStatus],
   ['dvt.anticoagulation', anticoagulationStatus],
   [
     'dvt.ddimerReliable',

@@ -7,6 +7,7 @@ describe('dvt.triggered / dvt.episodeStart (§A.1, §9.3a)', () => {
     id: 'visit-1',
     status,
     class: { code: 'AMB' },
+    subject: { reference: 'Patient/p1' },
     reasonCode: [{ coding: [{ system: ICD, code: 'M79.661' }] }],
     period: { start },
   });

@@ -1,7 +1,9 @@
 /**
  * The DVT episode (clinical-spec §A.1): a current calf/lower-leg pain or leg swelling Condition (or an
  * Encounter whose reason is one), or a *unilateral* cramp, with a day-precise onset inside the trigger
- * window (pack parameter, 14 days) opens it; the episode starts at the earliest such onset. Resources
+ * window (pack parameter, 14 days) opens it; so does a current DVT diagnosis Condition of any certainty
+ * (pack parameter `diagnosisTriggerValueSets`): a provisional DVT is a *suspected* DVT and runs the
+ * pathway (certainty by use). The episode starts at the earliest such onset. Resources
  * dated only to the year or month, or not at all, describe history and never open an episode (§9.3a);
  * bilateral or unsided cramps go to rule set B, not here.
  */
@@ -57,10 +59,15 @@ function findEpisode(ctx: FactContext): DvtEpisode {
       true,
     ]),
   ];
+  const diagnosisSets = new Set(dvtParam(ctx, 'diagnosisTriggerValueSets', 'string[]'));
+  sets.push(...[...diagnosisSets].map((vs): [string, boolean] => [vs, false]));
   for (const [vs, unilateralOnly] of sets) {
     const candidates = [
       ...ctx.index.withCodeIn('Condition', vs).map(conditionCandidate),
-      ...ctx.index.withCodeIn('Encounter', vs).map(encounterCandidate),
+      // A diagnosis opens an episode as a Condition; encounters open it by their reason (symptoms).
+      ...(diagnosisSets.has(vs)
+        ? []
+        : ctx.index.withCodeIn('Encounter', vs).map(encounterCandidate)),
     ];
     for (const candidate of candidates) {
       const verdict = judge(candidate, unilateralOnly, from, ctx.nowMs);

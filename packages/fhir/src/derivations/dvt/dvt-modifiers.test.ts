@@ -33,6 +33,7 @@ describe('modifiers (§A.5)', () => {
     id: 'preg-status',
     status: 'final',
     code: { coding: [{ system: 'http://loinc.org', code: '82810-3' }] },
+    subject: { reference: 'Patient/p1' },
     effectiveDateTime: effective,
     valueCodeableConcept: { coding: [{ system: SCT, code: '77386006' }] },
   });
@@ -54,6 +55,7 @@ describe('modifiers (§A.5)', () => {
       id: 'stay-1',
       status: 'in-progress',
       class: { code: 'IMP' },
+      subject: { reference: 'Patient/p1' },
     };
     const { fact } = evaluateFacts([calfPain(), stay]);
     expect(fact('dvt.elevatedDdimerContexts')?.value).toEqual(['hospital inpatient']);
@@ -65,5 +67,58 @@ describe('modifiers (§A.5)', () => {
       '1940-01-01',
     );
     expect(fact('dvt.elevatedDdimerContexts')?.value).toEqual(['active cancer', 'age over 80']);
+  });
+
+  it.each<[string, string, string | null]>([
+    ['long-term anticoagulation (Z79.01), confirmed → therapeutic', 'confirmed', 'therapeutic'],
+    ['provisional Z79.01 → unknown: neither anticoagulated nor not', 'provisional', null],
+  ])('%s', (_name, ver, want) => {
+    const status = condition('z79', ICD, 'Z79.01', '2025-01-01', {
+      verificationStatus: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: ver },
+        ],
+      },
+    });
+    const { fact } = evaluateFacts([calfPain(), status]);
+    expect([fact('dvt.anticoagulation')?.value, fact('dvt.ddimerReliable')?.value]).toEqual([
+      want,
+      false, // a negative D-dimer excludes nothing: therapeutic, or possibly so
+    ]);
+  });
+});
+
+describe('a DVT diagnosis by certainty (§A.6 first row, certainty by use)', () => {
+  it.each<[string, string | undefined, boolean | null, boolean, string | null]>([
+    ['confirmed → confirms', 'confirmed', true, true, 'dvt-confirmed'],
+    ['no verificationStatus → recorded, confirms', undefined, true, true, 'dvt-confirmed'],
+    [
+      'provisional → suspected: never confirms, the pathway runs',
+      'provisional',
+      null,
+      true,
+      'dvt-wells-incomplete',
+    ],
+    ['differential → suspected', 'differential', null, true, 'dvt-wells-incomplete'],
+    ['unconfirmed → suspected', 'unconfirmed', null, true, 'dvt-wells-incomplete'],
+    ['refuted → nothing, and no episode without another trigger', 'refuted', false, false, null],
+  ])('%s', (_name, ver, confirmed, suspected, decision) => {
+    const dvt = condition('dvt', ICD, 'I82.412', '2026-11-21', {
+      ...(ver
+        ? {
+            verificationStatus: {
+              coding: [
+                { system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: ver },
+              ],
+            },
+          }
+        : { verificationStatus: undefined }),
+    });
+    const { fact } = evaluateFacts([dvt]);
+    expect([
+      fact('dvt.confirmedCondition')?.value ?? null,
+      fact('dvt.suspectedCondition')?.value ?? false,
+      fact('dvt.decision')?.value ?? null,
+    ]).toEqual([confirmed, suspected, decision]);
   });
 });

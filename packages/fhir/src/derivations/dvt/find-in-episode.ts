@@ -1,14 +1,16 @@
 /**
  * Finds Conditions whose onset, and Observations whose effective time, fall inside the current DVT
- * episode (clinical-spec §A.1, §A.2), for the red-flag facts. Conditions must be current problems and
- * Observations must count (§0.1); each Observation is then put to the caller's test. Everything looked
+ * episode (clinical-spec §A.1, §A.2), for the red-flag facts. Conditions must count for their use and
+ * Observations must count (§0.1) — a preliminary finding counts too, since a red flag only raises
+ * caution (§0.1 note: preliminary results never exclude, but may be surfaced); each Observation is then
+ * put to the caller's test. Everything looked
  * at and not used is listed with its reason.
  */
 import type { Observation } from 'fhir/r4';
 import type { Fact, FactEvidence } from '@soleus/core';
 import { conditionOnset } from '../../fhir/condition-onset';
 import { observationEffectiveTime } from '../../fhir/observation-effective-time';
-import { conditionCounts, observationCounts } from '../../fhir/resource-status';
+import { conditionCounts, observationCounts, type ConditionUse } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { placeInEpisode } from './place-in-episode';
@@ -19,6 +21,8 @@ export type ObservationTest = (obs: Observation, ref: string, ctx: FactContext) 
 interface Found {
   readonly evidence: FactEvidence[];
   readonly ignored: FactEvidence[];
+  /** Uncertain Conditions in the episode that the use may not rely on. */
+  uncertain: number;
 }
 
 /**
@@ -27,7 +31,9 @@ interface Found {
  * @param conditionSets - value sets of Conditions that are the finding
  * @param observationSets - value sets of Observations to put to `test`
  * @param test - decides on each counting, in-episode Observation
- * @returns a boolean fact (true when anything qualifies) with evidence and ignored resources
+ * @param use - what the Conditions are used for (`current` raises a red flag; `confirmed` confirms)
+ * @returns a boolean fact (true when anything qualifies; unknown when only an uncertain Condition would
+ *   have, for a use that may not rely on it) with evidence and ignored resources
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
 export function findInEpisode(
@@ -35,12 +41,14 @@ export function findInEpisode(
   conditionSets: readonly string[],
   observationSets: readonly string[],
   test: ObservationTest,
+  use: ConditionUse = 'current',
 ): Fact {
-  const found: Found = { evidence: [], ignored: [] };
-  conditionSets.forEach((vs) => findConditions(ctx, vs, found));
+  const found: Found = { evidence: [], ignored: [], uncertain: 0 };
+  conditionSets.forEach((vs) => findConditions(ctx, vs, use, found));
   observationSets.forEach((vs) => findObservations(ctx, vs, test, found));
   const { evidence, ignored } = found;
-  return { value: evidence.length > 0, evidence, ...(ignored.length > 0 ? { ignored } : {}) };
+  const value = evidence.length > 0 ? true : found.uncertain > 0 ? null : false;
+  return { value, evidence, ...(ignored.length > 0 ? { ignored } : {}) };
 }
 
 /**
@@ -54,12 +62,18 @@ export function listParam(params: Readonly<Record<string, unknown>>, key: string
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function findConditions(ctx: FactContext, valueSet: string, found: Found): void {
+function findConditions(ctx: FactContext, valueSet: string, use: ConditionUse, found: Found): void {
   for (const condition of ctx.index.withCodeIn('Condition', valueSet)) {
     const ref = resourceRef(condition);
-    const status = conditionCounts(condition, 'current');
-    const placed = status.counts ? placeInEpisode(ctx, conditionOnset(condition), false) : null;
-    if (placed?.ok) {
+    const status = conditionCounts(condition, use);
+    const placed =
+      status.counts || status.uncertain
+        ? placeInEpisode(ctx, conditionOnset(condition), false)
+        : null;
+    if (placed?.ok && !status.counts) {
+      found.uncertain += 1;
+      found.ignored.push({ resource: ref, note: status.reason });
+    } else if (placed?.ok) {
       found.evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
     } else {
       found.ignored.push({
@@ -79,14 +93,20 @@ function findObservations(
   for (const obs of ctx.index.withCodeIn('Observation', valueSet)) {
     const ref = resourceRef(obs);
     const status = observationCounts(obs);
-    if (!status.counts) {
+    // A red flag only raises caution: a preliminary finding counts (it may raise, never exclude).
+    const preliminary = !status.counts && status.preliminary === true;
+    if (!status.counts && !preliminary) {
       found.ignored.push({ resource: ref, note: status.reason });
       continue;
     }
     const placed = placeInEpisode(ctx, observationEffectiveTime(obs), false);
     const why = placed.ok ? test(obs, ref, ctx) : placed.reason;
     if (placed.ok && why === null) {
-      found.evidence.push({ resource: ref, at: new Date(placed.atMs).toISOString() });
+      found.evidence.push({
+        resource: ref,
+        at: new Date(placed.atMs).toISOString(),
+        ...(preliminary ? { note: 'preliminary result' } : {}),
+      });
     } else {
       found.ignored.push({ resource: ref, note: why ?? '' });
     }

@@ -9,7 +9,10 @@
 import type { Observation, Quantity } from 'fhir/r4';
 import { normaliseQuantity } from '@soleus/core';
 import { ageAt } from '../../fhir/age-at';
+import { readResultValue } from '../../fhir/read-result-value';
 import type { FactContext } from '../../facts/fact-context';
+import { noPatientIssue } from '../../facts/patient-facts';
+import { resourceRef } from '../../facts/resource-ref';
 import { displayReported, displayUnit } from '../../text/display-unit';
 import { unitProblem } from '../../text/unit-problem';
 import { dvtParam } from './dvt-params';
@@ -44,21 +47,61 @@ type Basis = 'FEU' | 'DDU';
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
 export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext): DdimerReading {
-  if (
-    ctx.index.conceptIn(dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'), obs.code) ||
-    !obs.valueQuantity
-  ) {
-    return interpretQualitative(obs, ctx);
+  const result = readResultValue(obs, {
+    isPositive: (c) => ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), c),
+    isNegative: (c) => ctx.index.conceptIn(dvtParam(ctx, 'negativeResultValueSet', 'string'), c),
+  });
+  const qualitativeTest = ctx.index.conceptIn(
+    dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'),
+    obs.code,
+  );
+  switch (result.kind) {
+    case 'positive':
+      return {
+        ok: true,
+        verdict: 'positive',
+        value: `Qualitative result “${result.reported}”`,
+        line: 'positive',
+      };
+    case 'negative':
+      return {
+        ok: false,
+        reason: 'qualitative negative result: never used to exclude DVT',
+        plain: 'is a qualitative negative result (never used to exclude DVT)',
+        path: 'value[x]',
+        issue: false,
+      };
+    case 'none':
+      return fail(
+        'uninterpretable: expected a result value',
+        'value[x]',
+        'has no value that can be read',
+      );
+    case 'uninterpretable':
+      return fail(`uninterpretable: ${result.reason}`, result.path, result.plain);
+    case 'quantity':
+      return qualitativeTest
+        ? fail(
+            'uninterpretable: a quantity on a qualitative D-dimer test',
+            'value[x]',
+            'is a qualitative test reported as a number, so it cannot be read',
+          )
+        : interpretQuantity(obs, result.quantity, result.fromText, atMs, ctx);
   }
-  const q = obs.valueQuantity;
+}
+
+function interpretQuantity(
+  obs: Observation,
+  q: Quantity,
+  fromText: boolean,
+  atMs: number,
+  ctx: FactContext,
+): DdimerReading {
+  const path = fromText ? 'valueString' : 'valueQuantity.unit';
   const analyte = dvtParam(ctx, 'ddimer.analyte', 'string');
   const value = normaliseQuantity(quantityInput(q), analyte);
   if (!value.ok) {
-    return fail(
-      `uninterpretable: ${value.reason}`,
-      'valueQuantity.unit',
-      unitProblem(q.code ?? q.unit),
-    );
+    return fail(`uninterpretable: ${value.reason}`, path, unitProblem(q.code ?? q.unit));
   }
   const codeBasis = basisFromCode(obs, ctx);
   const annotationBasis = basisFromAnnotations(value.annotations);
@@ -68,7 +111,7 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
   ) {
     return fail(
       `uninterpretable: LOINC basis ${codeBasis ?? '(none)'} and unit annotation basis disagree`,
-      'valueQuantity.unit',
+      path,
       'has a test code and a unit that disagree on FEU or DDU',
     );
   }
@@ -76,7 +119,7 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
   if (!basis) {
     return fail(
       'uninterpretable: neither the LOINC code nor the unit says FEU or DDU',
-      'valueQuantity.unit',
+      path,
       'does not say whether it is FEU or DDU',
     );
   }
@@ -90,6 +133,9 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
   const unit = displayUnit(value.unit);
   const converted = `${value.comparator ?? ''}${round(value.value)} ${unit}`;
   const verdict = decide(value.comparator, value.value, cutoff.value);
+  if (verdict === 'positive' && cutoff.ageUnknown === true) {
+    reportUnknownAge(ctx);
+  }
   if (verdict === null) {
     return fail(
       `uninterpretable: "<" bound above the ${round(cutoff.value)} ${value.unit} cutoff`,
@@ -98,11 +144,12 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
     );
   }
   const as = round(value.value) === q.value ? '' : ` (${converted})`;
+  const text = fromText ? ', written as text' : '';
   const side = verdict === 'negative' ? 'below' : 'at or above';
   return {
     ok: true,
     verdict,
-    value: `${reported}${as}`,
+    value: `${reported}${as}${text}`,
     line: `${verdict}, ${side} the ${cutoff.words} of ${round(cutoff.value)} ${unit} ${basis}${cutoff.note}`,
   };
 }
@@ -131,7 +178,15 @@ function chooseCutoff(
   analyte: string,
   ctx: FactContext,
 ):
-  | { ok: true; value: number; why: string; words: string; note: string }
+  | {
+      ok: true;
+      value: number;
+      why: string;
+      words: string;
+      note: string;
+      /** True when the cutoff could have been age-adjusted but the age is unknown. */
+      ageUnknown?: boolean;
+    }
   | Extract<DdimerReading, { ok: false }> {
   const conventional = dvtParam(
     ctx,
@@ -174,6 +229,7 @@ function chooseCutoff(
       why: `${why}; age unknown, so not age-adjusted`,
       words,
       note: ' (not age-adjusted: age unknown)',
+      ageUnknown: true,
     };
   }
   if (age > over) {
@@ -186,28 +242,6 @@ function chooseCutoff(
     };
   }
   return { ok: true, value: cutoff, why: `${why}; age ${age} ≤ ${over}`, words, note: '' };
-}
-
-function interpretQualitative(obs: Observation, ctx: FactContext): DdimerReading {
-  if (
-    ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), obs.valueCodeableConcept)
-  ) {
-    return { ok: true, verdict: 'positive', value: 'Qualitative result', line: 'positive' };
-  }
-  if (obs.valueCodeableConcept) {
-    return {
-      ok: false,
-      reason: 'qualitative result that is not positive: never used to exclude DVT',
-      plain: 'is a qualitative result that is not positive (never used to exclude DVT)',
-      path: 'valueCodeableConcept',
-      issue: false,
-    };
-  }
-  return fail(
-    'uninterpretable: expected valueQuantity (or a coded qualitative result)',
-    'value[x]',
-    'has no value that can be read',
-  );
 }
 
 function basisFromCode(obs: Observation, ctx: FactContext): Basis | undefined {
@@ -240,6 +274,21 @@ function quantityInput(q: Quantity): {
     ...(q.system === undefined ? {} : { system: q.system }),
     ...(q.comparator === undefined ? {} : { comparator: q.comparator }),
   };
+}
+
+/** A positive read at the conventional cutoff might have been negative at the age-adjusted one. */
+function reportUnknownAge(ctx: FactContext): void {
+  const patient = ctx.index.patient;
+  if (!patient) {
+    ctx.issues.add(noPatientIssue('age'));
+    return;
+  }
+  ctx.issues.warn(
+    'SOLEUS_FHIR_UNINTERPRETABLE',
+    'age unknown (no usable Patient.birthDate): the D-dimer cutoff could not be age-adjusted, so the conventional cutoff was used',
+    { resource: resourceRef(patient), path: 'birthDate' },
+    'Date of birth missing or incomplete: the positive D-dimer could not be checked against the age-adjusted cutoff',
+  );
 }
 
 function fail(reason: string, path: string, plain: string): Extract<DdimerReading, { ok: false }> {

@@ -1,4 +1,5 @@
-import type { Fact } from '@soleus/core';
+import type { Fact, FactEvidence } from '@soleus/core';
+import { POSSIBLE_NOT_DOCUMENTED } from '../../fhir/resource-status';
 import type { Derivation } from '../../facts/derivations';
 import { dvtEpisode } from './dvt-episode';
 
@@ -7,17 +8,26 @@ import { dvtEpisode } from './dvt-episode';
  * the history fact named by param `historyFact` (any clinical status, verification confirmed or unstated)
  * whose onset is before the current episode. A condition dated only to the year or month, or not dated,
  * still counts — it can describe history (§9.3a) — while a DVT starting inside the episode is the
- * current one, not a previous one.
+ * current one, not a previous one. A previous DVT that is only provisional, differential or unconfirmed
+ * is *possible*: the item is then unknown (null), so Wells cannot be scored "unlikely" on it until a
+ * clinician attests it (certainty by use: uncertain is unknown, never absent).
  */
 export const previousDvt: Derivation = {
   compute: (params, ctx): Fact => {
     const name = params['historyFact'];
     const history = typeof name === 'string' ? ctx.fact(name) : { value: null };
     const start = dvtEpisode(ctx).startMs ?? ctx.nowMs;
-    const before = (history.evidence ?? []).filter(
-      (e) => e.at === undefined || Date.parse(e.at) < start,
+    const isBefore = (e: FactEvidence): boolean => e.at === undefined || Date.parse(e.at) < start;
+    const before = (history.evidence ?? []).filter(isBefore);
+    if (before.length > 0) {
+      return { value: true, evidence: before };
+    }
+    const possible = (history.ignored ?? []).filter(
+      (e) => (e.note ?? '').endsWith(POSSIBLE_NOT_DOCUMENTED) && isBefore(e),
     );
-    return { value: before.length > 0, evidence: before };
+    return possible.length > 0
+      ? { value: null, ignored: possible }
+      : { value: false, evidence: [] };
   },
   requires: () => [{ resourceType: 'Condition' }],
 };

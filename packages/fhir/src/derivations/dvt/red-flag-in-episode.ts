@@ -19,7 +19,11 @@ const findingPresent: ObservationTest = (obs, ref, ctx) => {
   return obs.valueBoolean ? null : 'finding recorded as absent';
 };
 
-/** Conditions and bedside findings (valueBoolean true) in the episode; params `conditionValueSets`, `findingValueSets`. */
+/**
+ * Conditions and bedside findings (valueBoolean true) in the episode; params `conditionValueSets`,
+ * `findingValueSets` and `conditionUse` (`current` by default; `confirmed` for a finding that confirms a
+ * diagnosis, so that a provisional one leaves it unknown).
+ */
 export const redFlagInEpisode: Derivation = {
   compute: (params, ctx) =>
     findInEpisode(
@@ -27,6 +31,7 @@ export const redFlagInEpisode: Derivation = {
       listParam(params, 'conditionValueSets'),
       listParam(params, 'findingValueSets'),
       findingPresent,
+      params['conditionUse'] === 'confirmed' ? 'confirmed' : 'current',
     ),
   requires: (params) => [
     ...listParam(params, 'conditionValueSets').map((valueSet) => ({

@@ -7,6 +7,7 @@ describe('venous ultrasound (§9.5)', () => {
     id: 'us-1',
     status: 'final',
     code: { coding: [{ system: 'http://loinc.org', code: '69392-9' }] },
+    subject: { reference: 'Patient/p1' },
     effectiveDateTime: effective,
     conclusionCode: [{ coding: [{ system: SCT, code }] }],
   });

@@ -10,6 +10,7 @@ import { memoPerRequest } from './memo-per-request';
 import { placeInEpisode } from './place-in-episode';
 import { calendarDate, humanDate } from '../../text/human-date';
 import { itemSubject } from '../../text/item-subject';
+import { capitalised } from '../../text/capitalised';
 
 /** The episode's venous ultrasound: positive, negative or none (unknown), and why. */
 export interface UltrasoundResult {
@@ -22,6 +23,8 @@ export interface UltrasoundResult {
   readonly lines: readonly string[];
   readonly evidence: readonly FactEvidence[];
   readonly ignored: readonly FactEvidence[];
+  /** A preliminary positive scan in the evidence window, with no final positive one. */
+  readonly pendingPositive: boolean;
 }
 
 /** A scan resource with its date and whether its status counts. */
@@ -29,6 +32,8 @@ interface Scan {
   readonly resource: DiagnosticReport | Observation;
   readonly date: string | undefined;
   readonly statusProblem: { readonly reason: string; readonly plain: string } | null;
+  /** Released only as preliminary (or partial): never used to exclude; a positive one blocks it. */
+  readonly preliminary: boolean;
 }
 
 type ScanReading =
@@ -54,7 +59,8 @@ const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
  * `conclusionCode` or an Observation's `valueCodeableConcept`/`interpretation`, code in the pack's
  * venous-ultrasound value set, final/amended/corrected, dated at or after the episode start and within
  * the evidence window. Positive = a positive qualifier or a DVT diagnosis code; a result coded both ways
- * or neither is uninterpretable. Any positive scan governs.
+ * or neither is uninterpretable. Any positive scan governs; a preliminary positive scan leaves the
+ * result unknown (it confirms nothing, and no negative scan may exclude past it).
  * @param ctx - the fact context
  * @returns the result, once per request
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
@@ -66,8 +72,13 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
     const ignored: FactEvidence[] = [];
     const verdicts = new Set<string>();
     const negatives: { atMs: number; fresh: boolean }[] = [];
+    let pendingPositive = false;
     for (const scan of collectScans(ctx)) {
       const ref = resourceRef(scan.resource);
+      if (scan.preliminary) {
+        const pending = readScan({ ...scan, statusProblem: null }, ctx);
+        pendingPositive ||= pending.ok && pending.verdict === 'positive' && pending.fresh === null;
+      }
       const reading = readScan(scan, ctx);
       if (!reading.ok) {
         const subject = itemSubject(scan.resource, 'Leg vein ultrasound');
@@ -98,13 +109,26 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
       lines.push(`${capitalised(reading.verdict)}, ${humanDate(reading.atMs, ctx.nowMs)}`);
       evidence.push({ resource: ref, at, note: reading.verdict });
     }
+    // A preliminary positive scan confirms nothing, but no negative scan may exclude past it.
+    if (pendingPositive && !verdicts.has('positive')) {
+      lines.push(
+        'A preliminary positive scan awaits its final report: DVT is neither confirmed nor excluded until then',
+      );
+    }
     const result = verdicts.has('positive')
       ? 'positive'
-      : verdicts.has('negative')
+      : verdicts.has('negative') && !pendingPositive
         ? 'negative'
         : null;
     const repeatNegative = result === 'negative' && isRepeatNegative(negatives, ctx);
-    return { result, repeatNegative, lines, evidence, ignored };
+    return {
+      result,
+      repeatNegative,
+      lines,
+      evidence,
+      ignored,
+      pendingPositive: pendingPositive && result !== 'positive',
+    };
   });
 }
 
@@ -119,6 +143,7 @@ function collectScans(ctx: FactContext): Scan[] {
           reason: `status "${r.status}" is not a released result`,
           plain: `is ${r.status.replace(/-/g, ' ')}, not a released result`,
         },
+    preliminary: r.status === 'preliminary' || r.status === 'partial',
   }));
   const observations = ctx.index.withCodeIn('Observation', valueSet).map((o) => {
     const status = observationCounts(o);
@@ -126,6 +151,7 @@ function collectScans(ctx: FactContext): Scan[] {
       resource: o,
       date: observationEffectiveTime(o),
       statusProblem: status.counts ? null : { reason: status.reason, plain: status.plain },
+      preliminary: !status.counts && status.preliminary === true,
     };
   });
   return [...reports, ...observations];
@@ -184,8 +210,4 @@ function readVerdict(
   const pos = inAny(dvtParam(ctx, 'ultrasound.positiveValueSets', 'string[]'));
   const neg = inAny(dvtParam(ctx, 'ultrasound.negativeValueSets', 'string[]'));
   return pos === neg ? 'unclear' : pos ? 'positive' : 'negative';
-}
-
-function capitalised(word: string): string {
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 }

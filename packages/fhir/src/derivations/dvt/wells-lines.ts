@@ -1,7 +1,8 @@
 /**
  * The Wells score in words for card text (formatting, not scoring: wells-score.ts decides).
  * `wellsSummaryLine`: "Wells 2 (likely): 2 items from the record, 3 not yet assessed".
- * `wellsItemLines`: the items that are present (with where each came from), not yet assessed,
+ * `wellsItemLines`: the items that are present (with where each came from and, for an item with
+ * several record routes, the route that counted), possible but not confirmed, not yet assessed,
  * absent, or could not be checked, one line per group; never resource ids.
  */
 import type { FactContext } from '../../facts/fact-context';
@@ -57,7 +58,14 @@ export function wellsItemLines(score: WellsScore, ctx: FactContext): string[] {
   if (unread.length > 0) {
     lines.push(`Could not be checked (data not received from the EHR): ${labels(unread)}`);
   }
-  const open = unknown.filter((i) => (i.unread ?? []).length === 0);
+  for (const item of unknown.filter((i) => i.uncertain === true && (i.unread ?? []).length === 0)) {
+    const named = namedRecords(item, ctx);
+    const records = named === '' ? '' : ` (${named})`;
+    lines.push(
+      `Possible: ${item.label} (${points(item)}) — the record holds only a provisional, differential or unconfirmed diagnosis${records}: assess at the bedside`,
+    );
+  }
+  const open = unknown.filter((i) => (i.unread ?? []).length === 0 && i.uncertain !== true);
   if (open.length > 0) {
     lines.push(`Not yet assessed: ${labels(open, ', counts only when assessed')}`);
   }
@@ -73,19 +81,30 @@ export function wellsItemLines(score: WellsScore, ctx: FactContext): string[] {
   return lines;
 }
 
-function sourceText(item: WellsItemState, ctx: FactContext): string {
-  const records = item.resources.flatMap((ref) => {
+/** The records behind an item, by name and date ("Deep vein thrombosis, 1 May 2019, 7 years ago"). */
+function namedRecords(item: WellsItemState, ctx: FactContext): string {
+  const named = recordsOf(item, ctx).filter((d) => d.name !== undefined);
+  return [...new Set(named.map((d) => describedText(d, ctx.nowMs)))].join('; ');
+}
+
+function recordsOf(item: WellsItemState, ctx: FactContext) {
+  return item.resources.flatMap((ref) => {
     const resource = ctx.index.resolve(ref);
     return resource ? [describeResource(resource)] : [];
   });
+}
+
+function sourceText(item: WellsItemState, ctx: FactContext): string {
+  const records = recordsOf(item, ctx);
   if (item.source === 'attestation') {
     const at = records[0]?.atMs;
     return at === undefined ? 'bedside assessment' : `bedside assessment, ${calendarDate(at)}`;
   }
-  const where = item.source === 'measured' ? 'measured' : 'in the record';
-  const named = records.filter((d) => d.name !== undefined);
-  if (named.length > 0) {
-    return `${where}: ${[...new Set(named.map((d) => describedText(d, ctx.nowMs)))].join('; ')}`;
+  const routes = (item.routeLabels ?? []).join('; ');
+  const where = item.source === 'measured' ? 'measured' : routes === '' ? 'in the record' : routes;
+  const named = namedRecords(item, ctx);
+  if (named !== '') {
+    return `${where}: ${named}`;
   }
   const at = records.find((d) => d.atMs !== undefined)?.atMs;
   return at === undefined ? where : `${where} (${describedText({ atMs: at }, ctx.nowMs)})`;

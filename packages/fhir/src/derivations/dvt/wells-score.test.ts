@@ -109,7 +109,7 @@ describe('interval Wells (§A.3, §0.3)', () => {
     ]);
     expect(fact('dvt.wellsMin')?.value).toBe(1);
     expect((fact('dvt.wellsItems')?.value as string[])[0]).toBe(
-      'Present: Active cancer (+1) — in the record (1 Mar 2026, 8 months ago); the bedside assessment says no, the record was kept',
+      'Present: Active cancer (+1) — active cancer diagnosis (1 Mar 2026, 8 months ago); the bedside assessment says no, the record was kept',
     );
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -122,5 +122,61 @@ describe('interval Wells (§A.3, §0.3)', () => {
         }),
       ]),
     );
+  });
+
+  const withVerification = (ver: string, clinical = 'resolved') => ({
+    clinicalStatus: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: clinical },
+      ],
+    },
+    verificationStatus: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: ver }],
+    },
+  });
+  const noPrevious = Object.fromEntries(
+    Object.entries(ALL_ABSENT).filter(([linkId]) => linkId !== 'previousDVT'),
+  );
+
+  it.each<[string, string, [string, number, number], string]>([
+    [
+      'a confirmed previous DVT scores item 9',
+      'confirmed',
+      ['likely', 2, 2],
+      'Present: Previously documented DVT (+1) — in the record (1 May 2019, 7 years ago)',
+    ],
+    [
+      'a provisional previous DVT leaves item 9 unknown (possible, never absent)',
+      'provisional',
+      ['indeterminate', 1, 2],
+      'Possible: Previously documented DVT (+1) — the record holds only a provisional, differential or unconfirmed diagnosis: assess at the bedside',
+    ],
+    [
+      'a differential previous DVT too',
+      'differential',
+      ['indeterminate', 1, 2],
+      'Possible: Previously documented DVT (+1) — the record holds only a provisional, differential or unconfirmed diagnosis: assess at the bedside',
+    ],
+  ])('%s', (_name, ver, [wellsClass, min, max], line) => {
+    const { fact } = evaluateFacts([
+      calfPain(),
+      wells({ ...noPrevious, tenderness: true }),
+      condition('old-dvt', ICD, 'I82.402', '2019-05-01', withVerification(ver)),
+    ]);
+    expect([
+      fact('dvt.wellsClass')?.value,
+      fact('dvt.wellsMin')?.value,
+      fact('dvt.wellsMax')?.value,
+    ]).toEqual([wellsClass, min, max]);
+    expect(fact('dvt.wellsItems')?.value).toContain(line);
+  });
+
+  it('an attested absent settles a possible previous DVT', () => {
+    const { fact } = evaluateFacts([
+      calfPain(),
+      wells(ALL_ABSENT),
+      condition('old-dvt', ICD, 'I82.402', '2019-05-01', withVerification('provisional')),
+    ]);
+    expect(fact('dvt.wellsClass')?.value).toBe('unlikely');
   });
 });

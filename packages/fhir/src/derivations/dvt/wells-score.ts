@@ -9,6 +9,7 @@
  * indeterminate. Items, points and bounds are pack parameters.
  */
 import { SoleusError } from '@soleus/core';
+import { POSSIBLE_NOT_DOCUMENTED } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { dvtParam, DVT_PACK } from './dvt-params';
 import { memoPerRequest } from './memo-per-request';
@@ -19,11 +20,17 @@ interface WellsItemDefinition {
   readonly linkId: string;
   readonly label: string;
   readonly points: number;
-  /** Boolean facts that make the item present from the record (history items only). */
-  readonly recordFacts?: readonly string[];
+  /**
+   * Boolean facts that make the item present from the record (history items only); a route may carry a
+   * label the Wells line names (e.g. "antineoplastic medication ≤ 183 days").
+   */
+  readonly recordFacts?: readonly RecordRoute[];
   /** A boolean fact measured from the record (true present, false absent, null unknown), e.g. calf swelling. */
   readonly measuredFact?: string;
 }
+
+/** A record fact that makes an item present: its name, or its name and the route label to show. */
+type RecordRoute = string | { readonly fact: string; readonly label: string };
 
 /** Where an item's state came from: the record (history facts), a measurement, the attestation, or nothing. */
 export type WellsItemSource = 'record' | 'measured' | 'attestation' | 'none';
@@ -45,6 +52,13 @@ export interface WellsItemState {
   readonly conflict?: boolean;
   /** Resource types the item is read from whose data could not be had in this call (then unknown). */
   readonly unread?: readonly string[];
+  /**
+   * True when the item is unknown because the record holds it only as provisional, differential or
+   * unconfirmed (`resources` names those records): a clinician must assess it.
+   */
+  readonly uncertain?: boolean;
+  /** The labels of the routes that made a record item present (pack `recordFacts[].label`). */
+  readonly routeLabels?: readonly string[];
 }
 
 /** The interval score. */
@@ -106,7 +120,7 @@ function scoreItem(
   const { linkId, points, label } = item;
   const attested = attestation?.answers.get(item.linkId);
   const from = attestation ? `attestation ${attestation.resource}` : '';
-  const { routes, resources: recordHits } = recordEvidence(item, ctx);
+  const { routes, resources: recordHits, shown } = recordEvidence(item, ctx);
   if (recordHits.length > 0) {
     const conflict = attested === false;
     if (conflict) {
@@ -126,6 +140,7 @@ function scoreItem(
       resources: recordHits,
       routes,
       ...(conflict ? { conflict } : {}),
+      ...(shown.length > 0 ? { routeLabels: shown } : {}),
     };
   }
   if (attested !== undefined && attestation) {
@@ -138,6 +153,10 @@ function scoreItem(
       resources: [attestation.resource],
       routes: [],
     };
+  }
+  const possible = possibleRecord(item, ctx);
+  if (possible.length > 0) {
+    return { ...unknownItem(item), resources: possible, uncertain: true };
   }
   const unread = reading === 'incomplete-record' ? unreadHistory(item, ctx) : [];
   if (unread.length > 0) {
@@ -173,28 +192,56 @@ function unknownItem(item: WellsItemDefinition): WellsItemState {
   };
 }
 
-/** Resource types a history item is read from whose data is unknown in this call. */
-function unreadHistory(item: WellsItemDefinition, ctx: FactContext): string[] {
-  return [...new Set((item.recordFacts ?? []).flatMap((name) => ctx.unknownDataOf(name)))];
+/** The fact a route reads. */
+function factOf(route: RecordRoute): string {
+  return typeof route === 'string' ? route : route.fact;
 }
 
-/** The facts (routes) and resources that make the item present from the record or a measurement. */
+/** Resource types a history item is read from whose data is unknown in this call. */
+function unreadHistory(item: WellsItemDefinition, ctx: FactContext): string[] {
+  const names = (item.recordFacts ?? []).map(factOf);
+  return [...new Set(names.flatMap((name) => ctx.unknownDataOf(name)))];
+}
+
+/** Resources of record facts left unknown by an uncertain (provisional …) Condition. */
+function possibleRecord(item: WellsItemDefinition, ctx: FactContext): string[] {
+  return (item.recordFacts ?? []).flatMap((route) => {
+    const fact = ctx.fact(factOf(route));
+    const possible = (fact.ignored ?? []).filter((e) =>
+      (e.note ?? '').endsWith(POSSIBLE_NOT_DOCUMENTED),
+    );
+    return fact.value === null ? possible.map((e) => e.resource) : [];
+  });
+}
+
+/**
+ * The facts (routes) and resources that make the item present from the record or a measurement, and
+ * the labels of the routes that did (the Wells line names them).
+ */
 function recordEvidence(
   item: WellsItemDefinition,
   ctx: FactContext,
-): { routes: string[]; resources: string[] } {
-  const names = [...(item.recordFacts ?? []), ...(item.measuredFact ? [item.measuredFact] : [])];
+): { routes: string[]; resources: string[]; shown: string[] } {
+  const all: RecordRoute[] = [
+    ...(item.recordFacts ?? []),
+    ...(item.measuredFact ? [item.measuredFact] : []),
+  ];
   const routes: string[] = [];
   const resources: string[] = [];
-  for (const name of names) {
+  const shown: string[] = [];
+  for (const route of all) {
+    const name = factOf(route);
     const fact = ctx.fact(name);
     const hits = fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
     if (hits.length > 0) {
       routes.push(name);
       resources.push(...hits);
+      if (typeof route !== 'string' && !shown.includes(route.label)) {
+        shown.push(route.label);
+      }
     }
   }
-  return { routes, resources };
+  return { routes, resources, shown };
 }
 
 function readItems(ctx: FactContext): WellsItemDefinition[] {
@@ -203,7 +250,7 @@ function readItems(ctx: FactContext): WellsItemDefinition[] {
   if (!Array.isArray(items) || !items.every(isItemDefinition)) {
     throw new SoleusError(
       'SOLEUS_FACT_SCHEMA',
-      'rules/dvt/pack.json#/parameters/wells/items: expected an array of { linkId, label, points, recordFacts? }',
+      'rules/dvt/pack.json#/parameters/wells/items: expected an array of { linkId, label, points, recordFacts? } (a record fact is a name or { fact, label })',
     );
   }
   return items;
@@ -216,6 +263,14 @@ function isItemDefinition(value: unknown): value is WellsItemDefinition {
     typeof v.label === 'string' &&
     typeof v.points === 'number' &&
     (v.recordFacts === undefined ||
-      (Array.isArray(v.recordFacts) && v.recordFacts.every((f) => typeof f === 'string')))
+      (Array.isArray(v.recordFacts) && v.recordFacts.every(isRecordRoute)))
+  );
+}
+
+function isRecordRoute(value: unknown): value is RecordRoute {
+  const route = value as { fact?: unknown; label?: unknown } | null;
+  return (
+    typeof value === 'string' ||
+    (typeof route?.fact === 'string' && typeof route.label === 'string')
   );
 }
