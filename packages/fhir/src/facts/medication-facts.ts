@@ -19,6 +19,7 @@ import type { FactContext } from './fact-context';
 import type { MedicationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { describeProduct } from './describe-product';
+import { listedProductCoding } from './listed-product-coding';
 import { withMedicationText } from './medication-clinician-text';
 import { windowStart } from './window';
 
@@ -49,6 +50,21 @@ export function medicationFact(
   for (const order of ordersInScope(source, ctx, ignored)) {
     const ref = resourceRef(order);
     const resolution = resolveOnce(order, ctx);
+    const listed =
+      resolution.status === 'identified'
+        ? undefined
+        : listedProductCoding(order, source.valueSet, ctx);
+    if (listed) {
+      // The value set lists this product by its own code: a member, whatever the index knows of it.
+      candidates.push({ resource: ref, reported: listed.display ?? `RxNorm ${listed.code ?? ''}` });
+      if (source.aggregate === 'dailyDose') {
+        ignored.push({
+          resource: ref,
+          note: 'daily dose cannot be computed; total is a lower bound',
+        });
+      }
+      continue;
+    }
     if (resolution.status === 'unidentified') {
       reportUnidentified(order, resolution.issue, ctx);
       ignored.push({ resource: ref, note: 'medication could not be identified' });
@@ -165,7 +181,11 @@ function matchingIngredients(
   ctx: FactContext,
 ): Set<string> {
   const codes = product.ingredients.flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]));
-  return new Set(codes.filter((code) => ctx.index.codingIn(valueSet, { system: RXNORM, code })));
+  // A value set may list the product itself (product-level membership, e.g. amiloride's products).
+  const own = product.rxcui === undefined ? [] : [product.rxcui];
+  return new Set(
+    [...codes, ...own].filter((code) => ctx.index.codingIn(valueSet, { system: RXNORM, code })),
+  );
 }
 
 function ordersInScope(
