@@ -343,6 +343,18 @@ describe('draft orders per hook', () => {
     });
     expect(f.get('nsaid.draft')?.value).toEqual(want);
   });
+
+  it('never counts a draft order not to give the drug (doNotPerform)', () => {
+    const refused = { ...draft('d3'), doNotPerform: true } as FhirResource;
+    const { facts: f } = run([], 'order-sign', { draftOrders: [refused, draft('d1')] });
+    expect(f.get('nsaid.draft')?.value).toEqual(['MedicationRequest/d1']);
+    expect(f.get('nsaid.draft')?.ignored).toEqual([
+      expect.objectContaining({
+        resource: 'MedicationRequest/d3',
+        note: expect.stringContaining('doNotPerform'),
+      }),
+    ]);
+  });
 });
 
 it('refuses an invalid `now` with SOLEUS_ENGINE_INVALID_NOW', () => {

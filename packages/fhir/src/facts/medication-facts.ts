@@ -25,6 +25,8 @@ import { windowStart } from './window';
 
 type Order = MedicationRequest | MedicationStatement;
 
+const DO_NOT_PERFORM_NOTE = 'doNotPerform: an instruction not to give the medication';
+
 /**
  * Medication facts by ingredient value set (§9.6): products are mapped to ingredients through the
  * medication index (`ctx.rxnorm`), so an order coded at SCD/SBD level, by `medicationReference` or only
@@ -233,7 +235,13 @@ function ordersInScope(
     }
   }
   if (source.scope !== 'active') {
-    orders.push(...ctx.drafts);
+    for (const draft of ctx.drafts) {
+      if (draft.doNotPerform === true) {
+        ignored.push({ resource: resourceRef(draft), note: DO_NOT_PERFORM_NOTE });
+      } else {
+        orders.push(draft);
+      }
+    }
   }
   return orders;
 }
