@@ -29,7 +29,8 @@ const facts: FactDefinition[] = [
     name: 'meds.orderIds',
     type: 'string[]',
     description: 'd',
-    source: { kind: 'medication', aggregate: 'ids' },
+    // the adapter's source members are opaque to the catalogue type
+    source: { kind: 'medication', aggregate: 'ids' } as FactDefinition['source'],
   },
   {
     name: 'obs.coded',
