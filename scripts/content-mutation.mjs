@@ -29,6 +29,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const core = join(root, 'packages', 'core');
 const require = createRequire(import.meta.url);
 const cli = require(join(root, 'packages', 'cli', 'dist', 'index.js'));
+const { loadRuleSet } = require(join(core, 'dist', 'index.js'));
 const { ANALYTE_TABLE } = require(join(core, 'dist', 'units', 'analyte-table.js'));
 
 const args = process.argv.slice(2);
@@ -54,7 +55,8 @@ if (args.includes('--list')) {
 const work = mkdtempSync(join(tmpdir(), 'soleus-content-mutation-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 for (const dir of ['rules', 'facts', 'valuesets']) cpSync(join(core, dir), join(work, dir), { recursive: true });
-const content = { rules: join(work, 'rules'), facts: join(work, 'facts'), valuesets: join(work, 'valuesets') };
+const dirs = { rules: join(work, 'rules'), facts: join(work, 'facts'), valuesets: join(work, 'valuesets') };
+const contentDirs = { rulesDir: dirs.rules, factsDir: dirs.facts, valueSetsDir: dirs.valuesets };
 
 const vignetteRoot = join(root, cli.DEFAULT_VIGNETTE_DIR ?? 'packages/fhir/test/vignettes');
 const manifests = cli.findVignetteManifests(vignetteRoot).map((file) => ({
@@ -64,8 +66,8 @@ const manifests = cli.findVignetteManifests(vignetteRoot).map((file) => ({
   manifest: cli.parseVignetteManifest(JSON.parse(readFileSync(file, 'utf8')), file),
 }));
 
-/** Runs one case; true when it meets every expectation. */
-async function passes(m, c) {
+/** Runs one case against the loaded content; true when it meets every expectation. */
+async function passes(content, m, c) {
   const run = await cli.runVignetteCase(m.dir, m.manifest, c, content);
   if (run.code !== 0 || !run.response) return false;
   return cli.checkVignetteCase(m.manifest.rule, c.expect, run.response.cards).length === 0;
@@ -73,9 +75,10 @@ async function passes(m, c) {
 
 // Baseline: only cases that pass on the unmutated copy can catch a mutant.
 const baseline = [];
+const unmutated = { ...dirs, ruleSet: await loadRuleSet(contentDirs) };
 for (const m of manifests) {
   for (const c of m.manifest.cases) {
-    if (await passes(m, c)) baseline.push({ m, c });
+    if (await passes(unmutated, m, c)) baseline.push({ m, c });
     else console.error(`content-mutation: baseline case fails, not used: ${m.folder}: ${c.desc}`);
   }
 }
@@ -94,9 +97,14 @@ for (const mutant of selected) {
   const undo = apply(mutant);
   let killer;
   try {
-    for (const candidate of casesFor(mutant)) {
+    // The runner `soleus test` uses, with the mutated content loaded once for all its cases. Content
+    // that no longer loads (a schema or catalogue check rejects it) is caught before any vignette runs.
+    const ruleSet = await loadRuleSet(contentDirs).catch((err) => {
+      killer = { m: { folder: '(content load)' }, c: { desc: err.message } };
+    });
+    for (const candidate of killer ? [] : casesFor(mutant)) {
       caseRuns += 1;
-      if (!(await passes(candidate.m, candidate.c))) {
+      if (!(await passes({ ...dirs, ruleSet }, candidate.m, candidate.c))) {
         killer = candidate;
         break;
       }
