@@ -35,6 +35,11 @@ export interface VignetteManifest {
   readonly hook: string;
   readonly now: string;
   readonly cases: readonly VignetteCase[];
+  /**
+   * Bundles of this folder that are deliberately not valid FHIR R4 (a messy-record case), each with the
+   * reason; every other bundle must validate against the FHIR R4 JSON schema.
+   */
+  readonly invalidFhir?: Readonly<Record<string, string>>;
 }
 
 type Json = Record<string, unknown>;
@@ -56,6 +61,10 @@ export function parseVignetteManifest(json: unknown, file: string): VignetteMani
     fail(file, '/cases', 'a non-empty array of cases', cases);
   }
   cases.forEach((c: unknown, i) => checkCase(c, file, `/cases/${i}`));
+  if (top['invalidFhir'] !== undefined) {
+    const invalid = object(top['invalidFhir'], file, '/invalidFhir');
+    Object.keys(invalid).forEach((bundle) => str(invalid, file, '/invalidFhir', bundle));
+  }
   return json as VignetteManifest;
 }
 
