@@ -15,9 +15,12 @@
 // Numbers that are not thresholds are skipped by scripts/content-mutation.allowlist.json, each with its reason.
 //
 // Usage (needs the compiled packages: `pnpm build`):
-//   node scripts/content-mutation.mjs               # every mutant; exit 1 when any survives
+//   node scripts/content-mutation.mjs               # every mutant (add --verbose to name each killer)
 //   node scripts/content-mutation.mjs --only cramp  # mutants whose file or pointer contains "cramp"
 //   node scripts/content-mutation.mjs --list        # print the mutants without running them
+//   node scripts/content-mutation.mjs --update-known  # rewrite the known-survivor list from this run
+// Exit 1 when a mutant survives that scripts/content-mutation.known-survivors.json does not list, or a
+// listed one is now caught (remove it: the list only shrinks). The goal is an empty list.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -118,7 +121,7 @@ for (const mutant of selected) {
     }
   } else {
     survivors.push(mutant);
-    console.log(`SURVIVED ${mutant.file}${mutant.pointer}: ${mutant.describe}`);
+    if (args.includes('--verbose')) console.log(`SURVIVED ${mutant.file}${mutant.pointer}: ${mutant.describe}`);
   }
 }
 
@@ -143,4 +146,25 @@ console.log(
   `content mutation: ${selected.length} mutant(s), ${selected.length - survivors.length} killed, ` +
     `${survivors.length} undetected; ${baseline.length} vignette case(s), ${caseRuns} case run(s), ${seconds} s`,
 );
-process.exit(survivors.length === 0 ? 0 : 1);
+
+// The ratchet: every undetected mutant must be on the known list (thresholds still waiting for their
+// vignette), and every entry of the list must still be undetected, so the list only ever shrinks.
+const knownFile = join(root, 'scripts', 'content-mutation.known-survivors.json');
+const key = (m) => `${m.file}${m.pointer}: ${m.describe}`;
+const selectedKeys = new Set(selected.map(key));
+const survivorKeys = survivors.map(key);
+if (args.includes('--update-known')) {
+  const known = JSON.parse(readFileSync(knownFile, 'utf8'));
+  writeFileSync(knownFile, `${JSON.stringify({ ...known, survivors: survivorKeys }, null, 2)}\n`);
+  console.log(`wrote ${survivorKeys.length} known survivor(s) to ${knownFile}`);
+  process.exit(0);
+}
+const known = JSON.parse(readFileSync(knownFile, 'utf8')).survivors.filter((k) => !only || selectedKeys.has(k));
+const unexpected = survivorKeys.filter((k) => !known.includes(k));
+const nowKilled = known.filter((k) => !survivorKeys.includes(k));
+for (const k of unexpected) console.log(`NEW UNDETECTED ${k}`);
+for (const k of nowKilled) console.log(`NOW KILLED (remove from the known list) ${k}`);
+console.log(
+  `known survivors: ${known.length} listed, ${unexpected.length} new undetected, ${nowKilled.length} now killed`,
+);
+process.exit(unexpected.length === 0 && nowKilled.length === 0 ? 0 : 1);
