@@ -8,6 +8,7 @@
 import { isResourceObject } from '../fhir/bundle-resources';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import type { IndexEntry } from '../facts/record-index';
+import { sameJson } from './same-json';
 
 /** The record with one version per resource, and the versions left out. */
 export interface VersionResolution {
@@ -44,17 +45,18 @@ export function currentVersions(entries: readonly IndexEntry[]): VersionResoluti
       continue;
     }
     const winner = pickCurrent(group);
-    const kept = JSON.stringify(winner.entry.resource);
     for (const candidate of group) {
       if (candidate !== winner) {
         dropped.add(candidate.position);
-        if (JSON.stringify(candidate.entry.resource) !== kept) {
+        if (!sameJson(candidate.entry.resource, winner.entry.resource)) {
           superseded.push(candidate.entry);
         }
       }
     }
   }
-  return { current: entries.filter((_e, position) => !dropped.has(position)), superseded };
+  const current =
+    dropped.size === 0 ? entries : entries.filter((_e, position) => !dropped.has(position));
+  return { current, superseded };
 }
 
 function versionKey(entry: IndexEntry): string | null {
