@@ -1,15 +1,20 @@
 // Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time per function and per file, top N.
-// usage: node bench/summarise-profile.mjs <file.cpuprofile> [top]
+// usage: node bench/summarise-profile.mjs <file.cpuprofile> [top] [skipMs]
+// skipMs leaves out the first milliseconds of the profile (a server's start-up).
 import { readFileSync } from 'node:fs';
 
-const [file, topArg = '25'] = process.argv.slice(2);
+const [file, topArg = '25', skipArg = '0'] = process.argv.slice(2);
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const top = Number(topArg);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const hits = new Map();
+let clock = 0;
 profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
-  hits.set(id, (hits.get(id) ?? 0) + dt);
+  clock += dt;
+  if (clock >= Number(skipArg) * 1000) {
+    hits.set(id, (hits.get(id) ?? 0) + dt);
+  }
 });
 const total = [...hits.values()].reduce((a, b) => a + b, 0);
 const fn = new Map();
