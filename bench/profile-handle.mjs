@@ -12,7 +12,12 @@ const calls = Number(callsArg ?? Math.max(50, Math.round(200_000 / Number(size))
 
 const ruleSet = await loadShippedRuleSet();
 const service = fhir.buildDiscovery(ruleSet).services.find((s) => s.hook === hook);
-const record = buildRecord(loadSyntheaBundles(), Number(size), prefetchTypes(ruleSet), Date.parse(NOW));
+const record = buildRecord(
+  loadSyntheaBundles(),
+  Number(size),
+  prefetchTypes(ruleSet),
+  Date.parse(NOW),
+);
 const body = JSON.parse(JSON.stringify(buildRequest(service, record).body));
 const deps = { ruleSet, now: NOW };
 const started = performance.now();

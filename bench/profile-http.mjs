@@ -10,10 +10,16 @@ import { fhir, loadShippedRuleSet } from './load-pipeline.mjs';
 import { prefetchTypes } from './prefetch-types.mjs';
 
 const NOW = '2026-11-22T09:00:00.000Z';
-const [mode = 'service', size = '50', dir = '/tmp/soleus-prof', seconds = '5'] = process.argv.slice(2);
+const [mode = 'service', size = '50', dir = '/tmp/soleus-prof', seconds = '5'] =
+  process.argv.slice(2);
 const ruleSet = await loadShippedRuleSet();
 const service = fhir.buildDiscovery(ruleSet).services.find((s) => s.hook === 'patient-view');
-const record = buildRecord(loadSyntheaBundles(), Number(size), prefetchTypes(ruleSet), Date.parse(NOW));
+const record = buildRecord(
+  loadSyntheaBundles(),
+  Number(size),
+  prefetchTypes(ruleSet),
+  Date.parse(NOW),
+);
 const text = JSON.stringify(buildRequest(service, record).body);
 const child = fork(new URL('./http-server.mjs', import.meta.url), [mode, NOW], {
   execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
@@ -28,6 +34,8 @@ const result = await autocannon({
   headers: { 'content-type': 'application/json' },
   body: text,
 });
-console.log(`${mode} ~${size}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`);
+console.log(
+  `${mode} ~${size}: ${result.requests.average} req/s, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`,
+);
 child.disconnect();
 await once(child, 'exit');

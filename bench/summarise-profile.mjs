@@ -21,7 +21,13 @@ const fn = new Map();
 const files = new Map();
 for (const [id, us] of hits) {
   const { callFrame: f } = byId.get(id);
-  const where = f.url ? `${f.url.replace(/^file:\/\//, '').split('/').slice(-3).join('/')}` : '(native)';
+  const where = f.url
+    ? `${f.url
+        .replace(/^file:\/\//, '')
+        .split('/')
+        .slice(-3)
+        .join('/')}`
+    : '(native)';
   const key = `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}`;
   fn.set(key, (fn.get(key) ?? 0) + us);
   files.set(where, (files.get(where) ?? 0) + us);
@@ -44,7 +50,13 @@ for (const [id, us] of hits) {
   const seen = new Set();
   for (let at = id; at !== undefined; at = parent.get(at)) {
     const { callFrame: f } = byId.get(at);
-    const where = f.url ? f.url.replace(/^file:\/\//, '').split('/').slice(-3).join('/') : '(native)';
+    const where = f.url
+      ? f.url
+          .replace(/^file:\/\//, '')
+          .split('/')
+          .slice(-3)
+          .join('/')
+      : '(native)';
     const key = `${f.functionName || '(anonymous)'}  ${where}:${f.lineNumber + 1}`;
     if (!seen.has(key)) {
       seen.add(key);

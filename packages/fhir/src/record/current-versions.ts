@@ -29,21 +29,36 @@ interface Candidate {
  * @returns the current versions in input order and the superseded ones
  */
 export function currentVersions(entries: readonly IndexEntry[]): VersionResolution {
+  // Most keys occur once: remember only the first position, and build a group at the second.
+  const first = new Map<string, number>();
   const groups = new Map<string, Candidate[]>();
   entries.forEach((entry, position) => {
     const key = versionKey(entry);
-    if (key !== null) {
-      const group = groups.get(key) ?? [];
+    if (key === null) {
+      return;
+    }
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, position);
+      return;
+    }
+    const group = groups.get(key);
+    if (group) {
       group.push({ entry, position });
-      groups.set(key, group);
+    } else {
+      groups.set(key, [
+        { entry: entries[seen] as IndexEntry, position: seen },
+        { entry, position },
+      ]);
     }
   });
   const dropped = new Set<number>();
   const superseded: IndexEntry[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) {
-      continue;
-    }
+  // In order of each resource's first appearance, as the superseded list always was.
+  const ordered = [...groups.values()].sort(
+    (a, b) => (a[0]?.position ?? 0) - (b[0]?.position ?? 0),
+  );
+  for (const group of ordered) {
     const winner = pickCurrent(group);
     for (const candidate of group) {
       if (candidate !== winner) {

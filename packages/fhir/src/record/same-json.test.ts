@@ -3,7 +3,12 @@ import { sameJson } from './same-json';
 
 describe('sameJson', () => {
   it.each<[string, unknown, unknown, boolean]>([
-    ['equal nested objects', { a: [1, { b: 'x' }], c: null }, { a: [1, { b: 'x' }], c: null }, true],
+    [
+      'equal nested objects',
+      { a: [1, { b: 'x' }], c: null },
+      { a: [1, { b: 'x' }], c: null },
+      true,
+    ],
     ['a different leaf', { a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] }, false],
     ['the same keys in another order', { a: 1, b: 2 }, { b: 2, a: 1 }, false],
     ['an extra key', { a: 1 }, { a: 1, b: 2 }, false],
