@@ -4,6 +4,7 @@
 // usage: node bench/ab-handle.mjs <other-checkout-root> [rounds]
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { buildRecord, buildRequest, loadSyntheaBundles } from './build-record.mjs';
 import { prefetchTypes } from './prefetch-types.mjs';

@@ -2,6 +2,7 @@
 // `node --cpu-prof` has a steady state to sample. Not part of `pnpm bench`.
 // usage: node --cpu-prof --cpu-prof-dir=/tmp/prof bench/profile-handle.mjs <size> [hook] [calls]
 //        node bench/summarise-profile.mjs /tmp/prof/<file>.cpuprofile
+import { performance } from 'node:perf_hooks';
 import { buildRecord, buildRequest, loadSyntheaBundles } from './build-record.mjs';
 import { fhir, loadShippedRuleSet } from './load-pipeline.mjs';
 import { prefetchTypes } from './prefetch-types.mjs';
