@@ -19,24 +19,49 @@ export async function runWorkerPool(
   data: DryRunWorkerData,
   onOutcome: (outcome: ItemOutcome) => void,
 ): Promise<void> {
-  const workers = Array.from({ length: size }, () => startDryRunWorker(data));
+  const workers = Array.from({ length: size }, () => watched(startDryRunWorker(data)));
   const iterator = items[Symbol.asyncIterator]();
   const ordered = inOrder(onOutcome);
   try {
     await Promise.all(workers.map((w) => drive(w, iterator, ordered)));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** A worker with the first error it raised (or its early exit), whether or not an item was pending. */
+interface WatchedWorker {
+  readonly worker: Worker;
+  failure?: Error;
+}
+
+/**
+ * Keeps an `error` listener on the worker for its whole life: a worker that fails while idle (e.g. its
+ * rule set or medication index does not load before it is given an item) must fail the run, not raise
+ * an unhandled `error` event that ends the host process.
+ */
+function watched(worker: Worker): WatchedWorker {
+  const w: WatchedWorker = { worker };
+  worker.on('error', (err: Error) => {
+    w.failure ??= err;
+  });
+  worker.on('exit', (code: number) => {
+    w.failure ??= new Error(`dry-run worker exited with code ${code} before it was given an item`);
+  });
+  return w;
 }
 
 /** Feeds one worker until the shared iterator is exhausted. */
 async function drive(
-  worker: Worker,
+  w: WatchedWorker,
   iterator: AsyncIterator<PopulationItem>,
   report: (outcome: ItemOutcome) => void,
 ): Promise<void> {
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
-    report(await ask(worker, next.value));
+    if (w.failure !== undefined) {
+      throw w.failure;
+    }
+    report(await ask(w.worker, next.value));
   }
 }
 
