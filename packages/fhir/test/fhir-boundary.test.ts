@@ -11,7 +11,7 @@ import { DEFAULT_CONTENT, loadRuleSet, type RuleSet } from '@soleus/core';
 import { lintCardText } from '../src/cards/lint-card-text';
 import type { CdsResponse } from '../src/cds-hooks/types';
 import { clinicianLine } from '../src/issues/clinician-line';
-import { contractBreach, runCall, type FuzzOutcome } from './fuzz/fuzz-call';
+import { contractBreach, runCall, warmUp, type FuzzOutcome } from './fuzz/fuzz-call';
 import { loadFuzzSeeds, type FuzzSeed } from './fuzz/fuzz-seeds';
 
 let ruleSet: RuleSet;
@@ -20,6 +20,8 @@ let seeds: FuzzSeed[];
 beforeAll(async () => {
   ruleSet = await loadRuleSet(DEFAULT_CONTENT);
   seeds = loadFuzzSeeds(ruleSet);
+  // The 1 s bound is per call, not the process's one-time compilation (schemas, engines, index).
+  await warmUp(ruleSet, seeds);
 });
 
 type Json = Record<string, unknown>;
