@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadValueSets, type RuleDefinition } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { loadVignetteManifests } from '../docs/load-vignette-manifests';
@@ -52,7 +52,7 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
     ruleSet,
     loadValueSets(content.valueSetsDir).valueSets,
     vignettes,
-    (rule) => JSON.parse(readFileSync(join(content.rulesDir, rule.file), 'utf8')) as RuleDefinition,
+    (rule) => JSON.parse(readFileSync(rule.path, 'utf8')) as RuleDefinition,
   );
   const examples = await exampleCards(built, ruleSet, vignetteDir);
   const catalogue: RuleCatalogue = {
