@@ -22,6 +22,8 @@ export interface VignetteContent {
   readonly facts?: string;
   readonly valuesets?: string;
   readonly 'rxnorm-index'?: string;
+  /** Extra pack directories (`--pack`, each passed on). */
+  readonly pack?: readonly string[];
 }
 
 /** What `soleus evaluate` did with one vignette case. */
@@ -65,6 +67,9 @@ export async function runVignetteCase(
     if (dirOf !== undefined) {
       args.push(`--${key}`, dirOf);
     }
+  }
+  for (const pack of content.pack ?? []) {
+    args.push('--pack', pack);
   }
   let out = '';
   let err = '';
