@@ -135,8 +135,7 @@ function ruleIdsOn(ruleSet: RuleSet, settings: DryRunSettings): string[] {
   const statuses = settings.includeDrafts === true ? ['active', 'draft'] : ['active'];
   return ruleSet.rules
     .filter(
-      (r) =>
-        statuses.includes(r.definition.status) && r.definition.hooks.includes(settings.hook),
+      (r) => statuses.includes(r.definition.status) && r.definition.hooks.includes(settings.hook),
     )
     .map((r) => r.definition.id);
 }
