@@ -61,7 +61,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   }
   io.stdout(
     errors.length === 0
-      ? `ok: rule packs in ${content.rulesDir} are valid\n`
+      ? `ok: rule packs in ${content.rulesDir}${content.packDirs.map((d) => ` and ${d}`).join('')} are valid\n`
       : `${errors.length} problem(s)\n`,
   );
   return errors.length === 0 ? EXIT.ok : EXIT.problems;
