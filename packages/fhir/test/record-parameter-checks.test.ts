@@ -50,7 +50,7 @@ describe('record mechanism parameters at load', () => {
   it('a mistyped pregnancy parameter fails naming it', () => {
     const facts = new Map(shipped.facts);
     const current = facts.get('pregnancy.current');
-    const source = current?.source as { params: Record<string, unknown> };
+    const source = current?.source as unknown as { params: Record<string, unknown> };
     facts.set('pregnancy.current', {
       ...current!,
       source: { ...source, params: { ...source.params, maxWeeks: '44' } },
