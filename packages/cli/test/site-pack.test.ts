@@ -6,6 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONTENT } from '@soleus/core';
+import { docsCommand } from '../src/commands/docs-command';
 import { dryRunCommand } from '../src/commands/dry-run-command';
 import { testCommand } from '../src/commands/test-command';
 import { validateCommand } from '../src/commands/validate-command';
@@ -154,5 +155,17 @@ describe('soleus dry-run --pack [--include-drafts]', () => {
     expect(withDrafts['site-bmi-weight-check']?.patients).toBe(1);
     // BMI 42.4 and 35.9 reach the draft's 35 threshold; the unknown BMIs never do.
     expect(withDrafts['site-bmi-review']?.patients).toBe(2);
+  });
+});
+
+describe('soleus docs --pack', () => {
+  it("renders the site pack's page beside the shipped packs", async () => {
+    const out = join(tempDirWith({}), 'rules');
+    const r = await runCommand(docsCommand, ['--pack', SITE_PACK, '--out', out]);
+    expect(r.code).toBe(0);
+    const page = readFileSync(join(out, 'site-bmi.md'), 'utf8');
+    expect(page).toContain('site-bmi-weight-check');
+    expect(page).toContain('Body-mass index 40 or more');
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('site-bmi');
   });
 });
