@@ -161,11 +161,21 @@ describe('soleus dry-run --pack [--include-drafts]', () => {
 describe('soleus docs --pack', () => {
   it("renders the site pack's page beside the shipped packs", async () => {
     const out = join(tempDirWith({}), 'rules');
-    const r = await runCommand(docsCommand, ['--pack', SITE_PACK, '--out', out]);
+    const r = await runCommand(docsCommand, [
+      '--pack',
+      SITE_PACK,
+      // Vignette folders are looked up one per rule under --vignettes: the pack's own is `vignettes/`.
+      '--vignettes',
+      SITE_PACK,
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     const page = readFileSync(join(out, 'site-bmi.md'), 'utf8');
     expect(page).toContain('site-bmi-weight-check');
     expect(page).toContain('Body-mass index 40 or more');
+    // The example card is evaluated through the site mechanism.
+    expect(page).toContain('> Body-mass index 42.449 kg/m²');
     expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('site-bmi');
-  });
+  }, 60_000);
 });
