@@ -7,6 +7,7 @@ export const CONTENT_OPTIONS = {
   rules: { type: 'string' },
   facts: { type: 'string' },
   valuesets: { type: 'string' },
+  pack: { type: 'string', multiple: true },
 } as const;
 
 /**

@@ -28,6 +28,9 @@ export const ERROR_CODES = {
   SOLEUS_FACT_TYPE: 'A fact value does not match the type its catalogue entry declares',
   SOLEUS_FACT_PARAMETER:
     'A derived fact parameter (in its source params or its pack parameters) is missing or of the wrong type',
+  SOLEUS_PACK_MECHANISM:
+    "A pack's mechanism module does not load, reuses a registered name, or a mechanism failed at run time",
+  SOLEUS_PACK_NOT_FOUND: 'An extra pack directory or npm package name does not resolve to a pack',
   SOLEUS_VALUESET_INVALID: 'Value set file is not a FHIR R4 ValueSet with a url and concepts',
   SOLEUS_VALUESET_NOT_FOUND: 'A value set was asked for that is not loaded',
   SOLEUS_VALUESET_DUPLICATE: 'Two value sets share one url',

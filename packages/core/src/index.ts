@@ -57,6 +57,26 @@ export {
   type RuleSetValidation,
 } from './catalog/load-rule-set';
 export { validateRulePack, type RulePackTarget } from './catalog/validate-rule-pack';
+export { resolvePackDirs } from './catalog/resolve-pack-dirs';
+export type {
+  Mechanism,
+  MechanismContext,
+  MechanismIssueSink,
+  MechanismRegistry,
+  MechanismRequirement,
+  PackParameters,
+} from './mechanisms/mechanism';
+export { SHIPPED_MECHANISMS } from './mechanisms/shipped-mechanisms';
+export {
+  collectParameterIssues,
+  numberFact,
+  packNumber,
+  packValue,
+  reportParameter,
+  stringParam,
+  type NumberInput,
+  type ParameterReader,
+} from './mechanisms/mechanism-inputs';
 export { checkRuleSet, type RuleSetCandidate } from './catalog/check-rule-set';
 export { checkRule } from './catalog/check-rule';
 export { suggestName } from './catalog/suggest-name';

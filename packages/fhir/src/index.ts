@@ -133,7 +133,10 @@ export { bundleToFacts, type BundleToFactsOptions } from './facts/bundle-to-fact
 export { indexRecord, primaryCode, type IndexEntry, type RecordIndex } from './facts/record-index';
 export type { FactContext } from './facts/fact-context';
 export type { FactSource } from './facts/fact-source';
-export { DERIVATIONS, type Derivation } from './facts/derivations';
+export type { Derivation } from './facts/derivations';
+export { RECORD_MECHANISMS } from './derivations/record-mechanisms';
+export { mechanismsOf } from './facts/mechanisms-of';
+export { compiledSources } from './facts/compiled-sources';
 export type { DataRequirement } from './facts/data-requirement';
 export { resultsToCards, type CardOptions } from './cards/results-to-cards';
 export {

@@ -53,7 +53,7 @@ process.on('uncaughtException', (err) => {
   process.exit(1);
 });
 
-main().then(onSignals, (err: unknown) => {
+main(process.env, {}, process.argv.slice(2)).then(onSignals, (err: unknown) => {
   processLog.fatal({ err: describe(err) }, 'soleus server failed to start');
   process.exit(1);
 });

@@ -13,11 +13,13 @@ import {
   DEFAULT_CONTENT,
   loadCanonicalResources,
   loadRuleSet,
+  resolvePackDirs,
 } from '@soleus/core';
 import { loadRxnormIndex, shippedRxnormIndex } from '@soleus/fhir';
 import { buildApp } from './build-app';
 import { assertBindAllowed } from './config/assert-bind-allowed';
 import { loadServerConfig } from './config/load-server-config';
+import { parseServerArgs } from './config/parse-server-args';
 import { publicBaseUrlOf } from './config/public-base-url-of';
 import type { ServerConfig } from './config/server-config';
 import { createLogger } from './create-logger';
@@ -36,6 +38,7 @@ export interface MainIo {
  * Starts the service.
  * @param env - the environment (default `process.env`)
  * @param io - log destination
+ * @param argv - command-line arguments (`--pack <dir|npm-package>`, repeatable)
  * @returns the listening app (`app.server.address()` tells the port; `app.close()` stops it and
  *   closes the database pool)
  * @throws {SOLEUS_SERVER_CONFIG}, {SOLEUS_SERVER_INSECURE_BIND} or {SOLEUS_RXNORM_INDEX} before
@@ -44,10 +47,14 @@ export interface MainIo {
 export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
   io: MainIo = {},
+  argv: readonly string[] = [],
 ): Promise<FastifyInstance> {
   const config = loadServerConfig(env);
+  const args = parseServerArgs(argv);
   assertBindAllowed(config.host, config.auth !== undefined, config.allowInsecureBind);
-  const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content });
+  // Site packs load with the shipped ones: a pack that does not resolve or load stops the start-up.
+  const packDirs = resolvePackDirs([...(config.content?.packDirs ?? []), ...args.packDirs]);
+  const ruleSet = await loadRuleSet({ ...DEFAULT_CONTENT, ...config.content, packDirs });
   // Read at start, never on the first call: a site index that does not load stops the start-up.
   const rxnormIndex = config.rxnormIndex
     ? loadRxnormIndex(config.rxnormIndex)
@@ -85,6 +92,7 @@ export async function main(
       port: (app.server.address() as AddressInfo).port,
       pid: process.pid,
       rules: ruleSet.rules.length,
+      content: ruleSet.contentVersion,
       auth: config.auth !== undefined,
       medicationIndex: `${rxnormIndex.origin} (${rxnormIndex.file.products.length} products)`,
       store: shared ? 'postgres' : config.feedbackFile ? 'jsonl' : 'memory',

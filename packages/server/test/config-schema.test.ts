@@ -4,7 +4,6 @@
  * `AuthOptions`, `TrustedIssuer`, `DatabaseOptions` or `ContentDirs` fails type-checking here until it
  * is listed, and the listing fails at run time until the schema has the property.
  */
-import type { ContentDirs } from '@soleus/core';
 import type { AuthOptions, TrustedIssuer } from '../src/auth/auth-options';
 import { DEFAULT_ALGORITHMS } from '../src/auth/auth-options';
 import { CONFIG_SCHEMA, type ConfigSchemaNode } from '../src/config/config-schema';
@@ -68,7 +67,12 @@ const DATABASE_KEYS: KeysOf<DatabaseOptions> = {
   statementTimeoutMs: true,
   idleTimeoutMs: true,
 };
-const CONTENT_KEYS: KeysOf<ContentDirs> = { rulesDir: true, factsDir: true, valueSetsDir: true };
+const CONTENT_KEYS: KeysOf<NonNullable<ServerConfig['content']>> = {
+  rulesDir: true,
+  factsDir: true,
+  valueSetsDir: true,
+  packDirs: true,
+};
 
 const props = (node: ConfigSchemaNode | undefined): string[] =>
   Object.keys(node?.properties ?? {}).filter((k) => k !== '$schema');

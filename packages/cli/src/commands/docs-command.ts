@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadValueSets, type RuleDefinition } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { loadVignetteManifests } from '../docs/load-vignette-manifests';
@@ -21,7 +21,7 @@ import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 export const DEFAULT_DOCS_DIR = 'docs/reference/rules';
 
 const HELP = `usage: soleus docs [--out <dir>] [--check] [--vignettes <dir>]
-                   [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
+                   [--rules <dir>] [--facts <dir>] [--valuesets <dir>] [--pack <dir|npm-package>]...
 
 Renders the rule catalogue for clinical review: index.md, one <pack>.md per pack and index.html
 (one static page, no external assets) into --out (default: ${DEFAULT_DOCS_DIR}). Each rule shows its
@@ -29,6 +29,7 @@ version, status, hooks, conditions in words, thresholds, value sets with their c
 example card filled from its first firing vignette (as the clinician reads it), evidence, notes and
 vignette cases (from --vignettes, default: ${DEFAULT_VIGNETTE_DIR}).
 --check writes nothing and exits 1 when the directory is stale (for CI), 2 when it does not exist.
+--pack adds a site pack (a directory, or an installed npm package) on top of the rules; repeatable.
 `;
 
 /**
@@ -50,9 +51,12 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
   const vignettes = await loadVignetteManifests(vignetteDir);
   const built = buildRuleCatalogue(
     ruleSet,
-    loadValueSets(content.valueSetsDir).valueSets,
+    loadValueSets(
+      content.valueSetsDir,
+      content.packDirs.map((dir) => ({ dir: join(dir, 'valuesets'), label: basename(dir) })),
+    ).valueSets,
     vignettes,
-    (rule) => JSON.parse(readFileSync(join(content.rulesDir, rule.file), 'utf8')) as RuleDefinition,
+    (rule) => JSON.parse(readFileSync(rule.path, 'utf8')) as RuleDefinition,
   );
   const examples = await exampleCards(built, ruleSet, vignetteDir);
   const catalogue: RuleCatalogue = {

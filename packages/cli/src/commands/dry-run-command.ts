@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { ContentDirs, RuleSet } from '@soleus/core';
-import type { Hook, RxnormIndex } from '@soleus/fhir';
+import type { RuleSet } from '@soleus/core';
+import type { RxnormIndex } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { addOutcome, emptyTally } from '../dry-run/dry-run-tally';
 import { evaluatePopulationItem, type DryRunSettings } from '../dry-run/evaluate-population-item';
@@ -11,7 +11,7 @@ import type { ItemOutcome } from '../dry-run/population-item';
 import { progressLine } from '../dry-run/progress-bar';
 import { inspectPopulation, readPopulation } from '../dry-run/read-population';
 import { runWorkerPool } from '../dry-run/run-worker-pool';
-import { contentDirsFrom } from '../content-dirs-from-options';
+import { contentDirsFrom, type CliContent } from '../content-dirs-from-options';
 import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { CONTENT_OPTIONS, parseCliArgs } from '../parse-cli-args';
 import { parseHookOption } from '../parse-hook-option';
@@ -19,8 +19,9 @@ import { STDIN_PATH } from '../read-json-file';
 import { RXNORM_INDEX_OPTION, rxnormIndexFromOption } from '../rxnorm-index-option';
 
 const HELP = `usage: soleus dry-run --hook <patient-view|order-select|order-sign> <folder | file.ndjson | ->
-                      [--now <ISO 8601>] [--workers <n>] [--progress] [--json]
-                      [--rules <dir>] [--facts <dir>] [--valuesets <dir>] [--rxnorm-index <file>]
+                      [--now <ISO 8601>] [--workers <n>] [--progress] [--json] [--include-drafts]
+                      [--rules <dir>] [--facts <dir>] [--valuesets <dir>] [--pack <dir|npm-package>]...
+                      [--rxnorm-index <file>]
 
 Evaluates a population (every *.json bundle in a folder tree, or one bundle per line of an .ndjson
 file or, with -, of standard input) and reports how often each card would fire: patients, rate per
@@ -28,7 +29,9 @@ file or, with -, of standard input) and reports how often each card would fire: 
 not FHIR bundles are counted and listed, never fatal. --workers defaults to the available cores (1 = no worker threads); each
 worker loads the rule set once. A progress bar goes to stderr when it is a terminal or with --progress.
 On order-select/order-sign no draft orders are passed (a population holds records, not orders), so
-rules that need a draft order do not fire; draft-status rules are not evaluated.
+rules that need a draft order do not fire. Rules with status "draft" are evaluated only with
+--include-drafts (to see how often a rule under review would fire before it is made active); the
+report header then says so. --pack adds a site pack (a directory, or an installed npm package).
 Issues that are only counted, never shown to a clinician (a medication that could not be identified
 and whose name suggests nothing any rule reads, a product identified by its name), are listed as
 "<code> (counted only)". --rxnorm-index evaluates with a site's medication index (\`soleus rxnorm import\`).
@@ -50,6 +53,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
   const settings: DryRunSettings = {
     hook: parseHookOption(opts.hook),
     now: parseNow(opts.now ?? io.now()),
+    ...(opts['include-drafts'] ? { includeDrafts: true } : {}),
   };
   if (positionals.length !== 1 || positionals[0] === undefined) {
     throw new CliUsageError(
@@ -64,7 +68,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
     opts['rxnorm-index'] === undefined ? undefined : resolve(opts['rxnorm-index']);
   const rxnormIndex = rxnormIndexFromOption(rxnormIndexFile);
   const workers = parseWorkers(opts.workers, total);
-  const tally = emptyTally(ruleIdsOn(ruleSet, settings.hook));
+  const tally = emptyTally(ruleIdsOn(ruleSet, settings));
   const showProgress = opts.progress === true || process.stderr.isTTY === true;
   const record = (outcome: ItemOutcome) => {
     addOutcome(tally, outcome);
@@ -85,7 +89,13 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
   if (showProgress) {
     io.stderr('\n');
   }
-  const header = { ...settings, contentVersion: ruleSet.contentVersion, workers };
+  const header = {
+    hook: settings.hook,
+    now: settings.now,
+    contentVersion: ruleSet.contentVersion,
+    workers,
+    ...(settings.includeDrafts === true ? { includeDrafts: true } : {}),
+  };
   io.stdout(
     opts.json
       ? `${JSON.stringify(dryRunJson(tally, header), null, 2)}\n`
@@ -97,7 +107,7 @@ export async function dryRunCommand(args: readonly string[], io: CliIo): Promise
 interface Run {
   readonly population: string;
   readonly workers: number;
-  readonly content: ContentDirs;
+  readonly content: CliContent;
   readonly settings: DryRunSettings;
   readonly ruleSet: RuleSet;
   readonly record: (outcome: ItemOutcome) => void;
@@ -121,9 +131,12 @@ async function evaluateAll(run: Run): Promise<void> {
   }
 }
 
-function ruleIdsOn(ruleSet: RuleSet, hook: Hook): string[] {
+function ruleIdsOn(ruleSet: RuleSet, settings: DryRunSettings): string[] {
+  const statuses = settings.includeDrafts === true ? ['active', 'draft'] : ['active'];
   return ruleSet.rules
-    .filter((r) => r.definition.status === 'active' && r.definition.hooks.includes(hook))
+    .filter(
+      (r) => statuses.includes(r.definition.status) && r.definition.hooks.includes(settings.hook),
+    )
     .map((r) => r.definition.id);
 }
 
@@ -154,6 +167,7 @@ function parseOptions(args: readonly string[]) {
         workers: { type: 'string' },
         progress: { type: 'boolean' },
         json: { type: 'boolean' },
+        'include-drafts': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         ...CONTENT_OPTIONS,
         ...RXNORM_INDEX_OPTION,

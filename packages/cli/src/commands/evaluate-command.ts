@@ -11,15 +11,16 @@ import { RXNORM_INDEX_OPTION, rxnormIndexFromOption } from '../rxnorm-index-opti
 const HELP = `usage: soleus evaluate --hook <patient-view|order-select|order-sign> --bundle <patient.json | ->
                        [--draft-orders <bundle.json>] [--selections <Type/id,...>] [--now <ISO 8601>]
                        [--patient <id>] [--explain] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
-                       [--rxnorm-index <file>]
+                       [--pack <dir|npm-package>]... [--rxnorm-index <file>]
 
 Prints the CDS Hooks response ({"cards": [...]}) on stdout. --explain adds the rule trace under
 response.extension. --bundle - (or --draft-orders -) reads that bundle from standard input. Without
 --now the current time is used. For order-select without --selections, every draft order counts as
 selected. --patient names the context patient (the CDS Hooks context.patientId); without it the
 bundle is the record of its one Patient. Resources of any other patient are never used.
---rules/--facts/--valuesets replace the bundled content; --rxnorm-index replaces the shipped
-medication index with one built by \`soleus rxnorm import\`.
+--rules/--facts/--valuesets replace the bundled content; --pack adds a site pack (a directory, or an
+installed npm package; repeatable); --rxnorm-index replaces the shipped medication index with one
+built by \`soleus rxnorm import\`.
 `;
 
 /**

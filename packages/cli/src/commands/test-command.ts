@@ -16,13 +16,14 @@ import { RXNORM_INDEX_OPTION } from '../rxnorm-index-option';
 export const DEFAULT_VIGNETTE_DIR = 'packages/fhir/test/vignettes';
 
 const HELP = `usage: soleus test [vignette-dir] [--quiet] [--rules <dir>] [--facts <dir>] [--valuesets <dir>]
-                   [--rxnorm-index <file>]
+                   [--pack <dir|npm-package>]... [--rxnorm-index <file>]
 
 Runs every vignette manifest (manifest.json + *.bundle.json) in the directory or the tree below it
 (default: ${DEFAULT_VIGNETTE_DIR}) through \`soleus evaluate\` and prints each case with PASS, FAIL
 (and what was expected and found) or ERROR (bad input). --quiet prints only failing cases.
 --rules/--facts/--valuesets evaluate with a working copy instead of the bundled content, and
 --rxnorm-index with a site's medication index (\`soleus rxnorm import\`) instead of the shipped one.
+--pack adds a site pack (a directory, or an installed npm package) on top of the rules; repeatable.
 Exit 0 when every case passes, 1 when a case fails, 2 on bad input (malformed manifest, not a bundle).
 `;
 
@@ -54,6 +55,7 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
       ...(values.valuesets ? { valuesets: resolve(values.valuesets) } : {}),
       ...(values['rxnorm-index'] ? { 'rxnorm-index': resolve(values['rxnorm-index']) } : {}),
       ruleSet,
+      ...(values.pack ? { pack: values.pack.map((p) => packSpec(p)) } : {}),
     });
     reports.push(report);
     const failing =
@@ -72,6 +74,11 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
     return EXIT.usage;
   }
   return t.failed > 0 ? EXIT.problems : EXIT.ok;
+}
+
+/** A --pack given as a path is made absolute (cases run from their own folder); a package name stays. */
+function packSpec(spec: string): string {
+  return existsSync(spec) ? resolve(spec) : spec;
 }
 
 /** The directory to run: the argument, else the repository's own vignettes when run from its root. */

@@ -1,13 +1,17 @@
-import { formatLocation, validateRulePack, type Issue } from '@soleus/core';
+import { formatLocation, isSoleusError, validateRuleSet, type Issue } from '@soleus/core';
+import { compiledSources } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
 import { parseCliArgs } from '../parse-cli-args';
 import { requireDirectory } from '../require-directory';
 
 const HELP = `usage: soleus validate [rule-pack-dir] [--facts <dir>] [--valuesets <dir>]
+                       [--pack <dir|npm-package>]...
 
-Checks every rule pack under the directory (default: the bundled rules) against the rule schema and
-the semantic checks, and prints every problem at once. Exit 1 when there are problems, 2 when a directory does not exist.
+Checks every rule pack under the directory (default: the bundled rules), and every --pack (a site
+pack directory or installed npm package, loaded on top of them), against the rule schema and the
+semantic checks, including each derived fact's mechanism and its parameters, and prints every problem
+at once. Exit 1 when there are problems, 2 when a directory does not exist.
 `;
 
 /**
@@ -23,6 +27,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
       options: {
         facts: { type: 'string' },
         valuesets: { type: 'string' },
+        pack: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -47,18 +52,39 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     rules: parsed.positionals[0],
     facts: parsed.values.facts,
     valuesets: parsed.values.valuesets,
+    pack: parsed.values.pack,
   });
-  const issues = validateRulePack(content);
+  const issues = validateContent(content);
   const errors = issues.filter((i) => i.severity === 'error');
   for (const issue of issues) {
     io.stdout(`${issue.severity} ${issue.code} ${withLocation(issue)}\n`);
   }
   io.stdout(
     errors.length === 0
-      ? `ok: rule packs in ${content.rulesDir} are valid\n`
+      ? `ok: rule packs in ${content.rulesDir}${content.packDirs.map((d) => ` and ${d}`).join('')} are valid\n`
       : `${errors.length} problem(s)\n`,
   );
   return errors.length === 0 ? EXIT.ok : EXIT.problems;
+}
+
+/**
+ * The loader's checks, then the FHIR adapter's (fact sources it can compute, derivation names,
+ * record mechanisms' parameters): together, what would otherwise fail only the first request.
+ */
+function validateContent(content: ReturnType<typeof contentDirsFrom>): readonly Issue[] {
+  const loaded = validateRuleSet(content);
+  if (!loaded.ok) {
+    return loaded.issues;
+  }
+  try {
+    compiledSources(loaded.ruleSet);
+    return loaded.issues;
+  } catch (err) {
+    if (isSoleusError(err)) {
+      return [...loaded.issues, ...err.issues];
+    }
+    throw err;
+  }
 }
 
 /** Messages usually start with their `file#pointer`; prefix the location only when they do not. */

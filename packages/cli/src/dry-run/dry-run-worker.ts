@@ -3,14 +3,14 @@
  * item the pool posts and posts back its outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRuleSetSync, type ContentDirs } from '@soleus/core';
+import { loadRuleSetSync, type LoadRuleSetOptions } from '@soleus/core';
 import { loadRxnormIndex } from '@soleus/fhir';
 import { evaluatePopulationItem, type DryRunSettings } from './evaluate-population-item';
 import type { PopulationItem } from './population-item';
 
 /** What the pool passes to each worker at start. */
 export interface DryRunWorkerData {
-  readonly content: ContentDirs;
+  readonly content: LoadRuleSetOptions;
   readonly settings: DryRunSettings;
   /** A site's medication index file (`--rxnorm-index`), checked by the main thread before start. */
   readonly rxnormIndex?: string;

@@ -7,6 +7,8 @@ export interface DryRunSettings {
   readonly hook: Hook;
   /** Evaluation instant, ISO 8601, the same for the whole population. */
   readonly now: string;
+  /** Also evaluate rules whose status is `draft` (`--include-drafts`). */
+  readonly includeDrafts?: boolean;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface DryRunHeader {
   readonly now: string;
   readonly contentVersion: string;
   readonly workers: number;
+  /** Draft rules were evaluated too (`--include-drafts`). */
+  readonly includeDrafts?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export function formatDryRunReport(tally: DryRunTally, header: DryRunHeader): st
   const per1000 = (n: number) =>
     tally.evaluated === 0 ? '-' : ((n * 1000) / tally.evaluated).toFixed(1);
   const lines = [
-    `soleus dry-run: hook ${header.hook}, now ${header.now}, rules ${header.contentVersion}, ${header.workers} worker(s)`,
+    `soleus dry-run: hook ${header.hook}, now ${header.now}, rules ${header.contentVersion}${header.includeDrafts === true ? ' (draft rules included)' : ''}, ${header.workers} worker(s)`,
     `inputs: ${tally.inputs}; evaluated: ${tally.evaluated}; rejected: ${tally.rejected}; failed: ${tally.failed}`,
     `patients with at least one card: ${tally.withAnyCard} (${per1000(tally.withAnyCard)} per 1,000)`,
     '',

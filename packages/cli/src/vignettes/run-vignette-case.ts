@@ -28,6 +28,8 @@ export interface VignetteContent {
    * content once; without it every case loads it.
    */
   readonly ruleSet?: RuleSet;
+  /** Extra pack directories (`--pack`, each passed on). */
+  readonly pack?: readonly string[];
 }
 
 /** What `soleus evaluate` did with one vignette case. */
@@ -71,6 +73,9 @@ export async function runVignetteCase(
     if (dirOf !== undefined) {
       args.push(`--${key}`, dirOf);
     }
+  }
+  for (const pack of content.pack ?? []) {
+    args.push('--pack', pack);
   }
   let out = '';
   let err = '';

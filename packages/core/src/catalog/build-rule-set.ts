@@ -1,5 +1,6 @@
 import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { PackManifest } from '../generated/pack-manifest';
+import type { MechanismRegistry } from '../mechanisms/mechanism';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
 import type { LoadedRule, RuleSet } from './rule-set';
 
@@ -9,6 +10,7 @@ export interface RuleSetParts {
   readonly packs: ReadonlyMap<string, PackManifest>;
   readonly facts: ReadonlyMap<string, FactDefinition>;
   readonly terminology: TerminologyProvider;
+  readonly mechanisms: MechanismRegistry;
 }
 
 /**
@@ -33,6 +35,7 @@ export function buildRuleSet(parts: RuleSetParts): RuleSet {
     packs: new Map(packs.map((pack) => [pack.id, pack])),
     facts: parts.facts,
     terminology: parts.terminology,
+    mechanisms: parts.mechanisms,
     contentVersion: packs.map((pack) => `${pack.id}@${pack.version}`).join('+'),
   });
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../errors';
 import type { FactCatalogueFile, FactDefinition } from '../generated/fact-catalogue-file';
@@ -21,14 +21,31 @@ const SUFFIX = '.facts.json';
  * (SOLEUS_FACT_DUPLICATE) instead of throwing.
  * @param factsDir - directory of fact catalogue files
  * @param checkSchema - the facts schema validator
+ * @param extraDirs - more fact directories (a site pack's `facts/`), their files reported under
+ *   `label/`; one that does not exist holds no facts
  * @returns the facts and the issues
  */
-export function loadFactCatalog(factsDir: string, checkSchema: SchemaCheck): LoadedFactCatalog {
+export function loadFactCatalog(
+  factsDir: string,
+  checkSchema: SchemaCheck,
+  extraDirs: readonly { readonly dir: string; readonly label: string }[] = [],
+): LoadedFactCatalog {
   const facts = new Map<string, FactDefinition>();
   const origin = new Map<string, string>();
   const issues: Issue[] = [];
-  for (const name of listFiles(factsDir, issues)) {
-    const read = readJsonFile(join(factsDir, name), name);
+  const entries = [
+    ...listFiles(factsDir, issues).map((name) => ({ path: join(factsDir, name), name })),
+    ...extraDirs
+      .filter((extra) => existsSync(extra.dir))
+      .flatMap((extra) =>
+        listFiles(extra.dir, issues).map((name) => ({
+          path: join(extra.dir, name),
+          name: `${extra.label}/${name}`,
+        })),
+      ),
+  ];
+  for (const { path, name } of entries) {
+    const read = readJsonFile(path, name);
     if (!read.ok) {
       issues.push(read.issue);
       continue;

@@ -4,7 +4,12 @@
  * immutable {@link RuleSet}. Every problem of every file is collected; one invalid file means nothing
  * loads, because a partly loaded catalogue would silently stop some cards from firing.
  */
+import { basename, join } from 'node:path';
 import { SoleusError, type Issue } from '../errors';
+import { checkMechanismParams } from '../mechanisms/check-mechanism-params';
+import { loadPackMechanisms } from '../mechanisms/load-pack-mechanisms';
+import type { Mechanism, MechanismRegistry } from '../mechanisms/mechanism';
+import { SHIPPED_MECHANISMS } from '../mechanisms/shipped-mechanisms';
 import { OPERATORS } from '../engine/operators';
 import { loadValueSets } from '../terminology/load-value-sets';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
@@ -15,7 +20,7 @@ import { checkRuleSet } from './check-rule-set';
 import { convertRuleUnits } from './convert-rule-units';
 import type { ContentDirs } from './default-content';
 import { loadFactCatalog } from './load-fact-catalog';
-import { readRulePacks } from './read-rule-packs';
+import { readRulePacks, type RulePackFiles } from './read-rule-packs';
 import type { RuleSet } from './rule-set';
 import { createSchemaValidators } from './schema-validator';
 
@@ -23,6 +28,14 @@ import { createSchemaValidators } from './schema-validator';
 export interface LoadRuleSetOptions extends ContentDirs {
   /** Terminology to check and evaluate `inValueSet` against; default: index of `valueSetsDir`. */
   readonly terminology?: TerminologyProvider;
+  /**
+   * Extra pack directories (a site's own packs) loaded on top of `rulesDir`: each holds `pack.json`,
+   * `*.rule.json`, and optionally `facts/*.facts.json`, `valuesets/*.valueset.json` and the
+   * mechanism modules its pack.json names. Absolute paths (see `resolvePackDirs`).
+   */
+  readonly packDirs?: readonly string[];
+  /** Mechanisms a host registers beyond the shipped ones (names must not clash). */
+  readonly mechanisms?: MechanismRegistry;
 }
 
 /** The outcome of validating a catalogue without throwing. */
@@ -38,9 +51,15 @@ export type RuleSetValidation =
  */
 export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation {
   const schemas = createSchemaValidators();
-  const { terminology, issues } = loadTerminology(options);
-  const catalog = loadFactCatalog(options.factsDir, schemas.facts);
-  const files = readRulePacks(options.rulesDir, schemas);
+  const extra = (options.packDirs ?? []).map((dir) => ({ dir, label: basename(dir) }));
+  const { terminology, issues } = loadTerminology(options, extra);
+  const catalog = loadFactCatalog(
+    options.factsDir,
+    schemas.facts,
+    extra.map(({ dir, label }) => ({ dir: join(dir, 'facts'), label: `${label}/facts` })),
+  );
+  const files = readRulePacks(options.rulesDir, schemas, options.packDirs);
+  const mechanisms = registerMechanisms(options, files, issues);
   const context = {
     facts: catalog.facts,
     operators: OPERATORS,
@@ -53,6 +72,7 @@ export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation 
   issues.push(...catalog.issues, ...files.issues);
   if (vocabularyLoaded) {
     issues.push(...checkRuleSet(files, context));
+    issues.push(...checkMechanismParams(catalog.facts, files.packs, mechanisms));
   }
   if (issues.length > 0) {
     return { ok: false, issues };
@@ -60,10 +80,17 @@ export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation 
   const rules = files.rules.map((rule) => ({
     definition: convertRuleUnits(rule.definition, catalog.facts, convertQuantity),
     file: rule.file,
+    path: rule.path,
     pack:
       files.packs.get(rule.definition.pack) ?? (rule.dirPack as NonNullable<typeof rule.dirPack>),
   }));
-  const ruleSet = buildRuleSet({ rules, packs: files.packs, facts: catalog.facts, terminology });
+  const ruleSet = buildRuleSet({
+    rules,
+    packs: files.packs,
+    facts: catalog.facts,
+    terminology,
+    mechanisms,
+  });
   return { ok: true, ruleSet, issues };
 }
 
@@ -93,14 +120,45 @@ export async function loadRuleSet(options: LoadRuleSetOptions): Promise<RuleSet>
   return Promise.resolve().then(() => loadRuleSetSync(options));
 }
 
-function loadTerminology(options: LoadRuleSetOptions): {
+/** Shipped mechanisms, then the host's, then each extra pack's modules (no name twice). */
+function registerMechanisms(
+  options: LoadRuleSetOptions,
+  files: RulePackFiles,
+  issues: Issue[],
+): MechanismRegistry {
+  const registry = new Map<string, Mechanism>(SHIPPED_MECHANISMS);
+  for (const [name, mechanism] of options.mechanisms ?? []) {
+    if (registry.has(name)) {
+      throw new SoleusError(
+        'SOLEUS_PACK_MECHANISM',
+        `mechanism "${name}" is registered twice; expected each name once`,
+      );
+    }
+    registry.set(name, mechanism);
+  }
+  for (const [id, dir] of files.packDirs) {
+    const pack = files.packs.get(id);
+    if (pack?.mechanisms !== undefined) {
+      issues.push(...loadPackMechanisms(pack, dir, basename(dir), registry));
+    }
+  }
+  return registry;
+}
+
+function loadTerminology(
+  options: LoadRuleSetOptions,
+  extra: readonly { readonly dir: string; readonly label: string }[],
+): {
   terminology: TerminologyProvider;
   issues: Issue[];
 } {
   if (options.terminology) {
     return { terminology: options.terminology, issues: [] };
   }
-  const loaded = loadValueSets(options.valueSetsDir);
+  const loaded = loadValueSets(
+    options.valueSetsDir,
+    extra.map(({ dir, label }) => ({ dir: join(dir, 'valuesets'), label: `${label}/valuesets` })),
+  );
   try {
     return {
       terminology: buildValueSetIndex(loaded.valueSets, { files: loaded.files }),

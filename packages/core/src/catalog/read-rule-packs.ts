@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Issue } from '../errors';
 import type { PackManifest } from '../generated/pack-manifest';
 import type { RuleDefinition } from '../generated/rule-definition';
@@ -12,6 +12,8 @@ export interface RuleFile {
   readonly definition: RuleDefinition;
   /** Path relative to the rules directory, e.g. `dvt/dvt-excluded.rule.json`. */
   readonly file: string;
+  /** Absolute path of the file (extra pack directories live outside the rules directory). */
+  readonly path: string;
   /** The manifest of the pack directory the file sits in, if that directory has a valid pack.json. */
   readonly dirPack?: PackManifest;
 }
@@ -22,6 +24,15 @@ export interface RulePackFiles {
   readonly packs: ReadonlyMap<string, PackManifest>;
   readonly rules: readonly RuleFile[];
   readonly issues: readonly Issue[];
+  /** Pack id → directory of the pack (its `facts/`, `valuesets/` and mechanism modules sit there). */
+  readonly packDirs: ReadonlyMap<string, string>;
+}
+
+/** One pack directory: where it is and the name its files are reported under. */
+interface PackDir {
+  readonly dir: string;
+  /** Label of the directory in issue locations: its name under the rules directory. */
+  readonly label: string;
 }
 
 const RULE_SUFFIX = '.rule.json';
@@ -29,12 +40,19 @@ const RULE_SUFFIX = '.rule.json';
 /**
  * Reads every pack directory of a rules directory: `pack.json` plus `*.rule.json`, each parsed and
  * checked against its schema. Structural problems become issues; nothing throws.
+ * Extra pack directories (a site's own packs, outside the rules directory) are read the same way.
  * @param rulesDir - directory of pack directories
  * @param schemas - compiled schema validators
+ * @param extraPackDirs - absolute directories that are each one pack (pack.json + *.rule.json)
  * @returns schema-valid packs and rules, plus every issue found
  */
-export function readRulePacks(rulesDir: string, schemas: SchemaValidators): RulePackFiles {
+export function readRulePacks(
+  rulesDir: string,
+  schemas: SchemaValidators,
+  extraPackDirs: readonly string[] = [],
+): RulePackFiles {
   const packs = new Map<string, PackManifest>();
+  const packDirs = new Map<string, string>();
   const rules: RuleFile[] = [];
   const issues: Issue[] = [];
   const dirNames = listPackDirs(rulesDir, issues);
@@ -44,8 +62,12 @@ export function readRulePacks(rulesDir: string, schemas: SchemaValidators): Rule
       'rules directory holds no pack directories; expected <pack>/pack.json + *.rule.json';
     issues.push(createIssue('SOLEUS_RULE_PACK_EMPTY', '.', '', what));
   }
-  for (const dirName of dirNames) {
-    const dirPack = readPack(join(rulesDir, dirName), dirName, schemas, issues);
+  const all: PackDir[] = [
+    ...dirNames.map((label) => ({ dir: join(rulesDir, label), label })),
+    ...extraPackDirs.map((dir) => ({ dir, label: basename(dir) })),
+  ];
+  for (const { dir, label: dirName } of all) {
+    const dirPack = readPack(dir, dirName, schemas, issues);
     if (dirPack && packs.has(dirPack.id)) {
       issues.push(
         createIssue(
@@ -57,20 +79,21 @@ export function readRulePacks(rulesDir: string, schemas: SchemaValidators): Rule
       );
     } else if (dirPack) {
       packs.set(dirPack.id, dirPack);
+      packDirs.set(dirPack.id, dir);
     }
-    rules.push(...readRuleFiles(rulesDir, dirName, dirPack, schemas, issues));
+    rules.push(...readRuleFiles(dir, dirName, dirPack, schemas, issues));
   }
-  return { packs, rules, issues };
+  return { packs, rules, issues, packDirs };
 }
 
 function readRuleFiles(
-  rulesDir: string,
+  packDir: string,
   dirName: string,
   dirPack: PackManifest | undefined,
   schemas: SchemaValidators,
   issues: Issue[],
 ): RuleFile[] {
-  const names = readdirSync(join(rulesDir, dirName))
+  const names = readdirSync(packDir)
     .filter((n) => n.endsWith(RULE_SUFFIX))
     .sort();
   if (names.length === 0) {
@@ -86,12 +109,13 @@ function readRuleFiles(
   const rules: RuleFile[] = [];
   for (const name of names) {
     const file = `${dirName}/${name}`;
-    const read = readJsonFile(join(rulesDir, file), file);
+    const path = join(packDir, name);
+    const read = readJsonFile(path, file);
     const found = read.ok ? schemas.rule(read.json, file) : [read.issue];
     issues.push(...found);
     if (read.ok && found.length === 0) {
       const definition = read.json as RuleDefinition;
-      rules.push(dirPack ? { definition, file, dirPack } : { definition, file });
+      rules.push(dirPack ? { definition, file, path, dirPack } : { definition, file, path });
     }
   }
   return rules;

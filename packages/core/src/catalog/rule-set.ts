@@ -1,6 +1,7 @@
 import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { PackManifest } from '../generated/pack-manifest';
 import type { RuleDefinition } from '../generated/rule-definition';
+import type { MechanismRegistry } from '../mechanisms/mechanism';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
 
 /** A rule as loaded: its definition plus where it came from. */
@@ -8,6 +9,8 @@ export interface LoadedRule {
   readonly definition: RuleDefinition;
   /** Path of the rule file relative to the rules directory, e.g. `dvt/dvt-excluded.rule.json`. */
   readonly file: string;
+  /** Absolute path of the rule file. */
+  readonly path: string;
   /** The pack the rule belongs to. */
   readonly pack: PackManifest;
 }
@@ -26,4 +29,9 @@ export interface RuleSet {
   readonly terminology: TerminologyProvider;
   /** Content version: the packs' ids and versions, e.g. `dvt@1.0.0+cramp@1.0.0`. */
   readonly contentVersion: string;
+  /**
+   * The mechanisms derived facts may name: the shipped ones, those the host passed, and those the
+   * site packs' `pack.json` `mechanisms` modules export.
+   */
+  readonly mechanisms: MechanismRegistry;
 }

@@ -1,9 +1,9 @@
 import type { Issue } from '../errors';
 import { DEFAULT_CONTENT, type ContentDirs } from './default-content';
-import { validateRuleSet } from './load-rule-set';
+import { validateRuleSet, type LoadRuleSetOptions } from './load-rule-set';
 
-/** A rules directory to validate, with optional fact and value-set directories. */
-export type RulePackTarget = Pick<ContentDirs, 'rulesDir'> & Partial<ContentDirs>;
+/** A rules directory to validate, with optional fact and value-set directories and extra packs. */
+export type RulePackTarget = Pick<ContentDirs, 'rulesDir'> & Partial<LoadRuleSetOptions>;
 
 /**
  * Validates a rules directory (as `soleus validate <dir>` does) against the shipped fact catalogue and

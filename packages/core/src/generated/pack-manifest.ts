@@ -32,6 +32,10 @@ export interface PackManifest {
    */
   description?: string;
   /**
+   * CommonJS modules (paths relative to the pack directory, inside it, ending .cjs) that export `mechanisms`: name → { compute, requires?, checkParams? }. For site packs; see docs/guides/site-packs.md. The mechanism code runs in the service: review it like any dependency.
+   */
+  mechanisms?: string[];
+  /**
    * Clinical parameters the pack's fact derivations read (windows, cutoffs, dose limits), owned by informaticists. Each key is documented in the pack's README.
    */
   parameters?: {};

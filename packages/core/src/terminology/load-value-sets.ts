@@ -3,7 +3,7 @@
  * collected; when there is any, no value set is returned (a half-loaded terminology would make rules
  * silently stop firing).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { ErrorCode, Issue } from '../errors';
 import type { ValueSetResource } from './value-set-resource';
@@ -23,14 +23,30 @@ const SUFFIX = '.valueset.json';
 /**
  * Reads every `*.valueset.json` in a directory tree and validates its shape without throwing.
  * @param dir - directory holding FHIR R4 ValueSet JSON files, directly or in sub-directories
+ * @param extraDirs - more such directories (a site pack's `valuesets/`), their files reported under
+ *   `label/`; one that does not exist holds no value sets
  * @returns the value sets, or none plus issues (SOLEUS_VALUESET_INVALID, SOLEUS_VALUESET_DUPLICATE)
  */
-export function loadValueSets(dir: string): LoadedValueSets {
+export function loadValueSets(
+  dir: string,
+  extraDirs: readonly { readonly dir: string; readonly label: string }[] = [],
+): LoadedValueSets {
   const issues: Issue[] = [];
   const valueSets: ValueSetResource[] = [];
   const files = new Map<string, string>();
-  for (const name of listFiles(dir, issues)) {
-    const json = readJson(join(dir, name), name, issues);
+  const entries = [
+    ...listFiles(dir, issues).map((name) => ({ path: join(dir, name), name })),
+    ...extraDirs
+      .filter((extra) => existsSync(extra.dir))
+      .flatMap((extra) =>
+        listFiles(extra.dir, issues).map((name) => ({
+          path: join(extra.dir, name),
+          name: `${extra.label}/${name}`,
+        })),
+      ),
+  ];
+  for (const { path, name } of entries) {
+    const json = readJson(path, name, issues);
     if (json === undefined || !checkShape(json, name, issues)) {
       continue;
     }

@@ -86,7 +86,8 @@ export function buildTestRuleSet(input: TestRuleSetInput): RuleSet {
       version: '0.0.0',
       order: 99,
     };
-    return { definition, file: `${definition.pack}/${definition.id}.rule.json`, pack };
+    const file = `${definition.pack}/${definition.id}.rule.json`;
+    return { definition, file, path: `/test/${file}`, pack };
   });
   const facts = new Map<string, FactDefinition>(
     Object.entries(input.facts ?? {}).map(([name, type]) => [
@@ -101,6 +102,7 @@ export function buildTestRuleSet(input: TestRuleSetInput): RuleSet {
     facts,
     terminology: testTerminology(input.valueSets ?? {}),
     contentVersion: 'test@1.0.0',
+    mechanisms: new Map(),
   };
 }
 

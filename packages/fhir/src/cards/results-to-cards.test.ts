@@ -71,7 +71,8 @@ const definition: RuleDefinition = {
   },
   evidence: [{ citation: 'KDIGO 2012 CKD guideline', url: 'https://kdigo.org/' }],
 };
-const rule: LoadedRule = { definition, file: 'analgesic/nsaid-contraindicated.rule.json', pack };
+const file = 'analgesic/nsaid-contraindicated.rule.json';
+const rule: LoadedRule = { definition, file, path: `/rules/${file}`, pack };
 const catalogue = new Map([
   [
     'renal.egfr',

@@ -34,7 +34,7 @@ export function evaluateAndRoute(
   ruleSet: RuleSet,
   facts: FactSet,
   issues: readonly Issue[],
-  options: { readonly now: string; readonly hook: Hook },
+  options: { readonly now: string; readonly hook: Hook; readonly includeDrafts?: boolean },
 ): RoutedEvaluation {
   const first = evaluateSync(ruleSet, facts, options);
   const routing = routeIssues(first, ruleSet, issues);

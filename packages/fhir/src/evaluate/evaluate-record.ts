@@ -17,6 +17,8 @@ export interface EvaluateRecordOptions extends BundleToFactsOptions {
   readonly sourceLabel?: string;
   /** Public base URL of the service, for card links to pages it serves (`{{service.baseUrl}}`). */
   readonly serviceBaseUrl?: string;
+  /** Also evaluate rules whose status is `draft` (dry runs of rules under review; never the service). */
+  readonly includeDrafts?: boolean;
 }
 
 /** The response plus what an integrator or informaticist needs to see behind it. */
@@ -52,7 +54,11 @@ export async function evaluateRecord(
     options.ruleSet,
     computed.facts,
     computed.issues,
-    { now: options.now, hook: options.hook },
+    {
+      now: options.now,
+      hook: options.hook,
+      ...(options.includeDrafts === true ? { includeDrafts: true } : {}),
+    },
   );
   const t2 = performance.now();
   const patientId =

@@ -1,9 +1,9 @@
 import type { Fact, FactDefinition } from '@soleus/core';
 import { conditionFact } from './condition-facts';
-import { DERIVATIONS } from './derivations';
 import type { FactContext } from './fact-context';
 import type { FactSource } from './fact-source';
 import { issueFact } from './issue-facts';
+import { mechanismsOf } from './mechanisms-of';
 import { medicationFact } from './medication-facts';
 import { observationFact } from './observation-facts';
 import { patientFact } from './patient-facts';
@@ -34,7 +34,7 @@ export function buildFact(definition: FactDefinition, source: FactSource, ctx: F
     case 'hook':
       return { value: ctx.hook };
     case 'derived': {
-      const derive = DERIVATIONS.get(source.derivation);
+      const derive = mechanismsOf(ctx.ruleSet).get(source.derivation);
       return derive ? derive.compute(source.params ?? {}, ctx) : { value: null };
     }
   }

@@ -1,8 +1,9 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { SoleusError, type FactDefinition, type Issue, type RuleSet } from '@soleus/core';
-import { DERIVATIONS } from './derivations';
 import { compileFhirPath } from './fhirpath-expressions';
 import type { FactSource } from './fact-source';
+import { RECORD_MECHANISMS } from '../derivations/record-mechanisms';
+import { clashingMechanisms, mechanismsOf } from './mechanisms-of';
 import sourceSchema from './fact-source.schema.json';
 
 /** A catalogue fact with its validated source. */
@@ -28,7 +29,14 @@ export function compiledSources(ruleSet: RuleSet): ReadonlyMap<string, CompiledS
     return cached;
   }
   const compiled = new Map<string, CompiledSource>();
-  const issues: Issue[] = [];
+  const issues: Issue[] = clashingMechanisms(ruleSet).map((name) => ({
+    severity: 'error',
+    code: 'SOLEUS_PACK_MECHANISM',
+    message: `mechanism "${name}" of a pack reuses the name of a mechanism @soleus/fhir registers; expected a name of the pack's own`,
+    location: { pointer: '/mechanisms' },
+  }));
+  const mechanisms = mechanismsOf(ruleSet);
+  const packParameters = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
   for (const [name, definition] of ruleSet.facts) {
     const source = definition.source as unknown;
     if (!validateSource(source)) {
@@ -38,13 +46,15 @@ export function compiledSources(ruleSet: RuleSet): ReadonlyMap<string, CompiledS
           `source is not a fact source @soleus/fhir understands (${JSON.stringify(source)})`,
         ),
       );
-    } else if (source.kind === 'derived' && !DERIVATIONS.has(source.derivation)) {
+    } else if (source.kind === 'derived' && !mechanisms.has(source.derivation)) {
       issues.push(
         sourceIssue(
           name,
-          `unknown derivation "${source.derivation}"; expected one of ${[...DERIVATIONS.keys()].join(', ') || '(none)'}`,
+          `unknown derivation "${source.derivation}"; expected one of ${[...mechanisms.keys()].join(', ') || '(none)'}`,
         ),
       );
+    } else if (source.kind === 'derived' && !paramsHold(name, source, packParameters, issues)) {
+      continue;
     } else if (!expressionsCompile(source, name, issues)) {
       continue;
     } else {
@@ -69,6 +79,23 @@ function sourceIssue(name: string, what: string): Issue {
     message: `fact ${name}: ${what}`,
     location: { pointer: `/facts/${name}/source` },
   };
+}
+
+/**
+ * Runs the mechanism's own parameter check (record mechanisms; the rule-set loader already ran those of
+ * the rule set's registry, so this adds nothing for them).
+ */
+function paramsHold(
+  name: string,
+  source: Extract<FactSource, { kind: 'derived' }>,
+  pack: (id: string) => Readonly<Record<string, unknown>>,
+  issues: Issue[],
+): boolean {
+  const found = RECORD_MECHANISMS.get(source.derivation)?.checkParams?.(source.params ?? {}, pack);
+  for (const issue of found ?? []) {
+    issues.push({ ...issue, severity: 'error', message: `fact ${name}: ${issue.message}` });
+  }
+  return (found ?? []).length === 0;
 }
 
 /** Compiles a source's FHIRPath once, at load, so a typo fails the rule set instead of a request. */

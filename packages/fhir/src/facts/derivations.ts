@@ -1,39 +1,22 @@
-import type { Fact } from '@soleus/core';
+import type { Mechanism, PackParameters } from '@soleus/core';
 import type { DataRequirement } from './data-requirement';
 import type { FactContext } from './fact-context';
-import { ANALGESIC_DERIVATIONS } from '../derivations/analgesic/analgesic-derivations';
-import { CRAMP_DERIVATIONS } from '../derivations/cramp/cramp-derivations';
-import { DVT_DERIVATIONS } from '../derivations/dvt/dvt-derivations';
-import { PREGNANCY_DERIVATIONS } from '../derivations/pregnancy/pregnancy-derivations';
-import { encounterInWindow } from '../derivations/shared/encounter-in-window';
-import { sameAs } from '../derivations/shared/same-as';
+
+export type { PackParameters } from '@soleus/core';
 
 /**
- * A fact computed by TypeScript because it is a mechanism, not a lookup (interval Wells scoring, D-dimer
- * normalisation, Cockcroft-Gault). Thresholds and codes still come from `params` and pack parameters.
+ * A mechanism that reads the FHIR record itself (the DVT episode, ultrasound and D-dimer readings, the
+ * pregnancy assessment): the @soleus/core {@link Mechanism} interface over this adapter's
+ * {@link FactContext}. FHIR-free mechanisms live in @soleus/core and reach the adapter through
+ * `RuleSet.mechanisms`.
  */
-export interface Derivation {
-  /** Computes the fact. */
-  readonly compute: (params: Readonly<Record<string, unknown>>, ctx: FactContext) => Fact;
+export interface Derivation extends Mechanism<FactContext> {
   /**
    * The record data the derivation reads, so discovery can ask the EHR for it (prefetch). Value sets
    * named in pack parameters narrow the queries by code.
    */
-  readonly requires: (
+  requires(
     params: Readonly<Record<string, unknown>>,
     pack: PackParameters,
-  ) => readonly DataRequirement[];
+  ): readonly DataRequirement[];
 }
-
-/** Pack parameters by pack id (pack.json `parameters`), as discovery and fact contexts see them. */
-export type PackParameters = (packId: string) => Readonly<Record<string, unknown>>;
-
-/** Every derivation by name. Rule packs register theirs here. */
-export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
-  ...DVT_DERIVATIONS,
-  ...CRAMP_DERIVATIONS,
-  ...ANALGESIC_DERIVATIONS,
-  ...PREGNANCY_DERIVATIONS,
-  ['sameAs', sameAs],
-  ['encounterInWindow', encounterInWindow],
-]);

@@ -1,5 +1,5 @@
 import type { FhirResource, MedicationRequest } from 'fhir/r4';
-import type { Fact, RuleSet } from '@soleus/core';
+import type { Fact, MechanismContext, RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
 import type { RxnormIndex } from '../medications/rxnorm/rxnorm-index';
 import type { IssueCollector } from './issue-collector';
@@ -7,7 +7,7 @@ import type { ReadGraph } from './read-graph';
 import type { RecordIndex } from './record-index';
 
 /** Everything a fact builder may read. Built once per request; `now` is given, never read. */
-export interface FactContext {
+export interface FactContext extends MechanismContext {
   /** Evaluation instant, epoch ms, and as ISO 8601. */
   readonly nowMs: number;
   readonly nowIso: string;

@@ -7,7 +7,7 @@
 import type { RuleSet } from '@soleus/core';
 import { compiledSources } from './compiled-sources';
 import { sourceRequirements, type DataRequirement } from './data-requirement';
-import { DERIVATIONS } from './derivations';
+import { mechanismRequirements, mechanismsOf } from './mechanisms-of';
 import { stringsIn } from './strings-in';
 
 const cache = new WeakMap<RuleSet, Map<string, readonly DataRequirement[]>>();
@@ -42,7 +42,8 @@ function collect(ruleSet: RuleSet, name: string, seen: Set<string>): DataRequire
     return source ? sourceRequirements(source) : [];
   }
   const pack = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
-  const own = DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}, pack) ?? [];
+  const mechanism = mechanismsOf(ruleSet).get(source.derivation);
+  const own = mechanism ? mechanismRequirements(mechanism, source.params ?? {}, pack) : [];
   const inputs = stringsIn(source.params).filter((text) => ruleSet.facts.has(text));
   return [...own, ...inputs.flatMap((input) => collect(ruleSet, input, seen))];
 }

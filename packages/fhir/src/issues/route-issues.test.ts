@@ -30,6 +30,7 @@ function rule(id: string, conditions: Tree, extra: Partial<RuleDefinition> = {})
   return {
     definition,
     file: `${id}.rule.json`,
+    path: `/rules/${id}.rule.json`,
     pack: { id: 'p', title: 'p', version: '1.0.0', order: 1 },
   };
 }

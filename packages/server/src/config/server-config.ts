@@ -33,8 +33,11 @@ export interface ServerConfig {
   readonly logLevel: LevelWithSilent;
   /** Serve `/demo` (default: on in local mode, off with auth). */
   readonly demo?: boolean;
-  /** Rule-pack directories replacing the bundled ones (`rulesDir`, `valueSetsDir`, `factsDir`). */
-  readonly content?: Partial<ContentDirs>;
+  /**
+   * Rule-pack directories replacing the bundled ones (`rulesDir`, `valueSetsDir`, `factsDir`), and
+   * extra site packs loaded on top (`packDirs`: directories or npm package names).
+   */
+  readonly content?: Partial<ContentDirs> & { readonly packDirs?: readonly string[] };
   /** A site's medication index file (`soleus rxnorm import`) replacing the shipped one. */
   readonly rxnormIndex?: string;
   /** OAuth client id of the Wells SMART app as registered with the EHR (default `soleus-wells`). */

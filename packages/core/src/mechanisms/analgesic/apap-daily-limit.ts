@@ -4,13 +4,19 @@
  * to weight × the per-kg maximum when the known weight is below the low-weight cut-off. The lowest
  * applicable limit wins. An unknown weight never lowers the limit (it cannot be shown to be < 50 kg).
  */
-import type { FactEvidence } from '@soleus/core';
-import type { Derivation } from '../../facts/derivations';
-import type { FactContext } from '../../facts/fact-context';
-import { numberFact, packNumber, reportParameter, stringParam } from './derivation-inputs';
+import type { FactEvidence } from '../../facts/fact';
+import type { Mechanism } from '../mechanism';
+import {
+  collectParameterIssues,
+  numberFact,
+  packNumber,
+  reportParameter,
+  stringParam,
+  type ParameterReader,
+} from '../mechanism-inputs';
 
-/** The `apapDailyLimit` derivation: the acetaminophen mg/day ceiling that applies to this patient. */
-export const apapDailyLimit: Derivation = {
+/** The `apapDailyLimit` mechanism: the acetaminophen mg/day ceiling that applies to this patient. */
+export const apapDailyLimit: Mechanism = {
   compute: (params, ctx) => {
     const pack = stringParam(params, 'pack', ctx);
     const weightFact = stringParam(params, 'weightFact', ctx);
@@ -42,10 +48,17 @@ export const apapDailyLimit: Derivation = {
     }
     return { value, unit: 'mg/d', evidence };
   },
-  // Reads only catalogue facts named in params; their own sources carry the (value-set narrowed) data
-  // requirements, and the rules that use this fact also name those inputs, so discovery prefetches them.
-  // An unnarrowed requirement here would widen the prefetch to every resource of the type.
-  requires: () => [],
+  // Reads only catalogue facts named in params (no `requires`): their own sources carry the data
+  // requirements, and an unnarrowed requirement here would widen the prefetch to every resource.
+  checkParams: (params, pack) =>
+    collectParameterIssues(pack, (reader) => {
+      const id = stringParam(params, 'pack', reader);
+      stringParam(params, 'weightFact', reader);
+      readFactList(params, reader);
+      if (id !== null) {
+        readLimits(reader, id);
+      }
+    }),
 };
 
 interface ApapLimits {
@@ -55,7 +68,7 @@ interface ApapLimits {
   readonly perKgMax: number;
 }
 
-function readLimits(ctx: FactContext, pack: string): ApapLimits | null {
+function readLimits(ctx: ParameterReader, pack: string): ApapLimits | null {
   const defaultMax = packNumber(ctx, pack, ['apap', 'defaultMaxMgPerDay']);
   const hepaticMax = packNumber(ctx, pack, ['apap', 'hepaticRiskMaxMgPerDay']);
   const lowWeightKg = packNumber(ctx, pack, ['apap', 'lowWeightKg']);
@@ -68,7 +81,7 @@ function readLimits(ctx: FactContext, pack: string): ApapLimits | null {
 
 function readFactList(
   params: Readonly<Record<string, unknown>>,
-  ctx: FactContext,
+  ctx: ParameterReader,
 ): readonly string[] | null {
   const value = params['hepaticRiskFacts'];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {

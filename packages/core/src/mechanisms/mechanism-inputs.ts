@@ -1,11 +1,15 @@
 /**
- * Reading a derivation's inputs: other facts by the names its source `params` give, and clinical
+ * Reading a mechanism's inputs: other facts by the names its source `params` give, and clinical
  * constants from its pack's `parameters`. A missing or mistyped parameter is a configuration fault of
  * the rule content, never a clinical value: it is reported once as SOLEUS_FACT_PARAMETER and the
  * derived fact becomes unknown, so no card is ever built on a guessed constant.
  */
-import type { Fact, FactEvidence } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
+import type { Issue } from '../errors';
+import type { Fact, FactEvidence } from '../facts/fact';
+import type { MechanismContext, PackParameters } from './mechanism';
+
+/** What reading parameters needs: pack parameters and somewhere to report a fault. */
+export type ParameterReader = Pick<MechanismContext, 'params' | 'issues'>;
 
 /** A number read from another fact, with the evidence it carries. */
 export interface NumberInput {
@@ -23,7 +27,7 @@ export interface NumberInput {
 export function stringParam(
   params: Readonly<Record<string, unknown>>,
   key: string,
-  ctx: FactContext,
+  ctx: ParameterReader,
 ): string | null {
   const value = params[key];
   if (typeof value === 'string' && value.length > 0) {
@@ -40,7 +44,11 @@ export function stringParam(
  * @param path - keys from `parameters` down to the number
  * @returns the number, or null after reporting SOLEUS_FACT_PARAMETER
  */
-export function packNumber(ctx: FactContext, pack: string, path: readonly string[]): number | null {
+export function packNumber(
+  ctx: ParameterReader,
+  pack: string,
+  path: readonly string[],
+): number | null {
   const value = packValue(ctx, pack, path);
   if (typeof value === 'number' && Number.isFinite(value)) {
     return value;
@@ -56,7 +64,7 @@ export function packNumber(ctx: FactContext, pack: string, path: readonly string
  * @param path - keys from `parameters` down to the value
  * @returns the value, or undefined when a key on the path is absent
  */
-export function packValue(ctx: FactContext, pack: string, path: readonly string[]): unknown {
+export function packValue(ctx: ParameterReader, pack: string, path: readonly string[]): unknown {
   let node: unknown = ctx.params(pack);
   for (const key of path) {
     node =
@@ -73,7 +81,7 @@ export function packValue(ctx: FactContext, pack: string, path: readonly string[
  * @param name - catalogue name of the fact
  * @returns its number (or null) and its evidence
  */
-export function numberFact(ctx: FactContext, name: string): NumberInput {
+export function numberFact(ctx: MechanismContext, name: string): NumberInput {
   const fact: Fact = ctx.fact(name);
   const value = typeof fact.value === 'number' && Number.isFinite(fact.value) ? fact.value : null;
   return { value, evidence: fact.evidence ?? [] };
@@ -87,7 +95,7 @@ export function numberFact(ctx: FactContext, name: string): NumberInput {
  * @param found - what was found (a configuration value, never patient data)
  */
 export function reportParameter(
-  ctx: FactContext,
+  ctx: ParameterReader,
   where: string,
   expected: string,
   found: unknown,
@@ -102,4 +110,27 @@ export function reportParameter(
     // A content fault: only the operator can fix it, so it is counted, never a card line.
     audience: 'operator',
   });
+}
+
+/**
+ * Runs a mechanism's parameter reads at load time and collects what they report, as errors: the
+ * same readers the computation uses, so the check cannot drift from what a request would read.
+ * @param pack - pack parameters by pack id
+ * @param read - reads every parameter the mechanism needs, reporting faults to the reader
+ * @returns the faults, one per location
+ */
+export function collectParameterIssues(
+  pack: PackParameters,
+  read: (reader: ParameterReader) => void,
+): Issue[] {
+  const found = new Map<string, Issue>();
+  read({
+    params: pack,
+    issues: {
+      add: (issue) => {
+        found.set(issue.location?.path ?? issue.message, { ...issue, severity: 'error' });
+      },
+    },
+  });
+  return [...found.values()];
 }

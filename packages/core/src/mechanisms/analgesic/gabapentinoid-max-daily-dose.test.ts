@@ -1,4 +1,4 @@
-import { fakeFactContext } from '../../../test/support/fake-fact-context';
+import { fakeMechanismContext as fakeFactContext } from '../../../test/support/fake-mechanism-context';
 import { bandFor, gabapentinoidMaxDailyDose } from './gabapentinoid-max-daily-dose';
 
 // The shipped US-label bands (analgesic/pack.json), repeated here so a content edit is a visible test change.

@@ -6,21 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fakeFactContext } from '../../../test/support/fake-fact-context';
+import { fakeMechanismContext as fakeFactContext } from '../../../test/support/fake-mechanism-context';
 import { renalClearance } from './renal-clearance';
 
 const SEED = 20261203;
-const PACK_FILE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'core',
-  'rules',
-  'analgesic',
-  'pack.json',
-);
+const PACK_FILE = join(__dirname, '..', '..', '..', 'rules', 'analgesic', 'pack.json');
 const packs = {
   analgesic: (JSON.parse(readFileSync(PACK_FILE, 'utf8')) as { parameters: unknown }).parameters,
 };

@@ -6,10 +6,15 @@
  * number (DESIGN CHOICE of the spec). The constants are pack parameters; the inputs are other facts
  * (their windows and unit conversion live in the fact catalogue).
  */
-import type { Fact, FactEvidence } from '@soleus/core';
-import type { Derivation } from '../../facts/derivations';
-import type { FactContext } from '../../facts/fact-context';
-import { numberFact, packNumber, stringParam } from './derivation-inputs';
+import type { Fact, FactEvidence } from '../../facts/fact';
+import type { Mechanism, MechanismContext } from '../mechanism';
+import {
+  collectParameterIssues,
+  numberFact,
+  packNumber,
+  stringParam,
+  type ParameterReader,
+} from '../mechanism-inputs';
 
 const INPUTS = [
   'ageFact',
@@ -21,8 +26,8 @@ const INPUTS = [
 ] as const;
 type InputNames = Record<(typeof INPUTS)[number], string>;
 
-/** The `renalClearance` derivation: CrCl in mL/min, Cockcroft-Gault first, then reported CrCl, then eGFR. */
-export const renalClearance: Derivation = {
+/** The `renalClearance` mechanism: CrCl in mL/min, Cockcroft-Gault first, then reported CrCl, then eGFR. */
+export const renalClearance: Mechanism = {
   compute: (params, ctx) => {
     const pack = stringParam(params, 'pack', ctx);
     const names = readNames(params, ctx);
@@ -31,13 +36,22 @@ export const renalClearance: Derivation = {
     }
     return cockcroftGault(ctx, pack, names) ?? fallback(ctx, names);
   },
-  // Reads only catalogue facts named in params; their own sources carry the (value-set narrowed) data
-  // requirements, and the rules that use this fact also name those inputs, so discovery prefetches them.
-  // An unnarrowed requirement here would widen the prefetch to every resource of the type.
-  requires: () => [],
+  // Reads only catalogue facts named in params (no `requires`): their own sources carry the data
+  // requirements, and an unnarrowed requirement here would widen the prefetch to every resource.
+  checkParams: (params, pack) =>
+    collectParameterIssues(pack, (reader) => {
+      const id = stringParam(params, 'pack', reader);
+      readNames(params, reader);
+      if (id !== null) {
+        readConstants(reader, id);
+      }
+    }),
 };
 
-function readNames(params: Readonly<Record<string, unknown>>, ctx: FactContext): InputNames | null {
+function readNames(
+  params: Readonly<Record<string, unknown>>,
+  ctx: ParameterReader,
+): InputNames | null {
   const names: Partial<InputNames> = {};
   for (const key of INPUTS) {
     const name = stringParam(params, key, ctx);
@@ -49,7 +63,7 @@ function readNames(params: Readonly<Record<string, unknown>>, ctx: FactContext):
   return names as InputNames;
 }
 
-function cockcroftGault(ctx: FactContext, pack: string, names: InputNames): Fact | null {
+function cockcroftGault(ctx: MechanismContext, pack: string, names: InputNames): Fact | null {
   const age = numberFact(ctx, names.ageFact);
   const weight = numberFact(ctx, names.weightFact);
   const creatinine = numberFact(ctx, names.creatinineFact);
@@ -61,12 +75,11 @@ function cockcroftGault(ctx: FactContext, pack: string, names: InputNames): Fact
   ) {
     return null;
   }
-  const ageConstant = packNumber(ctx, pack, ['cockcroftGault', 'ageConstant']);
-  const divisor = packNumber(ctx, pack, ['cockcroftGault', 'creatinineDivisor']);
-  const femaleFactor = packNumber(ctx, pack, ['cockcroftGault', 'femaleFactor']);
-  if (ageConstant === null || divisor === null || femaleFactor === null) {
+  const constants = readConstants(ctx, pack);
+  if (constants === null) {
     return null;
   }
+  const { ageConstant, divisor, femaleFactor } = constants;
   const male = ctx.fact(names.sexFact).value === 'male';
   const crcl = ((ageConstant - age.value) * weight.value) / (divisor * creatinine.value);
   const value = male ? crcl : crcl * femaleFactor;
@@ -82,7 +95,7 @@ function cockcroftGault(ctx: FactContext, pack: string, names: InputNames): Fact
   };
 }
 
-function fallback(ctx: FactContext, names: InputNames): Fact {
+function fallback(ctx: MechanismContext, names: InputNames): Fact {
   const reported = numberFact(ctx, names.reportedFact);
   if (reported.value !== null) {
     return {
@@ -105,4 +118,16 @@ function fallback(ctx: FactContext, names: InputNames): Fact {
 
 function withNote(evidence: FactEvidence, note: string): FactEvidence {
   return { ...evidence, note: evidence.note ? `${evidence.note}; ${note}` : note };
+}
+
+function readConstants(
+  reader: ParameterReader,
+  pack: string,
+): { ageConstant: number; divisor: number; femaleFactor: number } | null {
+  const ageConstant = packNumber(reader, pack, ['cockcroftGault', 'ageConstant']);
+  const divisor = packNumber(reader, pack, ['cockcroftGault', 'creatinineDivisor']);
+  const femaleFactor = packNumber(reader, pack, ['cockcroftGault', 'femaleFactor']);
+  return ageConstant === null || divisor === null || femaleFactor === null
+    ? null
+    : { ageConstant, divisor, femaleFactor };
 }

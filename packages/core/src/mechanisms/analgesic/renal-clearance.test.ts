@@ -1,4 +1,4 @@
-import { fakeFactContext } from '../../../test/support/fake-fact-context';
+import { fakeMechanismContext as fakeFactContext } from '../../../test/support/fake-mechanism-context';
 import { renalClearance } from './renal-clearance';
 
 const params = {
@@ -81,6 +81,6 @@ describe('renalClearance', () => {
   });
 
   it('adds no unnarrowed data requirement (its inputs are catalogue facts with value-set sources)', () => {
-    expect(renalClearance.requires(params, () => ({}))).toEqual([]);
+    expect(renalClearance.requires?.(params, () => ({})) ?? []).toEqual([]);
   });
 });

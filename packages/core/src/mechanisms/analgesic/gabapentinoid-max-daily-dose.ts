@@ -5,9 +5,15 @@
  * belongs to the higher-function band (the spec's boundary DESIGN CHOICE: 30 → 30–60, 60 → ≥ 60).
  * Unknown CrCl gives an unknown maximum.
  */
-import type { Derivation } from '../../facts/derivations';
-import type { FactContext } from '../../facts/fact-context';
-import { numberFact, packValue, reportParameter, stringParam } from './derivation-inputs';
+import type { Mechanism } from '../mechanism';
+import {
+  collectParameterIssues,
+  numberFact,
+  packValue,
+  reportParameter,
+  stringParam,
+  type ParameterReader,
+} from '../mechanism-inputs';
 
 /** One renal dose band of a pack parameter. */
 export interface DoseBand {
@@ -17,8 +23,8 @@ export interface DoseBand {
   readonly maxMgPerDay: number;
 }
 
-/** The `gabapentinoidMaxDailyDose` derivation: band maximum in mg/day for params.drug. */
-export const gabapentinoidMaxDailyDose: Derivation = {
+/** The `gabapentinoidMaxDailyDose` mechanism: band maximum in mg/day for params.drug. */
+export const gabapentinoidMaxDailyDose: Mechanism = {
   compute: (params, ctx) => {
     const pack = stringParam(params, 'pack', ctx);
     const drug = stringParam(params, 'drug', ctx);
@@ -38,10 +44,17 @@ export const gabapentinoidMaxDailyDose: Derivation = {
       evidence: crcl.evidence.map((e) => ({ ...e, note: `CrCl band from ${band.minCrcl} mL/min` })),
     };
   },
-  // Reads only catalogue facts named in params; their own sources carry the (value-set narrowed) data
-  // requirements, and the rules that use this fact also name those inputs, so discovery prefetches them.
-  // An unnarrowed requirement here would widen the prefetch to every resource of the type.
-  requires: () => [],
+  // Reads only catalogue facts named in params (no `requires`): their own sources carry the data
+  // requirements, and an unnarrowed requirement here would widen the prefetch to every resource.
+  checkParams: (params, pack) =>
+    collectParameterIssues(pack, (reader) => {
+      const id = stringParam(params, 'pack', reader);
+      const drug = stringParam(params, 'drug', reader);
+      stringParam(params, 'crclFact', reader);
+      if (id !== null && drug !== null) {
+        readBands(reader, id, drug);
+      }
+    }),
 };
 
 /**
@@ -55,7 +68,7 @@ export function bandFor(bands: readonly DoseBand[], crcl: number): DoseBand {
   return sorted.find((b) => crcl >= b.minCrcl) ?? (sorted[sorted.length - 1] as DoseBand);
 }
 
-function readBands(ctx: FactContext, pack: string, drug: string): readonly DoseBand[] | null {
+function readBands(ctx: ParameterReader, pack: string, drug: string): readonly DoseBand[] | null {
   const value = packValue(ctx, pack, ['gabapentinoidBands', drug]);
   if (Array.isArray(value) && value.length > 0 && value.every(isBand)) {
     return value;

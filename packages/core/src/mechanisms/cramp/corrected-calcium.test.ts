@@ -1,4 +1,4 @@
-import { fakeFactContext } from '../../../test/support/fake-fact-context';
+import { fakeMechanismContext as fakeFactContext } from '../../../test/support/fake-mechanism-context';
 import { correctedCalcium } from './corrected-calcium';
 
 const params = { pack: 'cramp', calciumFact: 'ca', albuminFact: 'alb' };

@@ -1,4 +1,4 @@
-import { fakeFactContext } from '../../../test/support/fake-fact-context';
+import { fakeMechanismContext as fakeFactContext } from '../../../test/support/fake-mechanism-context';
 import { apapDailyLimit } from './apap-daily-limit';
 
 const params = { pack: 'analgesic', hepaticRiskFacts: ['cirrhosis', 'aud'], weightFact: 'weight' };

@@ -1,0 +1,32 @@
+import type { Derivation } from '../facts/derivations';
+import { DVT_DERIVATIONS } from './dvt/dvt-derivations';
+import { PREGNANCY_DERIVATIONS } from './pregnancy/pregnancy-derivations';
+import { checkDvtParameters, checkPregnancyParameters } from './record-parameter-checks';
+import { encounterInWindow } from './shared/encounter-in-window';
+
+/** A record mechanism with a load-time parameter check added. */
+function checked(
+  entries: Iterable<readonly [string, Derivation]>,
+  name: string,
+  checkParams: NonNullable<Derivation['checkParams']>,
+): [string, Derivation][] {
+  return [...entries].map(([key, derivation]) => [
+    key,
+    key === name ? { ...derivation, checkParams } : derivation,
+  ]);
+}
+
+/**
+ * The mechanisms that still read the FHIR record directly (DVT episode and readings, pregnancy
+ * assessment, encounters in a window), by the name `*.facts.json` sources give. They are the part of
+ * the shipped packs not yet rewritten FHIR-free over facts (issue 19): this is the only place the
+ * adapter names them, and `mechanismsOf` merges them with the rule set's registry.
+ */
+export const RECORD_MECHANISMS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
+  // Every DVT rule reads `dvt.triggered`: its check covers the DVT pack's parameters once.
+  ...checked(DVT_DERIVATIONS, 'dvt.triggered', (_params, pack) => checkDvtParameters(pack)),
+  ...checked(PREGNANCY_DERIVATIONS, 'pregnancy.current', (params) =>
+    checkPregnancyParameters(params),
+  ),
+  ['encounterInWindow', encounterInWindow],
+]);

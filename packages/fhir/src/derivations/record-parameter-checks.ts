@@ -1,0 +1,111 @@
+/**
+ * Load-time checks of the parameters the record-reading mechanisms read (issue 19 point 5): the DVT
+ * pack's `parameters` (read at request time by `dvtParam`) and the pregnancy assessment's source
+ * `params`. A typo fails `soleus validate` and the service start, not the first request.
+ */
+import { isSoleusError, type Issue, type PackParameters } from '@soleus/core';
+import { DVT_PACK } from './dvt/dvt-params';
+import { readPregnancyParams } from './pregnancy/pregnancy-params';
+
+type ParamType = 'string' | 'number' | 'string[]';
+
+/**
+ * Every DVT pack parameter the DVT mechanisms read, with its type (test/record-parameter-checks
+ * keeps this list equal to the `dvtParam` calls of derivations/dvt).
+ */
+export const DVT_PARAMETERS: Readonly<Record<string, ParamType>> = {
+  'anticoagulation.lmwhProphylacticMaxMgPerDay': 'number',
+  'ddimer.ageAdjustedFactor': 'number',
+  'ddimer.ageAdjustedOverAge': 'number',
+  'ddimer.allValueSet': 'string',
+  'ddimer.analyte': 'string',
+  'ddimer.cutoffFeu': 'number',
+  'ddimer.cutoffDdu': 'number',
+  'ddimer.dduValueSet': 'string',
+  'ddimer.feuValueSet': 'string',
+  'ddimer.qualitativeValueSet': 'string',
+  diagnosisTriggerValueSets: 'string[]',
+  'elevatedDdimer.ageOver': 'number',
+  'elevatedDdimer.inpatientClassCodes': 'string[]',
+  evidenceWindow: 'string',
+  'fever.thresholdCel': 'number',
+  'fever.valueSet': 'string',
+  negativeResultValueSet: 'string',
+  'pe.spo2BelowPercent': 'number',
+  'pe.spo2ValueSet': 'string',
+  positiveResultValueSet: 'string',
+  triggerValueSets: 'string[]',
+  triggerWindow: 'string',
+  'ultrasound.negativeValueSets': 'string[]',
+  'ultrasound.positiveValueSets': 'string[]',
+  'ultrasound.repeatAfter': 'string',
+  'ultrasound.valueSet': 'string',
+  ultrasoundScope: 'string',
+  unilateralTriggerValueSets: 'string[]',
+  'wells.calfCircumferenceValueSet': 'string',
+  'wells.calfDifferenceCm': 'number',
+  'wells.likelyAtLeast': 'number',
+  'wells.unlikelyAtMost': 'number',
+  wellsQuestionnaire: 'string',
+};
+
+/**
+ * Checks the DVT pack's parameters against {@link DVT_PARAMETERS}.
+ * @param pack - pack parameters by id
+ * @returns one error per missing or mistyped parameter
+ */
+export function checkDvtParameters(pack: PackParameters): Issue[] {
+  const root = pack(DVT_PACK);
+  return Object.entries(DVT_PARAMETERS).flatMap(([path, type]) => {
+    const value = path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) =>
+          node !== null && typeof node === 'object'
+            ? (node as Record<string, unknown>)[key]
+            : undefined,
+        root,
+      );
+    const ok =
+      type === 'string[]'
+        ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+        : typeof value === type && (type !== 'number' || Number.isFinite(value));
+    if (ok) {
+      return [];
+    }
+    const pointer = `/parameters/${path.split('.').join('/')}`;
+    const file = `${DVT_PACK}/pack.json`;
+    return [
+      {
+        severity: 'error' as const,
+        code: 'SOLEUS_FACT_PARAMETER' as const,
+        message: `${file}#${pointer}: expected a ${type}, found ${value === undefined ? 'nothing' : typeof value}`,
+        location: { file, pointer },
+      },
+    ];
+  });
+}
+
+/**
+ * Checks a pregnancy fact's source params as the assessment reads them.
+ * @param params - the derived source's params
+ * @returns an error naming the first bad parameter, or none
+ */
+export function checkPregnancyParameters(params: Readonly<Record<string, unknown>>): Issue[] {
+  try {
+    readPregnancyParams(params, 'pregnancy.current');
+    return [];
+  } catch (err) {
+    if (!isSoleusError(err)) {
+      throw err;
+    }
+    return [
+      {
+        severity: 'error',
+        code: 'SOLEUS_FACT_PARAMETER',
+        message: err.message,
+        location: { pointer: '/source/params' },
+      },
+    ];
+  }
+}

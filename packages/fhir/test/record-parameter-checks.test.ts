@@ -1,0 +1,77 @@
+/**
+ * The record-reading mechanisms' parameters are checked when the rule set is compiled (soleus validate,
+ * service start), not at the first request; and the DVT list cannot drift from what the code reads.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONTENT, loadRuleSetSync, type PackManifest, type RuleSet } from '@soleus/core';
+import { compiledSources } from '../src/facts/compiled-sources';
+import { DVT_PARAMETERS } from '../src/derivations/record-parameter-checks';
+
+const shipped = loadRuleSetSync(DEFAULT_CONTENT);
+const DVT_DIR = join(__dirname, '..', 'src', 'derivations', 'dvt');
+
+/** The shipped rule set with one pack's parameters edited. */
+function withPack(id: string, edit: (p: Record<string, unknown>) => void): RuleSet {
+  const manifest = structuredClone(shipped.packs.get(id)) as PackManifest;
+  edit(manifest.parameters as Record<string, unknown>);
+  return { ...shipped, packs: new Map([...shipped.packs, [id, manifest]]) };
+}
+
+function problems(ruleSet: RuleSet): string[] {
+  try {
+    compiledSources(ruleSet);
+    return [];
+  } catch (err) {
+    return (err as { issues: { code: string; message: string }[] }).issues.map(
+      (i) => `${i.code} ${i.message}`,
+    );
+  }
+}
+
+describe('record mechanism parameters at load', () => {
+  it('the shipped packs pass', () => {
+    expect(problems(shipped)).toEqual([]);
+  });
+
+  it('a typo in a DVT pack parameter fails with the pack.json pointer', () => {
+    const ruleSet = withPack('dvt', (p) => {
+      const wells = p['wells'] as Record<string, unknown>;
+      wells['likelyAtleast'] = wells['likelyAtLeast'];
+      delete wells['likelyAtLeast'];
+    });
+    expect(problems(ruleSet)).toEqual([
+      expect.stringMatching(
+        /^SOLEUS_FACT_PARAMETER fact dvt\.triggered: dvt\/pack\.json#\/parameters\/wells\/likelyAtLeast: expected a number, found nothing/,
+      ),
+    ]);
+  });
+
+  it('a mistyped pregnancy parameter fails naming it', () => {
+    const facts = new Map(shipped.facts);
+    const current = facts.get('pregnancy.current');
+    const source = current?.source as unknown as { params: Record<string, unknown> };
+    facts.set('pregnancy.current', {
+      ...current!,
+      source: { ...source, params: { ...source.params, maxWeeks: '44' } },
+    } as never);
+    expect(problems({ ...shipped, facts })).toEqual([
+      expect.stringContaining('params.maxWeeks: expected a number'),
+    ]);
+  });
+
+  it('DVT_PARAMETERS lists exactly the parameters the DVT mechanisms read', () => {
+    const read = new Set<string>();
+    for (const file of readdirSync(DVT_DIR).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(DVT_DIR, file), 'utf8');
+      for (const call of text.matchAll(/dvtParam\(\s*ctx,([^)]*)\)/g)) {
+        for (const path of (call[1] ?? '').matchAll(/'([a-z][A-Za-z0-9.]*)'/g)) {
+          if (!['string', 'number', 'string[]'].includes(path[1] ?? '')) {
+            read.add(path[1] ?? '');
+          }
+        }
+      }
+    }
+    expect([...read].sort()).toEqual(Object.keys(DVT_PARAMETERS).sort());
+  });
+});
