@@ -10,6 +10,9 @@ import { loadValueSets } from '../terminology/load-value-sets';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
 import { buildValueSetIndex } from '../terminology/value-set-index';
 import { convertQuantity } from '../units/convert-quantity';
+import { checkDecisionTables } from '../tables/check-decision-tables';
+import { withTableConditions } from '../tables/with-table-conditions';
+import { tableColumns } from '../tables/table-columns';
 import { buildRuleSet } from './build-rule-set';
 import { checkRuleSet } from './check-rule-set';
 import { convertRuleUnits } from './convert-rule-units';
@@ -53,17 +56,31 @@ export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation 
   issues.push(...catalog.issues, ...files.issues);
   if (vocabularyLoaded) {
     issues.push(...checkRuleSet(files, context));
+    issues.push(...checkDecisionTables({ ...files, facts: catalog.facts }));
   }
   if (issues.length > 0) {
     return { ok: false, issues };
   }
+  const tables = files.tables.map((table) => ({
+    ...table,
+    columns: tableColumns(table.definition, catalog.facts),
+  }));
   const rules = files.rules.map((rule) => ({
-    definition: convertRuleUnits(rule.definition, catalog.facts, convertQuantity),
+    definition: withTableConditions(
+      convertRuleUnits(rule.definition, catalog.facts, convertQuantity),
+      tables,
+    ),
     file: rule.file,
     pack:
       files.packs.get(rule.definition.pack) ?? (rule.dirPack as NonNullable<typeof rule.dirPack>),
   }));
-  const ruleSet = buildRuleSet({ rules, packs: files.packs, facts: catalog.facts, terminology });
+  const ruleSet = buildRuleSet({
+    rules,
+    packs: files.packs,
+    tables,
+    facts: catalog.facts,
+    terminology,
+  });
   return { ok: true, ruleSet, issues };
 }
 
