@@ -5,8 +5,10 @@ import { ANALGESIC_DERIVATIONS } from '../derivations/analgesic/analgesic-deriva
 import { CRAMP_DERIVATIONS } from '../derivations/cramp/cramp-derivations';
 import { DVT_DERIVATIONS } from '../derivations/dvt/dvt-derivations';
 import { PREGNANCY_DERIVATIONS } from '../derivations/pregnancy/pregnancy-derivations';
+import { decisionTableOutcome } from '../derivations/shared/decision-table-outcome';
 import { encounterInWindow } from '../derivations/shared/encounter-in-window';
 import { sameAs } from '../derivations/shared/same-as';
+import { unknownDataOf } from '../derivations/shared/unknown-data-of';
 
 /**
  * A fact computed by TypeScript because it is a mechanism, not a lookup (interval Wells scoring, D-dimer
@@ -36,4 +38,6 @@ export const DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Deri
   ...PREGNANCY_DERIVATIONS,
   ['sameAs', sameAs],
   ['encounterInWindow', encounterInWindow],
+  ['decisionTable', decisionTableOutcome],
+  ['unknownDataOf', unknownDataOf],
 ]);

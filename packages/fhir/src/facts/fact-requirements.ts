@@ -8,7 +8,7 @@ import type { RuleSet } from '@soleus/core';
 import { compiledSources } from './compiled-sources';
 import { sourceRequirements, type DataRequirement } from './data-requirement';
 import { DERIVATIONS } from './derivations';
-import { stringsIn } from './strings-in';
+import { factNamesInParams } from './fact-names-in-params';
 
 const cache = new WeakMap<RuleSet, Map<string, readonly DataRequirement[]>>();
 
@@ -43,6 +43,6 @@ function collect(ruleSet: RuleSet, name: string, seen: Set<string>): DataRequire
   }
   const pack = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
   const own = DERIVATIONS.get(source.derivation)?.requires(source.params ?? {}, pack) ?? [];
-  const inputs = stringsIn(source.params).filter((text) => ruleSet.facts.has(text));
+  const inputs = factNamesInParams(ruleSet, source.params);
   return [...own, ...inputs.flatMap((input) => collect(ruleSet, input, seen))];
 }
