@@ -59,7 +59,7 @@ export function tableGrid(table: LoadedTable): TableGrid {
     ]),
     invariants: (d.invariants ?? []).map((inv) => ({
       id: inv.id,
-      text: `${inv.description} Never ${inv.never.join(' or ')} when ${conditions(inv.when)}.`,
+      text: `${inv.description} (validate checks: never ${inv.never.join(' or ')} when ${conditions(inv.when)})`,
     })),
     notes: d.notes ?? [],
   };
