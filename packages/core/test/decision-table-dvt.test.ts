@@ -144,10 +144,15 @@ describe('table rows as conditions', () => {
     for (const rule of cardRules) {
       const facts = new Set<string>();
       const walk = (c: Condition): void => {
-        if ('all' in c) c.all.forEach(walk);
-        else if ('any' in c) c.any.forEach(walk);
-        else if ('not' in c) walk(c.not);
-        else facts.add(c.fact);
+        if ('all' in c) {
+          c.all.forEach(walk);
+        } else if ('any' in c) {
+          c.any.forEach(walk);
+        } else if ('not' in c) {
+          walk(c.not);
+        } else {
+          facts.add(c.fact);
+        }
       };
       walk(rule.definition.conditions);
       expect([rule.definition.id, facts.has('dvt.decision')]).toEqual([rule.definition.id, false]);
@@ -201,7 +206,9 @@ describe('soleus validate verifies decision tables', () => {
     editTable((json) => {
       const row = json.rows[6];
       expect(row?.when).toEqual({ 'dvt.wellsClassAsRecorded': ['indeterminate', null] });
-      if (row) row.then = 'dvt-excluded';
+      if (row) {
+        row.then = 'dvt-excluded';
+      }
     });
     const issues = validateRulePack({ ...DEFAULT_CONTENT, rulesDir: dir });
     const invariantIssues = issues.filter((i) => i.details?.['invariant'] === '/invariants/0');
