@@ -11,6 +11,7 @@ const targets = [
   ['rule.schema.json', 'rule-definition.ts'],
   ['facts.schema.json', 'fact-catalogue-file.ts'],
   ['pack.schema.json', 'pack-manifest.ts'],
+  ['table.schema.json', 'decision-table.ts'],
 ];
 const banner =
   '/**\n * GENERATED FILE - DO NOT EDIT. Source: packages/core/schema/%s\n * Regenerate with `pnpm generate`; CI fails when this file drifts from the schema.\n */';

@@ -15,6 +15,7 @@ const out = join(repo, 'docs', 'reference', 'rule-schema.md');
 const schemas = [
   ['rule.schema.json', 'rule', 'Rule files (`rules/<pack>/<slug>.rule.json`)'],
   ['pack.schema.json', 'pack', 'Pack manifests (`rules/<pack>/pack.json`)'],
+  ['table.schema.json', 'table', 'Decision tables (`rules/<pack>/<slug>.table.json`)'],
   ['facts.schema.json', 'facts', 'Fact catalogue files (`facts/<domain>.facts.json`)'],
 ];
 

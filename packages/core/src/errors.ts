@@ -23,6 +23,13 @@ export const ERROR_CODES = {
     'Card override reason is not a code of the override-reason CodeSystem, or its display differs',
   SOLEUS_RULE_PACK_EMPTY: 'Rule pack directory holds no rule files',
   SOLEUS_RULE_DUPLICATE_PACK: 'Two pack directories declare one pack id',
+  SOLEUS_RULE_TABLE:
+    'A decision table, or a rule that reads one, names an unknown table, input, value or outcome',
+  SOLEUS_RULE_TABLE_INCOMPLETE: 'A combination of decision-table input values matches no row',
+  SOLEUS_RULE_TABLE_OVERLAP:
+    'Two rows of a decision table with hit policy unique match one combination',
+  SOLEUS_RULE_TABLE_INVARIANT:
+    'A decision table gives an outcome one of its safety invariants forbids',
   SOLEUS_FACT_SCHEMA: 'Fact catalogue file does not match facts.schema.json',
   SOLEUS_FACT_DUPLICATE: 'Two fact definitions share one name',
   SOLEUS_FACT_TYPE: 'A fact value does not match the type its catalogue entry declares',

@@ -131,3 +131,8 @@ export type {
 } from './generated/rule-definition';
 export type { FactCatalogueFile, FactDefinition } from './generated/fact-catalogue-file';
 export type { PackManifest } from './generated/pack-manifest';
+export type { LoadedTable } from './tables/loaded-table';
+export type { TableColumn, TableValue } from './tables/table-columns';
+export { evaluateDecisionTable, type TableHit } from './tables/evaluate-decision-table';
+export { verifyDecisionTable } from './tables/verify-decision-table';
+export { tableConditions } from './tables/table-conditions';

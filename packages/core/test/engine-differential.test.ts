@@ -2,14 +2,16 @@
  * Differential property test (issue 17): the compiled evaluator and json-rules-engine agree on every
  * outcome — fired, indicator, variants, suggestions, suppression, each leaf trace, fact issues — for
  * random fact sets over every shipped rule and every valid rule fixture of the repository, on every hook.
- * Seeded and bounded so `pnpm test` stays fast; for a longer soak set SOLEUS_DIFFERENTIAL_RUNS (runs per
+ * Rules that read a decision table hold only on narrow combinations of its inputs, so each table row's
+ * witness combination is evaluated too (both evaluators must agree on it). Seeded and bounded so
+ * `pnpm test` stays fast; for a longer soak set SOLEUS_DIFFERENTIAL_RUNS (runs per
  * rule set and hook) and SOLEUS_DIFFERENTIAL_SEED.
  */
 import { join } from 'node:path';
 import { DEFAULT_CONTENT, type ContentDirs } from '../src/catalog/default-content';
 import { loadRuleSetSync } from '../src/catalog/load-rule-set';
 import type { Hook } from '../src/engine/evaluation-result';
-import { assertEvaluatorsAgree, entriesOf } from './support/differential';
+import { assertEvaluatorsAgree, assertTableRowsAgree, entriesOf } from './support/differential';
 import { factCandidates, valueSetCodings } from './support/fact-candidates';
 
 const NOW = '2026-11-22T09:00:00Z';
@@ -54,6 +56,10 @@ describe.each(CATALOGUES)('compiled evaluator = json-rules-engine: %s', (_name, 
         seed: SEED,
         numRuns: RUNS,
       });
+      const tableRows = await assertTableRowsAgree({ ruleSet, hook, now: NOW }, coverage);
+      expect(tableRows).toBe(
+        [...ruleSet.tables.values()].reduce((n, t) => n + t.definition.rows.length, 0),
+      );
       const partial = entriesOf(ruleSet, hook).filter((key) => coverage.get(key)?.size !== 2);
       expect(partial).toEqual([]);
     },

@@ -61,8 +61,9 @@ export async function docsCommand(args: readonly string[], io: CliIo): Promise<n
   const examples = await exampleCards(built, ruleSet, vignetteDir);
   const catalogue: RuleCatalogue = {
     ...built,
-    packs: built.packs.map(({ pack, rules }) => ({
+    packs: built.packs.map(({ pack, rules, tables }) => ({
       pack,
+      tables,
       rules: rules.map((r) => {
         const example = examples.get(r.rule.definition.id);
         return example ? { ...r, example } : r;

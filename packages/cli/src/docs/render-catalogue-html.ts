@@ -1,9 +1,10 @@
-import type { FactDefinition } from '@soleus/core';
+import type { FactDefinition, LoadedTable } from '@soleus/core';
 import { describeCondition, type ConditionLine } from './describe-condition';
 import { describeExpect } from './describe-expect';
 import { escapeHtml as h } from './escape-html';
 import type { CatalogueRule, RuleCatalogue } from './rule-catalogue';
 import { ruleSections, type RuleItem } from './rule-sections';
+import { decisionTableLine, tableGrid } from './table-grid';
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
@@ -26,8 +27,8 @@ export function renderCatalogueHtml(
       `<li>${h(pack.title)}<ul>${rules.map((r) => `<li><a href="#${h(r.rule.definition.id)}"><code>${h(r.rule.definition.id)}</code></a> ${h(r.rule.definition.title)}</li>`).join('')}</ul></li>`,
   );
   const body = catalogue.packs.map(
-    ({ pack, rules }) =>
-      `<h2>${h(pack.title)}</h2>\n<p>Pack <code>${h(pack.id)}</code> ${h(pack.version)}. ${h(pack.description ?? '')}</p>\n${rules.map((r) => renderRule(r, facts)).join('\n')}`,
+    ({ pack, rules, tables }) =>
+      `<h2>${h(pack.title)}</h2>\n<p>Pack <code>${h(pack.id)}</code> ${h(pack.version)}. ${h(pack.description ?? '')}</p>\n${[...tables.map(renderTable), ...rules.map((r) => renderRule(r, facts, tables))].join('\n')}`,
   );
   return [
     '<!DOCTYPE html>',
@@ -42,7 +43,33 @@ export function renderCatalogueHtml(
   ].join('\n');
 }
 
-function renderRule(entry: CatalogueRule, facts: ReadonlyMap<string, FactDefinition>): string {
+function renderTable(table: LoadedTable): string {
+  const grid = tableGrid(table);
+  const row = (cells: readonly string[], tag: 'td' | 'th'): string =>
+    `<tr>${cells.map((c) => `<${tag}>${h(c)}</${tag}>`).join('')}</tr>`;
+  const invariants = grid.invariants.map(
+    (inv) => `<li><code>${h(inv.id)}</code>: ${h(inv.text)}</li>`,
+  );
+  const notes = grid.notes.map((n) => `<li>${h(n)}</li>`);
+  return [
+    `<section class="rule" id="table-${h(grid.id)}"><h3>Decision table <code>${h(grid.id)}</code> — ${h(grid.title)}</h3>`,
+    `<p>File <code>${h(table.file)}</code>. Hit policy: ${h(grid.hitPolicy)}. Each cell lists the values the row matches; – matches any value; unknown is a value of every input.</p>`,
+    grid.description ? `<p>${h(grid.description)}</p>` : '',
+    `<table>${row(grid.headers, 'th')}${grid.rows.map((r) => row(r, 'td')).join('')}</table>`,
+    `<h4>Safety invariants</h4><ul>${invariants.length > 0 ? invariants.join('') : '<li>none declared</li>'}</ul>`,
+    notes.length > 0 ? `<h4>Table notes</h4><ul>${notes.join('')}</ul>` : '',
+    '</section>',
+  ]
+    .filter((p) => p !== '')
+    .join('\n');
+}
+
+function renderRule(
+  entry: CatalogueRule,
+  facts: ReadonlyMap<string, FactDefinition>,
+  tables: readonly LoadedTable[],
+): string {
+  const viaTable = decisionTableLine(entry.authored, tables);
   const d = entry.authored;
   const parts = [
     `<section class="rule" id="${h(d.id)}"><h3><code>${h(d.id)}</code> — ${h(d.title)}</h3>`,
@@ -51,6 +78,9 @@ function renderRule(entry: CatalogueRule, facts: ReadonlyMap<string, FactDefinit
     d.description ? `<p>${h(d.description)}</p>` : '',
     d.suppresses?.length ? `<p>Suppresses: ${h(d.suppresses.join(', '))}</p>` : '',
     `<h4>When it fires</h4>${tree(describeCondition(d.conditions, facts))}`,
+    viaTable
+      ? `<p>${h(viaTable)} — see <a href="#table-${h(d.decisionTable?.table ?? '')}">the table</a></p>`
+      : '',
     ...ruleSections(d, entry.rule.definition, facts, entry.example).map(
       (s) => `<h4>${h(s.title)}</h4><ul>${s.items.map(item).join('')}</ul>`,
     ),

@@ -1,6 +1,7 @@
 import type {
   FactDefinition,
   LoadedRule,
+  LoadedTable,
   PackManifest,
   RuleDefinition,
   RuleSet,
@@ -49,6 +50,8 @@ export interface RuleCatalogue {
   readonly packs: readonly {
     readonly pack: PackManifest;
     readonly rules: readonly CatalogueRule[];
+    /** The pack's decision tables, in id order. */
+    readonly tables: readonly LoadedTable[];
   }[];
 }
 
@@ -78,16 +81,19 @@ export function buildRuleCatalogue(
       rules: ruleSet.rules
         .filter((r) => r.pack.id === pack.id)
         .map((rule) => ({
-          ...catalogueRule(rule, ruleSet.facts, byUrl, vignettes),
+          ...catalogueRule(rule, ruleSet, byUrl, vignettes),
           authored: readAuthored(rule),
         })),
+      tables: [...ruleSet.tables.values()]
+        .filter((t) => t.definition.pack === pack.id)
+        .sort((a, b) => a.definition.id.localeCompare(b.definition.id)),
     })),
   };
 }
 
 function catalogueRule(
   rule: LoadedRule,
-  facts: ReadonlyMap<string, FactDefinition>,
+  ruleSet: RuleSet,
   byUrl: ReadonlyMap<string, ValueSetResource>,
   vignettes: ReadonlyMap<string, VignetteManifest>,
 ): Omit<CatalogueRule, 'authored'> {
@@ -97,7 +103,8 @@ function catalogueRule(
   for (const { leaf } of collectLeaves(rule.definition)) {
     collectStrings(leaf.value, (s) => byUrl.has(s) && !urls.has(s) && urls.set(s, leaf.fact));
   }
-  names.forEach((name) => collectValueSets(name, name, { facts, byUrl, urls, seen }));
+  const { facts, tables } = ruleSet;
+  names.forEach((name) => collectValueSets(name, name, { facts, tables, byUrl, urls, seen }));
   return {
     rule,
     facts: names.flatMap((n) => facts.get(n) ?? []),
@@ -113,9 +120,12 @@ function catalogueRule(
   };
 }
 
-/** Follows a fact's source (and the facts a derived fact names) to every value-set url in it. */
+/**
+ * Follows a fact's source (and the facts a derived fact names, or the inputs of a decision table it
+ * names) to every value-set url in it.
+ */
 function collectValueSets(name: string, via: string, ctx: Walk): void {
-  const { facts, byUrl, urls, seen } = ctx;
+  const { facts, tables, byUrl, urls, seen } = ctx;
   const fact = facts.get(name);
   if (!fact || seen.has(name)) {
     return;
@@ -126,6 +136,8 @@ function collectValueSets(name: string, via: string, ctx: Walk): void {
       urls.set(s, via);
     } else if (facts.has(s)) {
       collectValueSets(s, via, ctx);
+    } else {
+      tables.get(s)?.columns.forEach((column) => collectValueSets(column.fact, via, ctx));
     }
   });
 }
@@ -142,6 +154,7 @@ function collectStrings(value: unknown, visit: (s: string) => unknown): void {
 
 interface Walk {
   readonly facts: ReadonlyMap<string, FactDefinition>;
+  readonly tables: RuleSet['tables'];
   readonly byUrl: ReadonlyMap<string, ValueSetResource>;
   /** Value-set url → the rule's fact that leads to it. */
   readonly urls: Map<string, string>;

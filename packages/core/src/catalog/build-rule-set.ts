@@ -1,6 +1,7 @@
 import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { PackManifest } from '../generated/pack-manifest';
 import type { MechanismRegistry } from '../mechanisms/mechanism';
+import type { LoadedTable } from '../tables/loaded-table';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
 import type { LoadedRule, RuleSet } from './rule-set';
 
@@ -8,6 +9,8 @@ import type { LoadedRule, RuleSet } from './rule-set';
 export interface RuleSetParts {
   readonly rules: readonly LoadedRule[];
   readonly packs: ReadonlyMap<string, PackManifest>;
+  /** Decision tables; none when omitted. */
+  readonly tables?: readonly LoadedTable[];
   readonly facts: ReadonlyMap<string, FactDefinition>;
   readonly terminology: TerminologyProvider;
   readonly mechanisms: MechanismRegistry;
@@ -33,6 +36,7 @@ export function buildRuleSet(parts: RuleSetParts): RuleSet {
     rules: Object.freeze(rules.map((rule) => Object.freeze(rule))),
     rulesById: new Map(rules.map((rule) => [rule.definition.id, rule])),
     packs: new Map(packs.map((pack) => [pack.id, pack])),
+    tables: new Map((parts.tables ?? []).map((table) => [table.definition.id, table])),
     facts: parts.facts,
     terminology: parts.terminology,
     mechanisms: parts.mechanisms,

@@ -15,6 +15,9 @@ import { loadValueSets } from '../terminology/load-value-sets';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
 import { buildValueSetIndex } from '../terminology/value-set-index';
 import { convertQuantity } from '../units/convert-quantity';
+import { checkDecisionTables } from '../tables/check-decision-tables';
+import { withTableConditions } from '../tables/with-table-conditions';
+import { tableColumns } from '../tables/table-columns';
 import { buildRuleSet } from './build-rule-set';
 import { checkRuleSet } from './check-rule-set';
 import { convertRuleUnits } from './convert-rule-units';
@@ -73,12 +76,20 @@ export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation 
   if (vocabularyLoaded) {
     issues.push(...checkRuleSet(files, context));
     issues.push(...checkMechanismParams(catalog.facts, files.packs, mechanisms));
+    issues.push(...checkDecisionTables({ ...files, facts: catalog.facts }));
   }
   if (issues.length > 0) {
     return { ok: false, issues };
   }
+  const tables = files.tables.map((table) => ({
+    ...table,
+    columns: tableColumns(table.definition, catalog.facts),
+  }));
   const rules = files.rules.map((rule) => ({
-    definition: convertRuleUnits(rule.definition, catalog.facts, convertQuantity),
+    definition: withTableConditions(
+      convertRuleUnits(rule.definition, catalog.facts, convertQuantity),
+      tables,
+    ),
     file: rule.file,
     path: rule.path,
     pack:
@@ -87,6 +98,7 @@ export function validateRuleSet(options: LoadRuleSetOptions): RuleSetValidation 
   const ruleSet = buildRuleSet({
     rules,
     packs: files.packs,
+    tables,
     facts: catalog.facts,
     terminology,
     mechanisms,

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Issue } from '../errors';
+import type { DecisionTable } from '../generated/decision-table';
 import type { PackManifest } from '../generated/pack-manifest';
 import type { RuleDefinition } from '../generated/rule-definition';
 import { createIssue } from './create-issue';
@@ -18,11 +19,20 @@ export interface RuleFile {
   readonly dirPack?: PackManifest;
 }
 
+/** A schema-valid decision table file and where it was read from. */
+export interface TableFile {
+  readonly definition: DecisionTable;
+  /** Path relative to the rules directory, e.g. `dvt/dvt-card.table.json`. */
+  readonly file: string;
+}
+
 /** Everything read from a rules directory, before semantic checks. */
 export interface RulePackFiles {
   /** Valid pack manifests by id, in directory-name order. */
   readonly packs: ReadonlyMap<string, PackManifest>;
   readonly rules: readonly RuleFile[];
+  /** Decision tables (`*.table.json`) of every pack directory. */
+  readonly tables: readonly TableFile[];
   readonly issues: readonly Issue[];
   /** Pack id → directory of the pack (its `facts/`, `valuesets/` and mechanism modules sit there). */
   readonly packDirs: ReadonlyMap<string, string>;
@@ -36,9 +46,10 @@ interface PackDir {
 }
 
 const RULE_SUFFIX = '.rule.json';
+const TABLE_SUFFIX = '.table.json';
 
 /**
- * Reads every pack directory of a rules directory: `pack.json` plus `*.rule.json`, each parsed and
+ * Reads every pack directory of a rules directory: `pack.json`, `*.rule.json` and `*.table.json`, each parsed and
  * checked against its schema. Structural problems become issues; nothing throws.
  * Extra pack directories (a site's own packs, outside the rules directory) are read the same way.
  * @param rulesDir - directory of pack directories
@@ -54,6 +65,7 @@ export function readRulePacks(
   const packs = new Map<string, PackManifest>();
   const packDirs = new Map<string, string>();
   const rules: RuleFile[] = [];
+  const tables: TableFile[] = [];
   const issues: Issue[] = [];
   const dirNames = listPackDirs(rulesDir, issues);
   if (dirNames.length === 0 && issues.length === 0) {
@@ -82,8 +94,31 @@ export function readRulePacks(
       packDirs.set(dirPack.id, dir);
     }
     rules.push(...readRuleFiles(dir, dirName, dirPack, schemas, issues));
+    tables.push(...readTableFiles(dir, dirName, schemas, issues));
   }
-  return { packs, rules, issues, packDirs };
+  return { packs, rules, tables, issues, packDirs };
+}
+
+function readTableFiles(
+  dir: string,
+  dirName: string,
+  schemas: SchemaValidators,
+  issues: Issue[],
+): TableFile[] {
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(TABLE_SUFFIX))
+    .sort();
+  const tables: TableFile[] = [];
+  for (const name of names) {
+    const file = `${dirName}/${name}`;
+    const read = readJsonFile(join(dir, name), file);
+    const found = read.ok ? schemas.table(read.json, file) : [read.issue];
+    issues.push(...found);
+    if (read.ok && found.length === 0) {
+      tables.push({ definition: read.json as DecisionTable, file });
+    }
+  }
+  return tables;
 }
 
 function readRuleFiles(

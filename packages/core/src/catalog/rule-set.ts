@@ -2,6 +2,7 @@ import type { FactDefinition } from '../generated/fact-catalogue-file';
 import type { PackManifest } from '../generated/pack-manifest';
 import type { RuleDefinition } from '../generated/rule-definition';
 import type { MechanismRegistry } from '../mechanisms/mechanism';
+import type { LoadedTable } from '../tables/loaded-table';
 import type { TerminologyProvider } from '../terminology/terminology-provider';
 
 /** A rule as loaded: its definition plus where it came from. */
@@ -24,6 +25,8 @@ export interface RuleSet {
   readonly rules: readonly LoadedRule[];
   readonly rulesById: ReadonlyMap<string, LoadedRule>;
   readonly packs: ReadonlyMap<string, PackManifest>;
+  /** Decision tables by id (rules that read one have its rows among their conditions). */
+  readonly tables: ReadonlyMap<string, LoadedTable>;
   /** Fact catalogue by name. */
   readonly facts: ReadonlyMap<string, FactDefinition>;
   readonly terminology: TerminologyProvider;

@@ -22,6 +22,7 @@ export interface SchemaValidators {
   readonly rule: SchemaCheck;
   readonly pack: SchemaCheck;
   readonly facts: SchemaCheck;
+  readonly table: SchemaCheck;
 }
 
 /** Ajv messages that the rule checks report with a more precise code (summary length). */
@@ -43,6 +44,7 @@ export function createSchemaValidators(schemaDir: string = SCHEMA_DIR): SchemaVa
   const rule = compile('rule.schema.json');
   const pack = compile('pack.schema.json');
   const facts = compile('facts.schema.json');
+  const table = compile('table.schema.json');
   return {
     // Too-long summaries pass through to checkRule, which reports SOLEUS_RULE_SUMMARY_TOO_LONG.
     rule: (json, file) =>
@@ -54,6 +56,7 @@ export function createSchemaValidators(schemaDir: string = SCHEMA_DIR): SchemaVa
       ),
     pack: (json, file) => run(pack, json, file, 'SOLEUS_RULE_SCHEMA'),
     facts: (json, file) => run(facts, json, file, 'SOLEUS_FACT_SCHEMA'),
+    table: (json, file) => run(table, json, file, 'SOLEUS_RULE_SCHEMA'),
   };
 }
 

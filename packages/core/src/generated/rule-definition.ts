@@ -61,6 +61,19 @@ export interface RuleDefinition {
    * When the rule fires, in json-rules-engine grammar: all / any / not over leaf conditions {fact, operator, value}.
    */
   conditions: AllCondition | AnyCondition | NotCondition;
+  /**
+   * The rule also requires that a decision table gives `outcome`. The loader turns the table rows that give it into ordinary conditions over the table's inputs and adds them to `conditions` (all must hold), so the engine, the rule trace and the card's Based on list see the inputs (Wells class, ultrasound, D-dimer...), never a precomputed decision.
+   */
+  decisionTable?: {
+    /**
+     * Id of a decision table (`<slug>.table.json`) of a loaded pack.
+     */
+    table: string;
+    /**
+     * One of the table's `output.values`: the rule fires only when the table gives this outcome.
+     */
+    outcome: string;
+  };
   card: CardTemplate;
   /**
    * Citations behind the rule: in the rule catalogue, and under Sources in every card's detail unless their audience is 'reviewer'.

@@ -99,6 +99,7 @@ export function buildTestRuleSet(input: TestRuleSetInput): RuleSet {
     rules,
     rulesById: new Map(rules.map((r) => [r.definition.id, r])),
     packs,
+    tables: new Map(),
     facts,
     terminology: testTerminology(input.valueSets ?? {}),
     contentVersion: 'test@1.0.0',

@@ -2,7 +2,9 @@ import type { Derivation } from '../facts/derivations';
 import { DVT_DERIVATIONS } from './dvt/dvt-derivations';
 import { PREGNANCY_DERIVATIONS } from './pregnancy/pregnancy-derivations';
 import { checkDvtParameters, checkPregnancyParameters } from './record-parameter-checks';
+import { decisionTableOutcome } from './shared/decision-table-outcome';
 import { encounterInWindow } from './shared/encounter-in-window';
+import { unknownDataOf } from './shared/unknown-data-of';
 
 /** A record mechanism with a load-time parameter check added. */
 function checked(
@@ -29,4 +31,8 @@ export const RECORD_MECHANISMS: ReadonlyMap<string, Derivation> = new Map<string
     checkPregnancyParameters(params),
   ),
   ['encounterInWindow', encounterInWindow],
+  // Generic, pack-free mechanisms over facts: a decision table's outcome, and whether a fact's unknown
+  // rests on data the request did not carry.
+  ['decisionTable', decisionTableOutcome],
+  ['unknownDataOf', unknownDataOf],
 ]);

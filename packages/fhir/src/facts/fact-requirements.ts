@@ -7,8 +7,8 @@
 import type { RuleSet } from '@soleus/core';
 import { compiledSources } from './compiled-sources';
 import { sourceRequirements, type DataRequirement } from './data-requirement';
+import { factNamesInParams } from './fact-names-in-params';
 import { mechanismRequirements, mechanismsOf } from './mechanisms-of';
-import { stringsIn } from './strings-in';
 
 const cache = new WeakMap<RuleSet, Map<string, readonly DataRequirement[]>>();
 
@@ -44,6 +44,6 @@ function collect(ruleSet: RuleSet, name: string, seen: Set<string>): DataRequire
   const pack = (id: string) => ruleSet.packs.get(id)?.parameters ?? {};
   const mechanism = mechanismsOf(ruleSet).get(source.derivation);
   const own = mechanism ? mechanismRequirements(mechanism, source.params ?? {}, pack) : [];
-  const inputs = stringsIn(source.params).filter((text) => ruleSet.facts.has(text));
+  const inputs = factNamesInParams(ruleSet, source.params);
   return [...own, ...inputs.flatMap((input) => collect(ruleSet, input, seen))];
 }

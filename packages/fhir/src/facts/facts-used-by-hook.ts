@@ -1,5 +1,6 @@
 import { collectLeaves, type RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
+import { factNamesInParams } from './fact-names-in-params';
 import { stringsIn } from './strings-in';
 
 const FACT_TOKEN = /\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}/g;
@@ -55,8 +56,8 @@ export function factsUsedByHook(ruleSet: RuleSet, hook: Hook): ReadonlySet<strin
 }
 
 /**
- * Derived facts name the facts they build on in their `params` (e.g. `"pregnantFact": "dvt.pregnant"`);
- * follow those names transitively so discovery prefetches what the inputs read too.
+ * Derived facts name the facts they build on in their `params` (e.g. `"pregnantFact": "dvt.pregnant"`,
+ * or a decision table whose inputs they read); follow those names transitively so discovery prefetches what the inputs read too.
  */
 function addDerivedInputs(ruleSet: RuleSet, names: Set<string>): void {
   const queue = [...names];
@@ -66,10 +67,10 @@ function addDerivedInputs(ruleSet: RuleSet, names: Set<string>): void {
     if (source?.kind !== 'derived') {
       continue;
     }
-    for (const text of stringsIn(source.params)) {
-      if (ruleSet.facts.has(text) && !names.has(text)) {
-        names.add(text);
-        queue.push(text);
+    for (const name of factNamesInParams(ruleSet, source.params)) {
+      if (!names.has(name)) {
+        names.add(name);
+        queue.push(name);
       }
     }
   }

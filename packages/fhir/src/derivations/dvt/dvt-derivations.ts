@@ -9,7 +9,6 @@ import type { FactContext } from '../../facts/fact-context';
 import { anticoagulationStatus } from './anticoagulation-status';
 import { calfSwellingMeasured } from './calf-swelling-measured';
 import { ddimerResult } from './ddimer-result';
-import { dvtDecision, type DvtDecisionFacts } from './dvt-decision';
 import { dvtEpisode } from './dvt-episode';
 import { dvtParam } from './dvt-params';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
@@ -20,6 +19,8 @@ import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
 import { ultrasoundResult } from './ultrasound-result';
 import { wellsBreakdown } from './wells-breakdown';
+import { wellsRestsOnMissingData } from './wells-rests-on-missing-data';
+import { wellsScore } from './wells-score';
 import { shownWells } from './shown-wells';
 import { wellsItemLines, wellsScoreText, wellsSummaryLine } from './wells-lines';
 import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
@@ -62,15 +63,6 @@ const ANTICOAGULATION_WORDS = new Map<unknown, readonly string[]>([
   ],
 ]);
 
-function decide(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
-  const facts: DvtDecisionFacts = {
-    confirmedFact: factName(params, 'confirmedFact'),
-    reliableFact: factName(params, 'reliableFact'),
-    pregnantFact: factName(params, 'pregnantFact'),
-  };
-  return { value: dvtDecision(facts, ctx).card };
-}
-
 /** Every rule set A derivation by registry name. */
 export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
   [
@@ -102,6 +94,11 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ['dvt.lowSpo2InEpisode', lowSpo2InEpisode],
   ['dvt.previousDvt', previousDvt],
   ['dvt.calfSwellingMeasured', calfSwellingMeasured],
+  ['dvt.wellsClassAsRecorded', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
+  [
+    'dvt.wellsRestsOnMissingData',
+    whenTriggered((_p, ctx) => ({ value: wellsRestsOnMissingData(ctx) })),
+  ],
   ['dvt.wellsClass', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).wellsClass }))],
   ['dvt.wellsMin', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).min }))],
   ['dvt.wellsMax', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).max }))],
@@ -144,6 +141,10 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   [
     'dvt.ultrasoundPending',
     whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).pendingPositive })),
+  ],
+  [
+    'dvt.ultrasoundRepeatNegative',
+    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).repeatNegative })),
   ],
   [
     'dvt.ultrasoundExplanation',
@@ -200,7 +201,6 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
       requires: () => [],
     },
   ],
-  ['dvt.decision', whenTriggered(decide)],
   [
     'dvt.notExcluded',
     {

@@ -1,11 +1,16 @@
 import type { FactContext } from '../../facts/fact-context';
-import { decidedInRequest } from './dvt-decision';
 import { wellsScore, type WellsScore } from './wells-score';
 
+/** The outcome whose withdrawal changes the Wells reading the cards show. */
+const EXCLUDED = 'dvt-excluded';
+
 /**
- * The Wells reading the cards show: the one the decision was taken on (see dvt-decision.ts) when the
- * fact names the decision in `decisionFact`, else the score as recorded.
- * @param params - the derived fact's params (`decisionFact`)
+ * The Wells reading the cards show. Usually the score as recorded; but when the decision table would
+ * exclude DVT were the missing data complete (`decisionFact`, e.g. `dvt.decisionIfDataComplete`) and
+ * the decision rests on missing data (any of `missingDataFacts` is true), the exclusion is withdrawn or
+ * rests on data the client did not send, and the cards show the reading that treats that data as
+ * unknown — so their text and the decision agree.
+ * @param params - the derived fact's params (`decisionFact`, `missingDataFacts`)
  * @param ctx - the fact context
  * @returns the Wells score
  */
@@ -14,8 +19,13 @@ export function shownWells(
   ctx: FactContext,
 ): WellsScore {
   const decisionFact = params['decisionFact'];
-  if (typeof decisionFact === 'string' && decisionFact !== '') {
-    ctx.fact(decisionFact);
-  }
-  return decidedInRequest(ctx)?.wells ?? wellsScore(ctx);
+  const missing = params['missingDataFacts'];
+  const restsOnMissingData =
+    Array.isArray(missing) &&
+    missing.some((name) => typeof name === 'string' && ctx.fact(name).value === true);
+  const wouldExclude =
+    typeof decisionFact === 'string' && ctx.fact(decisionFact).value === EXCLUDED;
+  return restsOnMissingData && wouldExclude
+    ? wellsScore(ctx, 'incomplete-record')
+    : wellsScore(ctx);
 }
