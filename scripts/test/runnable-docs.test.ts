@@ -54,11 +54,20 @@ describe.each(DOCS.filter((d) => d.blocks.some((b) => b.marker === 'runnable')))
     const workDir = join(ROOT, 'test-output', 'doc-snippets', file.replace(/[/.]/g, '_'));
     beforeAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-    it.each(blocks.filter((b) => b.marker === 'runnable').map((b) => [b.line, b] as const))(
-      'line %d runs as documented',
-      (_line, block) => {
-        expect(runDocBlock(block, { repoRoot: ROOT, workDir })).toBeUndefined();
+    // One test per document, blocks in document order: a later block uses the files an earlier one
+    // wrote, so jest --randomize (pnpm test) must not shuffle them. The first failing block is named.
+    const runnable = blocks.filter((b) => b.marker === 'runnable');
+    it(
+      'runs every runnable block as documented, in order',
+      () => {
+        for (const block of runnable) {
+          expect({
+            line: block.line,
+            problem: runDocBlock(block, { repoRoot: ROOT, workDir }),
+          }).toEqual({ line: block.line, problem: undefined });
+        }
       },
+      180_000 * runnable.length,
     );
   },
 );
