@@ -1,6 +1,8 @@
-// The performance budget of issue 7, checked as ratios within one run so machine speed cancels out.
+// The performance budget of issues 7 and 17: ratios within one run (machine speed cancels out), plus
+// the absolute median of a whole call at ~50 resources.
 
 const HEAP_FLAT_MIB = 1;
+const HANDLE_MAX_MS_AT_50 = 0.3;
 const DISCOVERY_MAX_PERCENT = 5;
 
 const line = (name, value, limit, pass) => ({ name, value, limit, pass });
@@ -19,6 +21,20 @@ function stageLines(inProcess) {
         r <= 0.5,
       );
     });
+}
+
+// Issue 17: the whole transport-neutral call on a ~50-resource record, median, in absolute ms.
+function handleLines(inProcess) {
+  return inProcess
+    .filter((row) => row.size === 50)
+    .map((row) =>
+      line(
+        `handleCdsRequest median ms, ${row.hook} ~${row.size}`,
+        row.handle.medianMs,
+        `≤ ${HANDLE_MAX_MS_AT_50}`,
+        row.handle.medianMs <= HANDLE_MAX_MS_AT_50,
+      ),
+    );
 }
 
 function httpLines(http) {
@@ -49,6 +65,7 @@ export function checkBudget(results) {
   const discovery = results.discovery.find((d) => d.hook === 'patient-view');
   return [
     ...stageLines(results.inProcess),
+    ...handleLines(results.inProcess),
     ...httpLines(results.http),
     line(
       `heap growth after GC over ${results.heap.requests} calls, timers expired (MiB)`,

@@ -3,7 +3,7 @@
 // JSON body, on 127.0.0.1 with an ephemeral port, and reports the port to the parent over IPC.
 // usage (by http.mjs): node bench/http-server.mjs <service|parse-only> <nowIso>
 import { Writable } from 'node:stream';
-import { loadServer, loadShippedRuleSet, requireFromServer } from './load-pipeline.mjs';
+import { fhir, loadServer, loadShippedRuleSet, requireFromServer } from './load-pipeline.mjs';
 
 const [mode, nowIso] = process.argv.slice(2);
 const BODY_LIMIT = 10 * 1024 * 1024;
@@ -14,6 +14,8 @@ async function serviceApp() {
   const fixed = new Date(nowIso);
   return buildApp({
     ruleSet: await loadShippedRuleSet(),
+    // As main() does: the medication index is read at start, not in the first call.
+    rxnormIndex: fhir.shippedRxnormIndex(),
     clock: () => fixed,
     logStream: sink,
     logLevel: 'info',

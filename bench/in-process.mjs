@@ -1,7 +1,7 @@
 // In-process stage timings for one request: JSON.parse of the full body (the floor), bundleToFacts,
 // evaluate, resultsToCards, and the whole handleCdsRequest on the parsed body.
 import { core, fhir } from './load-pipeline.mjs';
-import { summarize, time } from './stats.mjs';
+import { summarize, timeInterleaved } from './stats.mjs';
 
 /**
  * The stage inputs exactly as handleCdsRequest builds them (prefetch resolved, drafts, context).
@@ -41,13 +41,18 @@ export async function benchStages({ ruleSet, service, text, now, counts }) {
   if (check.status !== 200) {
     throw new Error(`bench request answered ${check.status}: ${JSON.stringify(check.body)}`);
   }
-  const stages = {
-    parse: await time(() => JSON.parse(text), counts),
-    facts: await time(() => fhir.bundleToFacts(record, factOptions), counts),
-    engine: await time(() => core.evaluate(ruleSet, facts, { now, hook: service.hook }), counts),
-    cards: await time(() => fhir.resultsToCards(evaluation, { ruleSet, facts, context }), counts),
-    handle: await time(() => fhir.handleCdsRequest(service.id, body, deps), counts),
-  };
+  // Interleaved: each iteration times every stage once, so a change in machine load hits all stages
+  // alike and the budget's ratios stay meaningful on a shared machine.
+  const stages = await timeInterleaved(
+    {
+      parse: () => JSON.parse(text),
+      facts: () => fhir.bundleToFacts(record, factOptions),
+      engine: () => core.evaluate(ruleSet, facts, { now, hook: service.hook }),
+      cards: () => fhir.resultsToCards(evaluation, { ruleSet, facts, context }),
+      handle: () => fhir.handleCdsRequest(service.id, body, deps),
+    },
+    counts,
+  );
   return {
     ...Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, summarize(v)])),
     firedRuleIds: check.firedRuleIds ?? [],

@@ -44,3 +44,28 @@ export async function time(fn, { warmUp, iterations }) {
   }
   return samples;
 }
+
+/**
+ * Times several (async) functions in turn: `warmUp` untimed rounds, then `iterations` rounds that time
+ * each function once, so that a change in machine load during the run hits every function alike.
+ * @param {Record<string, () => unknown>} fns - the work by name
+ * @param {{ warmUp: number, iterations: number }} counts - how many rounds
+ * @returns {Promise<Record<string, number[]>>} durations in ms by name
+ */
+export async function timeInterleaved(fns, { warmUp, iterations }) {
+  const entries = Object.entries(fns);
+  for (let i = 0; i < warmUp; i++) {
+    for (const [, fn] of entries) {
+      await fn();
+    }
+  }
+  const samples = Object.fromEntries(entries.map(([name]) => [name, []]));
+  for (let i = 0; i < iterations; i++) {
+    for (const [name, fn] of entries) {
+      const start = performance.now();
+      await fn();
+      samples[name].push(performance.now() - start);
+    }
+  }
+  return samples;
+}

@@ -92,7 +92,7 @@ export {
 export { sanitiseResource, type SanitisedResource } from './sanitise/sanitise-resource';
 export { prepareReadElementRules, READ_ELEMENTS_SCHEMA_PATH } from './sanitise/read-element-rules';
 export { bundleResources, nextLinkOf, type BundleContents } from './fhir/bundle-resources';
-export { CDS_SCHEMA_DIR, type CdsSchemaName } from './cds-hooks/cds-schemas';
+export { CDS_SCHEMA_DIR, prepareCdsSchemas, type CdsSchemaName } from './cds-hooks/cds-schemas';
 export {
   buildOperationOutcome,
   pointerToPath,

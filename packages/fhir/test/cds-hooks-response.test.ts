@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { validateCdsResponse } from '../src/cds-hooks/validate-cds-response';
 import type { CdsCard, CdsResponse } from '../src/cds-hooks/types';
 import { all, del, edited, set, type Edit } from './support/json-edit';
@@ -71,7 +72,31 @@ function withCard(edit: Edit): unknown {
   return { cards: [edited(CARD, edit)] };
 }
 
+/** Reference for REQ 3: an empty value anywhere below `node`, the node included. */
+function holdsEmpty(node: unknown): boolean {
+  if (node === null || node === '') {
+    return true;
+  }
+  if (typeof node !== 'object') {
+    return false;
+  }
+  const children = Object.values(node);
+  return children.length === 0 || children.some(holdsEmpty);
+}
+
 describe('validateCdsResponse', () => {
+  it('reports an empty value (REQ 3) wherever it sits in an extension, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const parsed: unknown = JSON.parse(JSON.stringify(value));
+        const issues = validateCdsResponse({ cards: [], extension: { 'dev.test': parsed } });
+        expect(issues.length > 0).toBe(holdsEmpty(parsed));
+        issues.forEach((issue) => expect(issue.location?.pointer).toMatch(/^\/extension\//));
+      }),
+      { seed: 17, numRuns: 500 },
+    );
+  });
+
   it.each<[string, CdsResponse]>([
     ['REQ 77: an empty cards array', { cards: [] }],
     ['a card with suggestions, override reasons and links', { cards: [CARD] }],

@@ -15,7 +15,13 @@ import { schemaErrorsToIssues } from './schema-errors-to-issues';
  */
 export function validateCdsResponse(body: unknown): Issue[] {
   const validate = getCdsSchemaValidator('cds-response');
-  const schemaIssues = validate(body)
+  const valid = validate(body);
+  // The common case, a valid response with no empty value, allocates nothing: the pointer-building
+  // walk below runs only when the cheap one found something (profile of issue 17: it was 4 % of a call).
+  if (valid && !hasEmptyValue(body, true)) {
+    return [];
+  }
+  const schemaIssues = valid
     ? []
     : schemaErrorsToIssues(validate.errors ?? [], 'SOLEUS_HOOK_INVALID_RESPONSE', 'response');
   // An empty value the schema already explains (at, above or below its pointer) is not reported twice.
@@ -25,6 +31,40 @@ export function validateCdsResponse(body: unknown): Issue[] {
     return !reported.some((p) => p === at || p.startsWith(`${at}/`) || at.startsWith(`${p}/`));
   });
   return [...schemaIssues, ...emptyIssues];
+}
+
+/** True when an empty value sits anywhere in `node` (the top-level `cards: []` excepted). */
+function hasEmptyValue(node: unknown, top: boolean): boolean {
+  if (node === null || node === '') {
+    return true;
+  }
+  if (Array.isArray(node)) {
+    if (node.length === 0) {
+      return true;
+    }
+    for (const item of node) {
+      if (hasEmptyValue(item, false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (typeof node !== 'object') {
+    return false;
+  }
+  let keys = 0;
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) {
+      continue;
+    }
+    keys += 1;
+    const value = (node as Record<string, unknown>)[key];
+    const allowed = top && key === 'cards' && Array.isArray(value) && value.length === 0;
+    if (!allowed && hasEmptyValue(value, false)) {
+      return true;
+    }
+  }
+  return keys === 0;
 }
 
 function findEmptyValues(node: unknown, pointer: string): Issue[] {

@@ -62,15 +62,38 @@ export function explainEvaluation(
  * @returns the value without null, "", [] or {} members (undefined when nothing is left)
  */
 export function compactJson(value: unknown): unknown {
+  // Plain loops, no intermediate entry arrays: every card's extension goes through here on every call.
   if (Array.isArray(value)) {
-    const items = value.map(compactJson).filter((item) => item !== undefined);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const kept = compactJson(item);
+      if (kept !== undefined) {
+        items.push(kept);
+      }
+    }
     return items.length > 0 ? items : undefined;
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .map(([k, v]) => [k, compactJson(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+    const out: Record<string, unknown> = {};
+    let kept = 0;
+    for (const key of Object.keys(value)) {
+      const member = compactJson((value as Record<string, unknown>)[key]);
+      if (member !== undefined) {
+        if (key === '__proto__') {
+          // As Object.fromEntries did: a `__proto__` key stays an own property, never the prototype.
+          Object.defineProperty(out, key, {
+            value: member,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else {
+          out[key] = member;
+        }
+        kept += 1;
+      }
+    }
+    return kept > 0 ? out : undefined;
   }
   return value === null || value === '' ? undefined : value;
 }

@@ -8,6 +8,7 @@
 import { isResourceObject } from '../fhir/bundle-resources';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import type { IndexEntry } from '../facts/record-index';
+import { sameJson } from './same-json';
 
 /** The record with one version per resource, and the versions left out. */
 export interface VersionResolution {
@@ -28,33 +29,49 @@ interface Candidate {
  * @returns the current versions in input order and the superseded ones
  */
 export function currentVersions(entries: readonly IndexEntry[]): VersionResolution {
+  // Most keys occur once: remember only the first position, and build a group at the second.
+  const first = new Map<string, number>();
   const groups = new Map<string, Candidate[]>();
   entries.forEach((entry, position) => {
     const key = versionKey(entry);
-    if (key !== null) {
-      const group = groups.get(key) ?? [];
+    if (key === null) {
+      return;
+    }
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, position);
+      return;
+    }
+    const group = groups.get(key);
+    if (group) {
       group.push({ entry, position });
-      groups.set(key, group);
+    } else {
+      groups.set(key, [
+        { entry: entries[seen] as IndexEntry, position: seen },
+        { entry, position },
+      ]);
     }
   });
   const dropped = new Set<number>();
   const superseded: IndexEntry[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) {
-      continue;
-    }
+  // In order of each resource's first appearance, as the superseded list always was.
+  const ordered = [...groups.values()].sort(
+    (a, b) => (a[0]?.position ?? 0) - (b[0]?.position ?? 0),
+  );
+  for (const group of ordered) {
     const winner = pickCurrent(group);
-    const kept = JSON.stringify(winner.entry.resource);
     for (const candidate of group) {
       if (candidate !== winner) {
         dropped.add(candidate.position);
-        if (JSON.stringify(candidate.entry.resource) !== kept) {
+        if (!sameJson(candidate.entry.resource, winner.entry.resource)) {
           superseded.push(candidate.entry);
         }
       }
     }
   }
-  return { current: entries.filter((_e, position) => !dropped.has(position)), superseded };
+  const current =
+    dropped.size === 0 ? entries : entries.filter((_e, position) => !dropped.has(position));
+  return { current, superseded };
 }
 
 function versionKey(entry: IndexEntry): string | null {

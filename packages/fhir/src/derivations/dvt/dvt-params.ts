@@ -4,6 +4,9 @@ import type { FactContext } from '../../facts/fact-context';
 /** The pack id whose `parameters` (packages/core/rules/dvt/pack.json) the DVT derivations read. */
 export const DVT_PACK = 'dvt';
 
+/** Checked values per parameters object (one per loaded rule set), by type and path: read once. */
+const checked = new WeakMap<object, Map<string, unknown>>();
+
 /**
  * Reads one parameter of the DVT pack by dotted path, checking its type. Parameters are clinical content
  * (windows, cutoffs, value-set urls), so TypeScript holds none of them and has no defaults: a missing
@@ -19,7 +22,13 @@ export function dvtParam<T extends 'string' | 'number' | 'string[]'>(
   path: string,
   type: T,
 ): T extends 'string' ? string : T extends 'number' ? number : readonly string[] {
-  let value: unknown = ctx.params(DVT_PACK);
+  const params = ctx.params(DVT_PACK);
+  let memo = checked.get(params);
+  const key = `${type} ${path}`;
+  if (memo?.has(key)) {
+    return memo.get(key) as never;
+  }
+  let value: unknown = params;
   for (const key of path.split('.')) {
     value =
       value !== null && typeof value === 'object'
@@ -36,5 +45,10 @@ export function dvtParam<T extends 'string' | 'number' | 'string[]'>(
       `rules/dvt/pack.json#/parameters/${path.split('.').join('/')}: expected a ${type}, found ${value === undefined ? 'nothing' : typeof value}`,
     );
   }
+  if (!memo) {
+    memo = new Map();
+    checked.set(params, memo);
+  }
+  memo.set(key, value);
   return value as never;
 }
