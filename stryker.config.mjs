@@ -73,7 +73,12 @@ export default {
   incrementalFile: `test-mutation/${areaName}.incremental.json`,
   reporters: ['clear-text', 'progress-append-only', 'json'],
   jsonReporter: { fileName: `reports/mutation/${areaName}.json` },
-  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  clearTextReporter: {
+    allowColor: false,
+    logTests: false,
+    reportMutants: true,
+    reportScoreTable: true,
+  },
   thresholds: { high: 90, low: 80, break: area.break },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
