@@ -8,8 +8,10 @@ export {
 } from './vignettes/run-vignette-case';
 export { checkVignetteCase, type VignetteMismatch } from './vignettes/check-vignette-case';
 export {
+  otherCardId,
   parseVignetteManifest,
   type VignetteCase,
+  type VignetteOtherCard,
   type VignetteExpect,
   type VignetteManifest,
 } from './vignettes/vignette-manifest';

@@ -24,7 +24,11 @@ function manifest(expect: Record<string, unknown>, extra: Record<string, unknown
     now: '2026-11-22T09:00:00Z',
     cases: [
       { desc: 'K 3.4', bundle: 'k.bundle.json', expect, ...extra },
-      { desc: 'anchor K 3.4 fires', bundle: 'k.bundle.json', expect: { fires: true } },
+      {
+        desc: 'anchor K 3.4 fires',
+        bundle: 'k.bundle.json',
+        expect: { fires: true, indicator: 'warning' },
+      },
       { desc: 'anchor K 3.5 silent', bundle: 'k35.bundle.json', expect: { fires: false } },
     ],
   };
@@ -65,6 +69,11 @@ describe('soleus test', () => {
       ['mustNot', 'expected: none of [cramp-electrolyte]'],
     ],
     ['alsoFires', { alsoFires: ['pe-emergency'] }, ['alsoFires', 'expected: also [pe-emergency]']],
+    [
+      'exact',
+      { fires: false, exact: true },
+      ['exact', 'expected: only []', 'actual:   also [cramp-electrolyte]'],
+    ],
     [
       'summaryIncludes',
       { summaryIncludes: 'no such words' },
@@ -116,6 +125,21 @@ describe('soleus test', () => {
       '/cases/0/expect/mustNot: expected an array of strings, found an array',
     ],
     [
+      'a firing case without its indicator',
+      manifest({ fires: true }),
+      "/cases/0/expect/indicator: expected the indicator of the rule's card (every firing case checks it), found nothing",
+    ],
+    [
+      'exact not boolean',
+      manifest({ exact: 'no' }),
+      '/cases/0/expect/exact: expected true or false, found string "no"',
+    ],
+    [
+      'alsoFires entry without its indicator',
+      manifest({ alsoFires: [{ card: 'pe-emergency' }] }),
+      '/cases/0/expect/alsoFires/0/indicator: expected a non-empty string, found nothing',
+    ],
+    [
       'selections not array',
       manifest({}, { selections: 'a' }),
       '/cases/0/selections: expected an array of strings, found string "a"',
@@ -144,7 +168,11 @@ describe('soleus test', () => {
     const one = {
       ...manifest({}),
       cases: [
-        { desc: 'only', bundle: fires ? 'k.bundle.json' : 'k35.bundle.json', expect: { fires } },
+        {
+          desc: 'only',
+          bundle: fires ? 'k.bundle.json' : 'k35.bundle.json',
+          expect: fires ? { fires, indicator: 'warning' } : { fires },
+        },
       ],
     };
     const dir = tempDirWith({
@@ -182,7 +210,7 @@ describe('soleus test', () => {
     'reports a bundle that is %s as ERROR with SOLEUS_FHIR_NOT_A_BUNDLE (exit 2)',
     async (_n, bundle, message) => {
       const dir = tempDirWith({
-        'case/manifest.json': manifest({ fires: true }),
+        'case/manifest.json': manifest({ fires: true, indicator: 'warning' }),
         'case/k.bundle.json': bundle,
       });
       const r = await runCommand(testCommand, [dir]);
@@ -202,7 +230,7 @@ describe('soleus test', () => {
       expect(text).toContain('"value": 3.5,');
       writeFileSync(file, text.replace('"value": 3.5,', '"value": 3.3,'));
       const dir = tempDirWith({
-        'case/manifest.json': manifest({ fires: true }),
+        'case/manifest.json': manifest({ fires: true, indicator: 'warning' }),
         'case/k.bundle.json': K_BUNDLE,
         'case/k35.bundle.json': K35_BUNDLE,
       });

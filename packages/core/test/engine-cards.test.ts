@@ -67,6 +67,34 @@ describe('evaluate: ranking', () => {
     expect(ids(reversed.fired)).toEqual(want);
   });
 
+  it('uses priority for ranking only: the same rules fire, with the same traces, whatever their priority', async () => {
+    const withPriorities = (p: readonly number[]): TestRule[] => [
+      { id: 'x.one', conditions: always, priority: p[0] ?? 1 },
+      {
+        id: 'x.two',
+        conditions: allOf(leaf('wells.score', 'greaterThan', 1)),
+        priority: p[1] ?? 1,
+      },
+      { id: 'x.three', conditions: always, card: card('warning'), priority: p[2] ?? 1 },
+    ];
+    const facts = factSetOf({ 'calf.pain': true, 'wells.score': 0 });
+    const low = await evaluate(
+      buildTestRuleSet({ rules: withPriorities([1, 1000, 1]), facts: FACTS }),
+      facts,
+      PV,
+    );
+    const high = await evaluate(
+      buildTestRuleSet({ rules: withPriorities([1000, 1, 500]), facts: FACTS }),
+      facts,
+      PV,
+    );
+    expect(ids(low.fired).sort()).toEqual(['x.one', 'x.three']);
+    expect(ids(high.fired).sort()).toEqual(ids(low.fired).sort());
+    const traces = (r: typeof low) =>
+      new Map(r.results.map((x) => [x.ruleId, JSON.stringify([x.fired, x.conditions])]));
+    expect(traces(high)).toEqual(traces(low));
+  });
+
   it('ranks by the effective indicator after variants', async () => {
     const rules: TestRule[] = [
       { id: 'x.warning', conditions: always, card: card('warning') },

@@ -43,6 +43,8 @@ function writeContent(
   vs('bp', LOINC, ['85354-9']);
   vs('pain', 'http://snomed.info/sct', ['10601006']);
   vs('nsaid', 'http://www.nlm.nih.gov/research/umls/rxnorm', ['5640']);
+  // A value set that lists a product by its own code (not in the medication index): product level.
+  vs('listed', 'http://www.nlm.nih.gov/research/umls/rxnorm', ['4242421']);
   writeFileSync(join(dirs.factsDir, 't.facts.json'), JSON.stringify({ facts }));
   writeFileSync(
     join(dirs.rulesDir, 't', 'pack.json'),
@@ -97,6 +99,12 @@ const facts = [
     description: 'Draft NSAIDs',
     source: { kind: 'medication', valueSet: `${VS}/nsaid`, scope: 'draft', aggregate: 'ids' },
   },
+  {
+    name: 'listed.active',
+    type: 'string[]',
+    description: 'Active orders of a product the value set lists by its own code',
+    source: { kind: 'medication', valueSet: `${VS}/listed`, scope: 'active', aggregate: 'ids' },
+  },
 ];
 const rule = {
   id: 'probe',
@@ -112,6 +120,7 @@ const rule = {
       { fact: 'bp.systolic', operator: 'isKnown' },
       { fact: 'pain.left', operator: 'equal', value: true },
       { fact: 'nsaid.draft', operator: 'isKnown' },
+      { fact: 'listed.active', operator: 'isKnown' },
     ],
   },
   card: { indicator: 'info', summary: 'Probe', detail: 'Probe' },
@@ -334,6 +343,18 @@ describe('draft orders per hook', () => {
     });
     expect(f.get('nsaid.draft')?.value).toEqual(want);
   });
+
+  it('never counts a draft order not to give the drug (doNotPerform)', () => {
+    const refused = { ...draft('d3'), doNotPerform: true } as FhirResource;
+    const { facts: f } = run([], 'order-sign', { draftOrders: [refused, draft('d1')] });
+    expect(f.get('nsaid.draft')?.value).toEqual(['MedicationRequest/d1']);
+    expect(f.get('nsaid.draft')?.ignored).toEqual([
+      expect.objectContaining({
+        resource: 'MedicationRequest/d3',
+        note: expect.stringContaining('doNotPerform'),
+      }),
+    ]);
+  });
 });
 
 it('refuses an invalid `now` with SOLEUS_ENGINE_INVALID_NOW', () => {
@@ -364,5 +385,45 @@ describe('the entrance: record scope before the reading layer', () => {
   it('an entry that is not a resource passes the scope and is reported by the reading layer', () => {
     const { issues } = run([{ resourceType: 'Patient', id: 'p' }, 42 as unknown as FhirResource]);
     expect(issues.map((i) => i.code)).toEqual(['SOLEUS_FHIR_INVALID_RESOURCE']);
+  });
+});
+
+describe('product-level value-set membership', () => {
+  const RX = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+  const order = (id: string, code: string, over: Record<string, unknown> = {}): FhirResource =>
+    ({
+      resourceType: 'MedicationRequest',
+      id,
+      status: 'active',
+      intent: 'order',
+      subject: { reference: 'Patient/p' },
+      medicationCodeableConcept: { coding: [{ system: RX, code, display: 'Listed product' }] },
+      ...over,
+    }) as FhirResource;
+
+  it('counts an order coded with a product the value set lists, though the index does not know it', () => {
+    const { facts: f } = run([order('a', '4242421'), order('b', '4242422')]);
+    expect(f.get('listed.active')?.value).toEqual(['MedicationRequest/a']);
+  });
+
+  it('follows a contained Medication to its code', () => {
+    const contained = order('c', '0', {
+      medicationCodeableConcept: undefined,
+      medicationReference: { reference: '#m' },
+      contained: [
+        {
+          resourceType: 'Medication',
+          id: 'm',
+          code: { coding: [{ system: RX, code: '4242421' }] },
+        },
+      ],
+    });
+    const { facts: f } = run([contained]);
+    expect(f.get('listed.active')?.value).toEqual(['MedicationRequest/c']);
+  });
+
+  it('counts only active orders of the listed product', () => {
+    const { facts: f } = run([order('s', '4242421', { status: 'stopped' })]);
+    expect(f.get('listed.active')?.value).toEqual([]);
   });
 });

@@ -108,11 +108,41 @@ describe('shipped medication index (packages/fhir/data/rxnorm-index.json)', () =
     );
     const excluded = new Set(inputs.excludedValueSetCodes.map((c) => c.code));
     expect(shipped.ingredients.filter((i) => excluded.has(i.code))).toEqual([]);
-    // Every RxNorm code of every value set is in the index unless the inputs exclude it.
+    // Every RxNorm code of every value set is in the index unless the inputs exclude it: as an
+    // ingredient, or (a product the value set lists itself) as a product carrying that value set.
     const missing = [...inSets.keys()].filter(
-      (code) => !excluded.has(code) && !shipped.ingredients.some((i) => i.code === code),
+      (code) =>
+        !excluded.has(code) &&
+        !shipped.ingredients.some((i) => i.code === code) &&
+        !shipped.products.some((p) => p.rxcui === code && (p.valueSets ?? []).length > 0),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('keeps each product a value set lists by its own code under the reference name and display', () => {
+    const { valueSets } = loadValueSets(DEFAULT_CONTENT.valueSetsDir);
+    const listed = shipped.products.filter((p) => p.valueSets !== undefined);
+    // amiloride's SCDC, SCD, SBDC, SBD and its two combinations (diuretics-k-sparing 1.1.0)
+    expect(listed.map((p) => p.rxcui)).toEqual([
+      '977879',
+      '977880',
+      '977881',
+      '977882',
+      '977883',
+      '977959',
+    ]);
+    for (const product of listed) {
+      const display = valueSets
+        .flatMap((vs) => vs.compose?.include ?? [])
+        .flatMap((inc) => (inc.system === RXNORM ? (inc.concept ?? []) : []))
+        .find((c) => c.code === product.rxcui)?.display;
+      expect([product.name, display]).toEqual([
+        reference.cuiToName[product.rxcui],
+        reference.cuiToName[product.rxcui],
+      ]);
+      expect(product.valueSets).toEqual(['cramp-culprit-drugs', 'diuretics-k-sparing']);
+    }
+    expect(shipped.ingredients.some((i) => i.display.startsWith('Amiloride'))).toBe(false);
   });
 
   it('accounts for every code of the reference list: a product of interest or out of scope', () => {

@@ -43,14 +43,15 @@ const matches = new Map<string, ConceptMatch>(
 );
 
 /**
- * Codes no verified source lets Soleus identify. Brand packs, an IUD and a human insulin mix appear in no
- * list or published expansion with their ingredients; cisplatin and docetaxel are not in the oral
- * reference list (antineoplastics: issue 11 adds them to a value set, and a rebuild then identifies
- * them by name). A full RxNorm release imported with `soleus rxnorm import` resolves all of them
- * (packs through RXNREL `contains`). None of them suggests an ingredient a rule reads.
+ * Codes no verified source lets Soleus identify. The records name these brand packs and the IUD only by
+ * their RxNorm synonyms ("Camila 28 Day Pack", "Mirena 52 MG Intrauterine System"), which name no
+ * ingredient; neither the reference list nor a published expansion read for the project (the VSAC
+ * Contraceptive Medications expansion lists the generic packs only, e.g. 748961 "{28 (norethindrone
+ * 0.35 MG Oral Tablet) } Pack") lists these branded codes. A record that sends the pack's normalized
+ * name ("{28 (…) } Pack [Camila 28 Day]") is identified by name; a full RxNorm release imported with
+ * `soleus rxnorm import` resolves the codes. None of them suggests an ingredient a rule reads.
  */
 const NOT_IDENTIFIABLE = [
-  '106892', // insulin human, isophane … / Regular Insulin, Human … [Humulin]
   '1359133', // Estrostep Fe 28 Day Pack
   '748879', // Levora 0.15/30 28 Day Pack
   '748962', // Camila 28 Day Pack
@@ -70,10 +71,44 @@ describe('RxNorm codes of the 24 third-party records', () => {
     expect(
       unidentified.every(([, m]) => m.kind === 'unidentified' && m.suggests.length === 0),
     ).toBe(true);
-    // 56 of 63 (88.9 %) today; the issue's target is 99 % (see the report of issue 14). Cisplatin
-    // 1736854 and docetaxel 1860480 are identified since the antineoplastics value set (issue 11, Wells
-    // item 1) made their ingredients ones the rules read.
-    expect(codings.size - unidentified.length).toBe(56);
+    // 57 of 63 (90.5 %) today; the issue's target is 99 % (see the reports of issue 14 and of the
+    // followups branch). Cisplatin 1736854 and docetaxel 1860480 are identified since the
+    // antineoplastics value set (issue 11, Wells item 1) made their ingredients ones the rules read.
+    expect(codings.size - unidentified.length).toBe(57);
+  });
+
+  it('calls the Humulin 70/30 mix out of scope by the normalized name the records give it', () => {
+    // Its display is an RxNorm SBD name; both insulins are verified names outside the rules.
+    expect(index.lookup('106892')).toBeUndefined();
+    expect(matches.get('106892')).toEqual({ kind: 'out-of-scope' });
+  });
+
+  it('reads a pack sent under its normalized name: out of scope by its ingredients', () => {
+    const pack = (display: string) =>
+      conceptToProduct({ coding: [{ system: RXNORM, code: '748962', display }] }, index);
+    expect(pack('{28 (norethindrone 0.35 MG Oral Tablet) } Pack [Camila 28 Day]')).toEqual({
+      kind: 'out-of-scope',
+    });
+    expect(
+      pack(
+        '{21 (ethinyl estradiol 0.03 MG / levonorgestrel 0.15 MG Oral Tablet) / 7 (inert ingredients 1 MG Oral Tablet) } Pack',
+      ),
+    ).toEqual({ kind: 'out-of-scope' });
+    // One substance nobody verified keeps the pack unidentified: never out of scope by guess.
+    expect(pack('{28 (zorbitrol 0.35 MG Oral Tablet) } Pack').kind).toBe('unidentified');
+  });
+
+  it('identifies a listed ingredient inside a pack, with its per-unit strength', () => {
+    const named = identifyByName(
+      '{14 (Naproxen 500 MG Oral Tablet) / 14 (inert ingredients 1 MG Oral Tablet) } Pack',
+      index,
+    );
+    expect(named.kind).toBe('product');
+    const naproxen =
+      named.kind === 'product'
+        ? named.product.ingredients.find((i) => i.rxcui !== undefined)
+        : undefined;
+    expect(naproxen).toMatchObject({ rxcui: '7258', strength: { value: 500, unit: 'mg' } });
   });
 
   it('recognises every opioid, acetaminophen, NSAID, gabapentinoid and thiazide in them', () => {

@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import {
   checkVignetteCase,
   findVignetteManifests,
+  otherCardId,
   parseVignetteManifest,
   runVignetteCase,
   type VignetteCard,
@@ -57,8 +58,16 @@ describe.each(folders)('vignettes %s', (folder) => {
     for (const id of c.expect.mustNot ?? []) {
       expect(ids).not.toContain(id);
     }
-    for (const id of c.expect.alsoFires ?? []) {
-      expect(ids).toContain(id);
+    for (const entry of c.expect.alsoFires ?? []) {
+      expect(ids).toContain(otherCardId(entry));
+    }
+    if (c.expect.exact !== false) {
+      // Exact by default: no card beyond the rule's own (when it fires) and the listed others.
+      const expected = [
+        ...(c.expect.fires === true ? [manifest.rule] : []),
+        ...(c.expect.alsoFires ?? []).map(otherCardId),
+      ];
+      expect([...ids].sort()).toEqual([...new Set(expected)].sort());
     }
     if (c.expect.summaryIncludes !== undefined) {
       expect(own?.summary).toContain(c.expect.summaryIncludes);

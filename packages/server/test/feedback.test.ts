@@ -25,15 +25,19 @@ let dir: string;
 let file: string;
 let app: FastifyInstance;
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'soleus-feedback-'));
-  file = join(dir, 'feedback.jsonl');
-  app = buildApp({
+async function feedbackApp(storeFile: string): Promise<FastifyInstance> {
+  return buildApp({
     ruleSet: await loadTestRuleSet(),
     clock: () => NOW,
     logStream: captureLogs().stream,
-    feedbackStore: createJsonlFeedbackStore(file),
+    feedbackStore: createJsonlFeedbackStore(storeFile),
   });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'soleus-feedback-'));
+  file = join(dir, 'feedback.jsonl');
+  app = await feedbackApp(file);
 });
 
 afterAll(async () => {
@@ -41,8 +45,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function issueCard(): Promise<string> {
-  const res = await app.inject({
+async function issueCard(target = app): Promise<string> {
+  const res = await target.inject({
     method: 'POST',
     url: `/cds-services/${PATIENT_VIEW}`,
     payload: patientViewRequest(PARTIAL_PATIENT),
@@ -53,8 +57,8 @@ async function issueCard(): Promise<string> {
   return uuid ?? '';
 }
 
-function sendFeedback(body: unknown, url = FEEDBACK_URL) {
-  return app.inject({ method: 'POST', url, payload: body as object });
+function sendFeedback(body: unknown, url = FEEDBACK_URL, target = app) {
+  return target.inject({ method: 'POST', url, payload: body as object });
 }
 
 function item(
@@ -181,10 +185,21 @@ describe('feedback summary', () => {
     });
   });
 
-  it('metrics count feedback outcomes', async () => {
-    const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
-    expect(text).toMatch(/soleus_feedback_total\{outcome="accepted"\} [1-9]/);
-    expect(text).toMatch(/soleus_feedback_total\{outcome="overridden"\} [1-9]/);
-    expect(text).toMatch(/soleus_cards_total\{rule_id="data-quality",indicator="info"\} 3/);
+  it('metrics count feedback outcomes (on an app of its own, so the order tests run in does not matter)', async () => {
+    const own = await feedbackApp(join(dir, 'metrics-feedback.jsonl'));
+    try {
+      const cards = [await issueCard(own), await issueCard(own), await issueCard(own)];
+      const batch = [
+        item(cards[0] ?? '', 'accepted', '2026-01-15T09:00:00Z'),
+        item(cards[1] ?? '', 'overridden', '2026-01-15T09:00:00Z'),
+      ];
+      expect((await sendFeedback({ feedback: batch }, FEEDBACK_URL, own)).statusCode).toBe(200);
+      const text = (await own.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(text).toMatch(/soleus_feedback_total\{outcome="accepted"\} 1\n/);
+      expect(text).toMatch(/soleus_feedback_total\{outcome="overridden"\} 1\n/);
+      expect(text).toMatch(/soleus_cards_total\{rule_id="data-quality",indicator="info"\} 3\n/);
+    } finally {
+      await own.close();
+    }
   });
 });

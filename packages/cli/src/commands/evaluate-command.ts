@@ -1,4 +1,4 @@
-import { isSoleusError } from '@soleus/core';
+import { isSoleusError, type RuleSet } from '@soleus/core';
 import { evaluateRecord, recordFromBundle } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
@@ -26,10 +26,16 @@ medication index with one built by \`soleus rxnorm import\`.
  * `soleus evaluate`: runs the rule packs on one patient bundle, exactly as the service would.
  * @param args - command arguments
  * @param io - output and clock
+ * @param loaded - a rule set already loaded from the content the options name (`soleus test` loads it
+ *   once per run instead of once per case); without it the command loads the content itself
  * @returns exit code
  * @throws {CliUsageError} on bad arguments or input (exit 2)
  */
-export async function evaluateCommand(args: readonly string[], io: CliIo): Promise<number> {
+export async function evaluateCommand(
+  args: readonly string[],
+  io: CliIo,
+  loaded?: RuleSet,
+): Promise<number> {
   const opts = parseOptions(args);
   if (opts.help) {
     io.stdout(HELP);
@@ -57,7 +63,7 @@ export async function evaluateCommand(args: readonly string[], io: CliIo): Promi
           'draftOrders',
         )
       : undefined;
-    const ruleSet = await loadRuleSetOrExplain(contentDirsFrom(opts));
+    const ruleSet = loaded ?? (await loadRuleSetOrExplain(contentDirsFrom(opts)));
     const rxnormIndex = rxnormIndexFromOption(opts['rxnorm-index']);
     const outcome = await evaluateRecord(record, {
       ruleSet,

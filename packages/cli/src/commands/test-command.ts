@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
+import { contentDirsFrom } from '../content-dirs-from-options';
+import { loadRuleSetOrExplain } from '../load-rule-set-or-explain';
 import { findVignetteManifests } from '../vignettes/find-vignette-manifests';
 import { formatVignetteReport, totalVignettes } from '../vignettes/format-vignette-report';
 import {
@@ -42,12 +44,16 @@ export async function testCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const dir = vignetteDir(positionals[0]);
   const reports: VignetteManifestReport[] = [];
-  for (const file of findVignetteManifests(dir)) {
+  const manifests = findVignetteManifests(dir);
+  // One load of the content for the whole run: every case evaluates against the same rule set.
+  const ruleSet = await loadRuleSetOrExplain(contentDirsFrom(values));
+  for (const file of manifests) {
     const report = await runVignetteManifest(file, {
       ...(values.rules ? { rules: resolve(values.rules) } : {}),
       ...(values.facts ? { facts: resolve(values.facts) } : {}),
       ...(values.valuesets ? { valuesets: resolve(values.valuesets) } : {}),
       ...(values['rxnorm-index'] ? { 'rxnorm-index': resolve(values['rxnorm-index']) } : {}),
+      ruleSet,
     });
     reports.push(report);
     const failing =

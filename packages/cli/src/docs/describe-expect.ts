@@ -15,7 +15,13 @@ export function describeExpect(expect: VignetteExpect): string {
     parts.push(`indicator ${expect.indicator}`);
   }
   if (expect.alsoFires && expect.alsoFires.length > 0) {
-    parts.push(`also ${expect.alsoFires.join(', ')}`);
+    const others = expect.alsoFires.map((entry) =>
+      typeof entry === 'string' ? entry : `${entry.card} (${entry.indicator})`,
+    );
+    parts.push(`also ${others.join(', ')}`);
+  }
+  if (expect.exact === false) {
+    parts.push('other cards allowed');
   }
   if (expect.mustNot && expect.mustNot.length > 0) {
     parts.push(`not ${expect.mustNot.join(', ')}`);

@@ -34,4 +34,54 @@ describe('checkVignetteCase', () => {
       ]),
     );
   });
+
+  describe('exact expectations', () => {
+    const own = card('Low potassium', 'Potassium is low.');
+    const other = {
+      ...card('Wells so far', 'Complete the Wells assessment.'),
+      source: { topic: { code: 'dvt-wells-incomplete' } },
+    };
+
+    it('fails a case when a card it does not list fires', () => {
+      expect(
+        checkVignetteCase('cramp-electrolyte', { fires: true, indicator: 'warning' }, [own, other]),
+      ).toEqual([
+        {
+          what: 'exact',
+          expected: 'only [cramp-electrolyte]',
+          actual: 'also [dvt-wells-incomplete]; cards [cramp-electrolyte, dvt-wells-incomplete]',
+        },
+      ]);
+    });
+
+    it('passes when the other card is listed, and checks its indicator when one is given', () => {
+      const listed = { fires: true, indicator: 'warning', alsoFires: ['dvt-wells-incomplete'] };
+      expect(checkVignetteCase('cramp-electrolyte', listed, [own, other])).toEqual([]);
+      const wrongIndicator = {
+        fires: true,
+        indicator: 'warning',
+        alsoFires: [{ card: 'dvt-wells-incomplete', indicator: 'critical' }],
+      };
+      expect(checkVignetteCase('cramp-electrolyte', wrongIndicator, [own, other])).toEqual([
+        {
+          what: 'alsoFires',
+          expected: 'dvt-wells-incomplete with indicator critical',
+          actual: 'dvt-wells-incomplete with indicator warning',
+        },
+      ]);
+    });
+
+    it('lets a case opt out with exact: false, and a silent case expects no card at all', () => {
+      expect(
+        checkVignetteCase('cramp-electrolyte', { fires: false, exact: false }, [other]),
+      ).toEqual([]);
+      expect(checkVignetteCase('cramp-electrolyte', { fires: false }, [other])).toEqual([
+        {
+          what: 'exact',
+          expected: 'only []',
+          actual: 'also [dvt-wells-incomplete]; cards [dvt-wells-incomplete]',
+        },
+      ]);
+    });
+  });
 });

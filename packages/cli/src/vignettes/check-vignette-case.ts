@@ -1,11 +1,11 @@
 import { lintCardText } from '@soleus/fhir';
 import type { VignetteCard } from './run-vignette-case';
-import type { VignetteExpect } from './vignette-manifest';
+import { otherCardId, type VignetteExpect } from './vignette-manifest';
 
 /** One expectation of a vignette case that the response did not meet. */
 export interface VignetteMismatch {
   /**
-   * Which expectation (fires, indicator, mustNot, alsoFires, summaryIncludes, detailIncludes), or
+   * Which expectation (fires, indicator, mustNot, alsoFires, exact, summaryIncludes, detailIncludes), or
    * `cardText`: a card carries engineering text a clinician should not read (lintCardText).
    */
   readonly what: keyof VignetteExpect | 'cardText';
@@ -48,9 +48,34 @@ export function checkVignetteCase(
   if (present.length > 0) {
     out.push({ what: 'mustNot', expected: `none of [${present.join(', ')}]`, actual: cardList });
   }
-  const missing = (expect.alsoFires ?? []).filter((id) => !ids.includes(id));
+  const also = expect.alsoFires ?? [];
+  const missing = also.map(otherCardId).filter((id) => !ids.includes(id));
   if (missing.length > 0) {
     out.push({ what: 'alsoFires', expected: `also [${missing.join(', ')}]`, actual: cardList });
+  }
+  for (const entry of also) {
+    const card =
+      typeof entry === 'string'
+        ? undefined
+        : cards.find((c) => c.source.topic?.code === entry.card);
+    if (card !== undefined && typeof entry !== 'string' && card.indicator !== entry.indicator) {
+      out.push({
+        what: 'alsoFires',
+        expected: `${entry.card} with indicator ${entry.indicator}`,
+        actual: `${entry.card} with indicator ${card.indicator}`,
+      });
+    }
+  }
+  if (expect.exact !== false) {
+    const allowed = new Set([...(expect.fires === true ? [rule] : []), ...also.map(otherCardId)]);
+    const extra = ids.filter((id) => !allowed.has(id));
+    if (extra.length > 0) {
+      out.push({
+        what: 'exact',
+        expected: `only [${[...allowed].join(', ')}]`,
+        actual: `also [${extra.join(', ')}]; ${cardList}`,
+      });
+    }
   }
   checkText(out, 'summaryIncludes', expect.summaryIncludes, own?.summary);
   checkText(out, 'detailIncludes', expect.detailIncludes, own?.detail);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { RuleSet } from '@soleus/core';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { evaluateCommand } from '../commands/evaluate-command';
 import type { VignetteCase, VignetteManifest } from './vignette-manifest';
@@ -22,6 +23,11 @@ export interface VignetteContent {
   readonly facts?: string;
   readonly valuesets?: string;
   readonly 'rxnorm-index'?: string;
+  /**
+   * The rule set already loaded from these directories (loadRuleSet), so a run of many cases loads the
+   * content once; without it every case loads it.
+   */
+  readonly ruleSet?: RuleSet;
 }
 
 /** What `soleus evaluate` did with one vignette case. */
@@ -71,7 +77,7 @@ export async function runVignetteCase(
   const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), now: () => now };
   let code: number;
   try {
-    code = await evaluateCommand(args, io);
+    code = await evaluateCommand(args, io, content.ruleSet);
   } catch (e) {
     if (!(e instanceof CliUsageError)) {
       throw e;

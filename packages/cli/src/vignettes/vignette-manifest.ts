@@ -8,12 +8,31 @@ export interface VignetteExpect {
   readonly indicator?: string;
   /** Card ids that must not be in the response. */
   readonly mustNot?: readonly string[];
-  /** Other card ids that must be in the response. */
-  readonly alsoFires?: readonly string[];
+  /**
+   * Other cards that must be in the response: a card id, or the id with the indicator it must carry.
+   */
+  readonly alsoFires?: readonly (string | VignetteOtherCard)[];
+  /**
+   * Whether the expected cards (the rule's own when `fires`, and `alsoFires`) are the exact set:
+   * any other card in the response fails the case. Default true; `false` opts a case out (say why in
+   * its `desc`), and then `mustNot` names the near-miss cards that must stay silent.
+   */
+  readonly exact?: boolean;
   /** Text the rule's card summary must contain. */
   readonly summaryIncludes?: string;
   /** Text the rule's card detail must contain. */
   readonly detailIncludes?: string;
+}
+
+/** Another card a case expects, with the indicator it must carry. */
+export interface VignetteOtherCard {
+  readonly card: string;
+  readonly indicator: string;
+}
+
+/** The card id an `alsoFires` entry names. */
+export function otherCardId(entry: string | VignetteOtherCard): string {
+  return typeof entry === 'string' ? entry : entry.card;
 }
 
 /** One case of a vignette manifest: a bundle and what the response must look like. */
@@ -35,6 +54,11 @@ export interface VignetteManifest {
   readonly hook: string;
   readonly now: string;
   readonly cases: readonly VignetteCase[];
+  /**
+   * Bundles of this folder that are deliberately not valid FHIR R4 (a messy-record case), each with the
+   * reason; every other bundle must validate against the FHIR R4 JSON schema.
+   */
+  readonly invalidFhir?: Readonly<Record<string, string>>;
 }
 
 type Json = Record<string, unknown>;
@@ -56,6 +80,10 @@ export function parseVignetteManifest(json: unknown, file: string): VignetteMani
     fail(file, '/cases', 'a non-empty array of cases', cases);
   }
   cases.forEach((c: unknown, i) => checkCase(c, file, `/cases/${i}`));
+  if (top['invalidFhir'] !== undefined) {
+    const invalid = object(top['invalidFhir'], file, '/invalidFhir');
+    Object.keys(invalid).forEach((bundle) => str(invalid, file, '/invalidFhir', bundle));
+  }
   return json as VignetteManifest;
 }
 
@@ -81,11 +109,37 @@ function checkCase(value: unknown, file: string, at: string): void {
       str(e, file, eAt, key);
     }
   }
-  for (const key of ['mustNot', 'alsoFires']) {
-    if (e[key] !== undefined) {
-      strings(e[key], file, `${eAt}/${key}`);
-    }
+  if (e['mustNot'] !== undefined) {
+    strings(e['mustNot'], file, `${eAt}/mustNot`);
   }
+  if (e['alsoFires'] !== undefined) {
+    otherCards(e['alsoFires'], file, `${eAt}/alsoFires`);
+  }
+  if (e['exact'] !== undefined && typeof e['exact'] !== 'boolean') {
+    fail(file, `${eAt}/exact`, 'true or false', e['exact']);
+  }
+  if (e['fires'] === true && e['indicator'] === undefined) {
+    fail(
+      file,
+      `${eAt}/indicator`,
+      "the indicator of the rule's card (every firing case checks it)",
+      undefined,
+    );
+  }
+}
+
+function otherCards(value: unknown, file: string, at: string): void {
+  if (!Array.isArray(value)) {
+    fail(file, at, 'an array of card ids or { card, indicator }', value);
+  }
+  value.forEach((entry: unknown, i) => {
+    if (typeof entry === 'string') {
+      return;
+    }
+    const o = object(entry, file, `${at}/${i}`);
+    str(o, file, `${at}/${i}`, 'card');
+    str(o, file, `${at}/${i}`, 'indicator');
+  });
 }
 
 function object(value: unknown, file: string, at: string): Json {

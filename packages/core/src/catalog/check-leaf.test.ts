@@ -25,6 +25,20 @@ const facts: FactDefinition[] = [
   { name: 'us.lastAt', type: 'date', description: 'd', source: { kind: 'observation' } },
   { name: 'meds.classes', type: 'string[]', description: 'd', source: { kind: 'medication' } },
   { name: 'patient.pregnant', type: 'boolean', description: 'd', source: { kind: 'condition' } },
+  {
+    name: 'meds.orderIds',
+    type: 'string[]',
+    description: 'd',
+    // the adapter's source members are opaque to the catalogue type
+    source: { kind: 'medication', aggregate: 'ids' } as FactDefinition['source'],
+  },
+  {
+    name: 'obs.coded',
+    type: 'string',
+    enum: ['http://snomed.info/sct|260385009', 'http://snomed.info/sct|10828004'],
+    description: 'd',
+    source: { kind: 'observation' },
+  },
 ];
 
 const context: RuleCheckContext = {
@@ -58,6 +72,10 @@ describe('checkLeaf', () => {
     ['isKnown on any type', leaf('dvt.items', 'isKnown')],
     ['duration', leaf('us.lastAt', 'withinLast', { value: 'P30D' })],
     ['value set by url', leaf('meds.classes', 'inValueSet', { value: 'https://example.test/vs' })],
+    [
+      'value set on a fact whose enum holds codings',
+      leaf('obs.coded', 'inValueSet', { value: 'https://example.test/vs' }),
+    ],
     ['element of a list fact', leaf('meds.classes', 'contains', { value: 'nsaid' })],
     [
       'fact reference of the same type',
@@ -116,6 +134,36 @@ describe('checkLeaf', () => {
     [
       'bad duration',
       leaf('us.lastAt', 'withinLast', { value: '30 days' }),
+      'SOLEUS_RULE_OPERATOR_TYPE',
+      '/value',
+    ],
+    [
+      'inValueSet on a number fact',
+      leaf('lab.dDimer', 'inValueSet', { value: 'https://example.test/vs' }),
+      'SOLEUS_RULE_OPERATOR_TYPE',
+      '/operator',
+    ],
+    [
+      'inValueSet on a boolean fact',
+      leaf('patient.pregnant', 'inValueSet', { value: 'https://example.test/vs' }),
+      'SOLEUS_RULE_OPERATOR_TYPE',
+      '/operator',
+    ],
+    [
+      'inValueSet on a string fact whose enum holds words, never codes',
+      leaf('dvt.wellsClass', 'inValueSet', { value: 'https://example.test/vs' }),
+      'SOLEUS_RULE_OPERATOR_TYPE',
+      '/operator',
+    ],
+    [
+      'inValueSet on resource ids',
+      leaf('meds.orderIds', 'inValueSet', { value: 'https://example.test/vs' }),
+      'SOLEUS_RULE_OPERATOR_TYPE',
+      '/operator',
+    ],
+    [
+      'inValueSet with a list instead of a value-set url',
+      leaf('meds.classes', 'inValueSet', { value: ['https://example.test/vs'] }),
       'SOLEUS_RULE_OPERATOR_TYPE',
       '/value',
     ],

@@ -46,6 +46,14 @@ export function checkLeaf(
     );
     return issues;
   }
+  const uncoded = operator.name === 'inValueSet' ? uncodedValues(fact) : undefined;
+  if (uncoded !== undefined) {
+    report(
+      '/operator',
+      `operator "inValueSet" on fact "${fact.name}", whose values are ${uncoded}: never a coding (system|code), so the condition could never hold; expected a fact of coded values`,
+    );
+    return issues;
+  }
   if (leaf.path !== undefined && fact.type !== 'object') {
     report(
       '/path',
@@ -114,4 +122,26 @@ function checkUnit(
       'SOLEUS_RULE_UNIT',
     );
   }
+}
+
+/**
+ * Why a string fact can never hold a coding for `inValueSet` (its values are `system|code`): an enum of
+ * plain words, or a source that yields resource ids or issue messages. Undefined when it may.
+ */
+function uncodedValues(fact: FactDefinition): string | undefined {
+  const enumValues = (fact as { enum?: unknown }).enum;
+  if (
+    Array.isArray(enumValues) &&
+    !enumValues.some((v) => typeof v === 'string' && /^[^|]+\|[^|]+$/.test(v))
+  ) {
+    return `the words ${enumValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  const aggregate = (fact.source as { aggregate?: unknown }).aggregate;
+  if (aggregate === 'ids') {
+    return 'resource ids (aggregate "ids")';
+  }
+  if (aggregate === 'messages') {
+    return 'issue messages (aggregate "messages")';
+  }
+  return undefined;
 }

@@ -50,7 +50,7 @@ export interface RuleDefinition {
     ...('patient-view' | 'order-select' | 'order-sign')[],
   ];
   /**
-   * Ranking within an indicator level and pack: higher comes first. Also the json-rules-engine evaluation priority.
+   * Ranking of the cards of one indicator level and pack: higher comes first (ties by rule id). Cards rank by indicator (critical, warning, info), then pack order, then priority. It does not change evaluation: every rule of the hook is evaluated, whatever its priority.
    */
   priority: number;
   /**

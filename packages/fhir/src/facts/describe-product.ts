@@ -8,6 +8,9 @@ import type { ResolvedProduct } from '../medications/resolved-product';
  * @returns e.g. `acetaminophen 325 mg / hydrocodone 5 mg` or `oxycodone 10 mg, identified by name`
  */
 export function describeProduct(product: ResolvedProduct): string {
+  if ((product.valueSets ?? []).length > 0 && product.name !== undefined) {
+    return product.name; // a value set lists the product itself: its normalized name says what it is
+  }
   const parts = product.ingredients
     .filter((i) => i.rxcui !== undefined)
     .map((i) => (i.strength ? `${i.name} ${i.strength.value} ${i.strength.unit}` : i.name));

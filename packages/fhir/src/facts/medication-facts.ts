@@ -19,10 +19,13 @@ import type { FactContext } from './fact-context';
 import type { MedicationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { describeProduct } from './describe-product';
+import { listedProductCoding } from './listed-product-coding';
 import { withMedicationText } from './medication-clinician-text';
 import { windowStart } from './window';
 
 type Order = MedicationRequest | MedicationStatement;
+
+const DO_NOT_PERFORM_NOTE = 'doNotPerform: an instruction not to give the medication';
 
 /**
  * Medication facts by ingredient value set (§9.6): products are mapped to ingredients through the
@@ -49,6 +52,21 @@ export function medicationFact(
   for (const order of ordersInScope(source, ctx, ignored)) {
     const ref = resourceRef(order);
     const resolution = resolveOnce(order, ctx);
+    const listed =
+      resolution.status === 'identified'
+        ? undefined
+        : listedProductCoding(order, source.valueSet, ctx);
+    if (listed) {
+      // The value set lists this product by its own code: a member, whatever the index knows of it.
+      candidates.push({ resource: ref, reported: listed.display ?? `RxNorm ${listed.code ?? ''}` });
+      if (source.aggregate === 'dailyDose') {
+        ignored.push({
+          resource: ref,
+          note: 'daily dose cannot be computed; total is a lower bound',
+        });
+      }
+      continue;
+    }
     if (resolution.status === 'unidentified') {
       reportUnidentified(order, resolution.issue, ctx);
       ignored.push({ resource: ref, note: 'medication could not be identified' });
@@ -165,7 +183,11 @@ function matchingIngredients(
   ctx: FactContext,
 ): Set<string> {
   const codes = product.ingredients.flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]));
-  return new Set(codes.filter((code) => ctx.index.codingIn(valueSet, { system: RXNORM, code })));
+  // A value set may list the product itself (product-level membership, e.g. amiloride's products).
+  const own = product.rxcui === undefined ? [] : [product.rxcui];
+  return new Set(
+    [...codes, ...own].filter((code) => ctx.index.codingIn(valueSet, { system: RXNORM, code })),
+  );
 }
 
 function ordersInScope(
@@ -213,7 +235,13 @@ function ordersInScope(
     }
   }
   if (source.scope !== 'active') {
-    orders.push(...ctx.drafts);
+    for (const draft of ctx.drafts) {
+      if (draft.doNotPerform === true) {
+        ignored.push({ resource: resourceRef(draft), note: DO_NOT_PERFORM_NOTE });
+      } else {
+        orders.push(draft);
+      }
+    }
   }
   return orders;
 }

@@ -47,4 +47,11 @@ describe('parseFhirDate', () => {
   ])('%p → null', (value) => {
     expect(parseFhirDate(value)).toBeNull();
   });
+
+  it.each<[unknown]>([[20261122], [{ value: '2026-11-22' }], [['2026-11-22']], [null]])(
+    'a non-string from a malformed record (%p) → null, never a TypeError',
+    (value) => {
+      expect(parseFhirDate(value as string)).toBeNull();
+    },
+  );
 });

@@ -24,10 +24,11 @@ const MAX_OFFSET_MINUTES = 14 * 60;
  * UTC; a time with a zone is read in that zone, and a time without a zone (not valid FHIR, seen in
  * the wild) is read as UTC. Seconds may be absent (also seen in the wild).
  * @param value - the FHIR string, e.g. `2021`, `2021-03`, `2025-06-14`, `2025-06-14T08:30:00+02:00`
- * @returns the instant and precision, or null when the value is absent or not a valid calendar date
+ * @returns the instant and precision, or null when the value is absent, not a string (a malformed
+ *   record: the fuzz suite found one reaching here) or not a valid calendar date
  */
 export function parseFhirDate(value: string | undefined): FhirDate | null {
-  if (value === undefined) {
+  if (typeof value !== 'string') {
     return null;
   }
   const m = FHIR_DATE.exec(value.trim());

@@ -7,6 +7,7 @@ import type {
 } from 'fhir/r4';
 import {
   conditionCounts,
+  medicationRecentCounts,
   medicationRequestCounts,
   medicationStatementCounts,
   observationCounts,
@@ -284,6 +285,24 @@ describe('medicationRequestCounts', () => {
     expect(shorthand(verdict)).toBe(expected);
     expect(verdict.counts ? '' : verdict.reason).toContain(reason);
   });
+
+  it.each([true, false, undefined])(
+    'an active order with doNotPerform %p counts only when it is not an order not to give it',
+    (doNotPerform) => {
+      const order = {
+        ...request('active', 'order'),
+        ...(doNotPerform === undefined ? {} : { doNotPerform }),
+      };
+      const verdict = medicationRequestCounts(order);
+      expect(shorthand(verdict)).toBe(doNotPerform === true ? 'no' : 'yes');
+      expect(verdict.counts ? '' : verdict.reason).toContain(
+        doNotPerform === true ? 'doNotPerform' : '',
+      );
+      // nor is it recent therapy in a look-back
+      const recent = medicationRecentCounts(order, 0, Date.parse('2026-11-22T09:00:00Z'));
+      expect(recent.counts).toBe(doNotPerform !== true);
+    },
+  );
 });
 
 describe('medicationStatementCounts', () => {

@@ -67,6 +67,12 @@ const NEVER_VERIFICATION = ['refuted', 'entered-in-error'];
 const UNCERTAIN_VERIFICATION = ['provisional', 'differential', 'unconfirmed'];
 const FINAL_OBSERVATION = ['final', 'amended', 'corrected'];
 const ORDER_INTENTS = ['order', 'plan', 'original-order', 'instance-order'];
+// MedicationRequest.doNotPerform (a modifier): an order NOT to give the medication, never therapy.
+const DO_NOT_PERFORM: StatusVerdict = {
+  counts: false,
+  reason: 'doNotPerform: an instruction not to give the medication',
+  plain: 'is an order not to give it',
+};
 
 /**
  * Decides whether a Condition counts for a use (see {@link CONDITION_USES}): refuted and
@@ -195,7 +201,8 @@ function hasResult(o: Observation): boolean {
 }
 
 /**
- * Decides whether an existing MedicationRequest counts: status active and an order-like intent.
+ * Decides whether an existing MedicationRequest counts: status active, an order-like intent and not
+ * `doNotPerform` (an order not to give the medication is never active therapy).
  * Drafts belong to the hook (`context.draftOrders`) and do not count here.
  * @param request - the MedicationRequest
  * @returns the verdict; a missing status or intent sets `issue`
@@ -211,6 +218,9 @@ export function medicationRequestCounts(request: MedicationRequest): StatusVerdi
   }
   if (status !== 'active') {
     return skip(`status ${status}`, `is ${words(status)}`);
+  }
+  if (request.doNotPerform === true) {
+    return DO_NOT_PERFORM;
   }
   return ORDER_INTENTS.includes(intent)
     ? COUNTS
@@ -261,6 +271,9 @@ export function medicationRecentCounts(
   }
   if (NEVER_GIVEN.includes(status)) {
     return skip(`status ${status}`, `is ${words(status)}`);
+  }
+  if (order.resourceType === 'MedicationRequest' && order.doNotPerform === true) {
+    return DO_NOT_PERFORM;
   }
   if (status === 'active') {
     return COUNTS;

@@ -11,4 +11,6 @@ export interface ConceptProduct {
   readonly route?: MedicationRoute;
   readonly quantity?: RxnormStrength;
   readonly identifiedBy: 'code' | 'name';
+  /** Ids of the value sets that list the product itself by its RxCUI (product-level membership). */
+  readonly valueSets?: readonly string[];
 }

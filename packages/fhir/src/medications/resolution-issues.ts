@@ -94,7 +94,8 @@ export function resolutionIssues(
   const unverified = (product?.ingredients ?? []).flatMap((i) =>
     i.unverified ? [i.unverified] : [],
   );
-  if (unverified.length > 0) {
+  // A product a value set lists by its own code is verified as a whole (amiloride's products).
+  if (unverified.length > 0 && (product?.valueSets ?? []).length === 0) {
     issues.push(unverifiedIssue(label, path, unverified, what));
   }
   return issues;

@@ -122,7 +122,8 @@ function finish(
     return { status: 'out-of-scope', issues };
   }
   const product = match.product;
-  if (!product.ingredients.some((i) => i.rxcui !== undefined)) {
+  const listedAsProduct = (product.valueSets ?? []).length > 0;
+  if (!listedAsProduct && !product.ingredients.some((i) => i.rxcui !== undefined)) {
     // Only unverified class members (fenoprofen): never out of scope, a clinician must hear of it.
     const unverified = product.ingredients.flatMap((i) => (i.unverified ? [i.unverified] : []));
     const issue = unverifiedIssue(label, path, unverified, what);

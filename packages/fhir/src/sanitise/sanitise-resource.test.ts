@@ -179,6 +179,51 @@ describe('sanitiseResource', () => {
     ]);
   });
 
+  describe('unknown modifier extensions (FHIR R4: not safely processable, so unknown)', () => {
+    const modifier = {
+      url: 'http://example.org/fhir/StructureDefinition/not-given',
+      valueBoolean: true,
+    };
+    it.each<[string, Record<string, unknown>, string]>([
+      ['on the resource', order({ modifierExtension: [modifier] }), 'modifierExtension'],
+      [
+        'on an element',
+        order({ dosageInstruction: [{ text: 'daily', modifierExtension: [modifier] }] }),
+        'dosageInstruction[0].modifierExtension',
+      ],
+      ['on an Observation', potassium({ modifierExtension: [modifier] }), 'modifierExtension'],
+    ])('skips a resource with one %s, with an issue naming where', (_name, resource, path) => {
+      const checked = sanitiseResource(resource);
+      expect(checked.resource).toBeUndefined();
+      expect(checked.issues).toEqual([
+        expect.objectContaining({
+          code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+          location: {
+            resource: `${String(resource['resourceType'])}/${String(resource['id'])}`,
+            path,
+          },
+          message: expect.stringContaining(modifier.url),
+        }),
+      ]);
+    });
+
+    it('skips only the contained resource that carries one', () => {
+      const checked = sanitiseResource(
+        order({
+          medicationReference: { reference: '#m1' },
+          contained: [{ resourceType: 'Medication', id: 'm1', modifierExtension: [modifier] }],
+        }),
+      );
+      expect((checked.resource as { contained?: unknown[] }).contained).toEqual([]);
+      expect(checked.issues.map((i) => i.location?.resource)).toEqual(['MedicationRequest/mr1#m1']);
+    });
+
+    it('keeps a resource whose modifierExtension is empty, and ordinary extensions', () => {
+      const resource = order({ modifierExtension: [], extension: [modifier] });
+      expect(sanitiseResource(resource).resource).toBe(resource);
+    });
+  });
+
   it('never puts a value of the record in a message (no PHI)', () => {
     const patient = {
       resourceType: 'Patient',

@@ -5,6 +5,9 @@
  * (its identity, status, subject, what it is about, or an element whose presence stops it counting).
  * Contained resources go through the same check. Each problem becomes one data-quality issue naming
  * the resource (`Type/id`) and the element path, with JSON types but never values (no PHI).
+ * A resource that carries a `modifierExtension` (on itself or on any of its elements) is skipped: Soleus
+ * understands no modifier extension, and FHIR R4 (§2.6, extensibility) forbids processing a resource
+ * whose modifiers are not understood as if they were absent; what it says is unknown, never negative.
  */
 import type { ErrorObject } from 'ajv';
 import type { FhirResource } from 'fhir/r4';
@@ -39,6 +42,15 @@ export function sanitiseResource(value: unknown, container?: string): SanitisedR
     };
   }
   const resource = value as ResourceObject;
+  const modifier = modifierPath(resource);
+  if (modifier !== undefined) {
+    const ref = labelOf(resource, container);
+    const what = `carries a modifier extension Soleus does not understand (${modifier.urls.join(', ') || 'no url'}); a modifier can change what the resource means, so it was skipped and what it says is unknown`;
+    return {
+      resource: undefined,
+      issues: [issueOf('SOLEUS_FHIR_UNINTERPRETABLE', ref, modifier.path, { what })],
+    };
+  }
   const rules = readElementRules(resource.resourceType);
   const valid = rules.validate(resource);
   const broken = valid ? undefined : brokenElements(rules.validate.errors ?? []);
@@ -80,6 +92,43 @@ interface ResourceObject {
 function labelOf(resource: ResourceObject, container: string | undefined): string {
   const id = typeof resource.id === 'string' ? resource.id : '(no id)';
   return container ? `${container}#${id}` : `${resource.resourceType}/${id}`;
+}
+
+/**
+ * The first element (outside contained resources, which are checked on their own) that carries a
+ * non-empty `modifierExtension`, with the extension urls.
+ */
+function modifierPath(resource: ResourceObject): { path: string; urls: string[] } | undefined {
+  const walk = (node: unknown, path: string): { path: string; urls: string[] } | undefined => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) {
+        const found = walk(item, `${path}[${i}]`);
+        if (found) {
+          return found;
+        }
+      }
+      return undefined;
+    }
+    if (node === null || typeof node !== 'object') {
+      return undefined;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      const at = path === '' ? key : `${path}.${key}`;
+      if (key === 'modifierExtension' && Array.isArray(child) && child.length > 0) {
+        const urls = child.flatMap((e: unknown) => {
+          const url = (e as { url?: unknown } | null)?.url;
+          return typeof url === 'string' ? [url] : [];
+        });
+        return { path: at, urls };
+      }
+      const found = key === 'contained' && path === '' ? undefined : walk(child, at);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(resource, '');
 }
 
 /** The first error of each top-level element ('' for the resource itself). */

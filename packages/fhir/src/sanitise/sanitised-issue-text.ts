@@ -35,6 +35,7 @@ const ELEMENTS: Readonly<Record<string, string>> = {
   conclusionCode: 'conclusion',
   class: 'class',
   period: 'dates',
+  modifierExtension: 'qualifier that changes its meaning',
 };
 
 /**

@@ -17,8 +17,16 @@ export function calendarDate(atMs: number): string {
 }
 
 /**
- * How long before `nowMs` an instant was, in words: today, yesterday, N days / months / years ago, or
- * in N days for a future instant.
+ * The rules' look-back windows are counted in days, the longest within half a year (Wells item 1:
+ * 183 days, clinical-spec §A.3); below it a distance is written in days, so a card never says "1 month
+ * ago" for 60 days, or "5 months ago" for an item it counted "in the last 6 months".
+ */
+const DAYS_UP_TO = 183;
+
+/**
+ * How long before `nowMs` an instant was, in words: today, yesterday, N days ago (under 183 days),
+ * N months ago (at least 6, under 2 years), N years ago, or in N days for a future instant. Cards
+ * always show the calendar date beside it ({@link humanDate}).
  * @param atMs - the instant
  * @param nowMs - the evaluation instant
  * @returns the distance in words
@@ -31,12 +39,13 @@ export function timeAgo(atMs: number, nowMs: number): string {
   if (days <= 1) {
     return days === 0 ? 'today' : 'yesterday';
   }
-  if (days < 60) {
+  if (days < DAYS_UP_TO) {
     return `${days} days ago`;
   }
-  const months = Math.max(1, monthsBetween(atMs, nowMs));
+  // 183 days or more is at least the spec's six months, whatever the lengths of the months between.
+  const months = Math.max(6, monthsBetween(atMs, nowMs));
   if (months < 24) {
-    return months === 1 ? '1 month ago' : `${months} months ago`;
+    return `${months} months ago`;
   }
   return `${Math.floor(months / 12)} years ago`;
 }

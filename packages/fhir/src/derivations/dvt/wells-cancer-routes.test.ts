@@ -49,12 +49,12 @@ describe('Wells item 1 routes (§A.3: treatment within 6 months, or palliative)'
     [
       'cisplatin (IN) stopped 60 days ago',
       order('2555', 'stopped', '2026-09-23'),
-      'cancer medication in the last 6 months (23 Sep 2026, 1 month ago)',
+      'cancer medication in the last 6 months (23 Sep 2026, 60 days ago)',
     ],
     [
       'paclitaxel completed 182 days ago',
       order('56946', 'completed', '2026-05-24'),
-      'cancer medication in the last 6 months (24 May 2026, 5 months ago)',
+      'cancer medication in the last 6 months (24 May 2026, 182 days ago)',
     ],
     [
       'docetaxel active (whenever ordered)',
@@ -70,7 +70,7 @@ describe('Wells item 1 routes (§A.3: treatment within 6 months, or palliative)'
     [
       'chemotherapy procedure 100 days ago',
       procedure('367336001', '2026-08-14'),
-      'chemotherapy in the last 6 months (14 Aug 2026, 3 months ago)',
+      'chemotherapy in the last 6 months (14 Aug 2026, 100 days ago)',
     ],
     [
       'combined chemo-radiotherapy (Synthea) 30 days ago',

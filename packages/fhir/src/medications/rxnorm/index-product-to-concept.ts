@@ -27,6 +27,7 @@ export function indexProductToConcept(product: IndexProduct, index: RxnormIndex)
     ...(product.doseForm === undefined ? {} : { doseForm: product.doseForm }),
     ...(product.route === undefined ? {} : { route: product.route }),
     ...(product.quantity ? { quantity: product.quantity } : {}),
+    ...(product.valueSets ? { valueSets: product.valueSets } : {}),
     identifiedBy: 'code',
   };
 }

@@ -94,8 +94,57 @@ describe('parseRxnormName: names it reads', () => {
       'ibuprofen 600 mg oral tablet',
       { kind: 'clinical-drug', parts: ['ibuprofen 600 mg'], form: 'Oral Tablet' },
     ],
+    // Pack names (GPCK/BPCK) as the VSAC Contraceptive Medications expansion 20240502 writes them
+    // (cqframework/ecqm-content-qicore-2024, valueset-2.16.840.1.113883.3.464.1003.196.12.1080.json).
+    [
+      '{28 (norethindrone 0.35 MG Oral Tablet) } Pack',
+      { kind: 'pack', parts: ['norethindrone 0.35 mg'], form: 'Oral Tablet', route: 'oral' },
+    ],
+    [
+      '{21 (ethinyl estradiol 0.03 MG / levonorgestrel 0.15 MG Oral Tablet) / 7 (inert ingredients 1 MG Oral Tablet) } Pack [Levora 0.15/30 28 Day]',
+      {
+        kind: 'pack',
+        parts: ['ethinyl estradiol 0.03 mg', 'levonorgestrel 0.15 mg', 'inert ingredients 1 mg'],
+        form: 'Oral Tablet',
+        brand: 'Levora 0.15/30 28 Day',
+      },
+    ],
+    [
+      // a substance at two strengths in one pack keeps no strength; the items' forms differ: no form
+      '{24 (ethinyl estradiol 0.02 MG / norethindrone acetate 1 MG Chewable Tablet) / 4 (ferrous fumarate 75 MG Oral Tablet) } Pack',
+      {
+        kind: 'pack',
+        parts: [
+          'ethinyl estradiol 0.02 mg',
+          'norethindrone acetate 1 mg',
+          'ferrous fumarate 75 mg',
+        ],
+        form: undefined,
+      },
+    ],
+    [
+      '{5 (ethinyl estradiol 0.02 MG / norethindrone acetate 1 MG Oral Tablet) / 7 (ethinyl estradiol 0.03 MG / norethindrone acetate 1 MG Oral Tablet) / 7 (ferrous fumarate 75 MG Oral Tablet) } Pack',
+      {
+        kind: 'pack',
+        parts: ['ethinyl estradiol', 'norethindrone acetate 1 mg', 'ferrous fumarate 75 mg'],
+      },
+    ],
+    [
+      'levonorgestrel 0.000833 MG/HR Intrauterine System',
+      { kind: 'clinical-drug', form: 'Intrauterine System', route: 'intrauterine' },
+    ],
   ])('%s', (text, want) => {
     expect(summary(text)).toMatchObject(want);
+  });
+
+  it('keeps the items of a pack with their counts', () => {
+    const pack = parseRxnormName(
+      '{21 (ethinyl estradiol 0.03 MG / levonorgestrel 0.15 MG Oral Tablet) / 7 (inert ingredients 1 MG Oral Tablet) } Pack',
+    );
+    expect(pack?.packItems?.map((i) => [i.count, i.drug.components.length])).toEqual([
+      [21, 2],
+      [7, 1],
+    ]);
   });
 });
 
@@ -104,7 +153,10 @@ describe('parseRxnormName: names outside the grammar are refused, never guessed'
     ['a local name with an abbreviated salt and form', 'METHADONE HCL 10 MG TABLET'],
     ['a unit written without a space', 'Lasix 40mg'],
     ['a pack synonym', 'Camila 28 Day Pack'],
-    ['a normalized pack name', '{28 (norethindrone 0.35 MG Oral Tablet) } Pack [Camila 28 Day]'],
+    ['a pack item without its count', '{(norethindrone 0.35 MG Oral Tablet) } Pack'],
+    ['a pack item that is not a clinical drug', '{28 (norethindrone 0.35 MG) } Pack'],
+    ['a pack with text between its items', '{21 (Naproxen 500 MG Oral Tablet) and 7 (x) } Pack'],
+    ['an empty pack', '{ } Pack'],
     [
       'a truncated display',
       'Abuse-Deterrent 12 HR Oxycodone Hydrochloride 15 MG Extended Release O',

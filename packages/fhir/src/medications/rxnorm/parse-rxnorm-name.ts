@@ -7,8 +7,10 @@
  * e.g. `Abuse-Deterrent 12 HR Oxycodone Hydrochloride 15 MG Extended Release Oral Tablet`,
  * `10 ML Furosemide 10 MG/ML Injection`, `Naproxen 500 MG Oral Tablet [Naprosyn]`, a clinical drug
  * component `Oxycodone Hydrochloride 5 MG`, a dose-form group `Ibuprofen / Phenylephrine Pill`, a
- * clinical drug form `Ibuprofen Oral Tablet` or an ingredient `Acetaminophen / Hydrocodone`. Anything
- * else (a pack `{28 (…) } Pack`, a local name such as `METHADONE HCL 10 MG TABLET`, a unit written
+ * clinical drug form `Ibuprofen Oral Tablet`, an ingredient `Acetaminophen / Hydrocodone`, or a pack
+ * of clinical drugs `{21 (ethinyl estradiol 0.03 MG / levonorgestrel 0.15 MG Oral Tablet) / 7 (inert
+ * ingredients 1 MG Oral Tablet) } Pack [Levora 0.15/30 28 Day]` (RxNorm GPCK/BPCK). Anything else (a
+ * pack synonym `Camila 28 Day Pack`, a local name such as `METHADONE HCL 10 MG TABLET`, a unit written
  * `40mg`) does not parse: the caller treats it as unidentified and never guesses.
  */
 import { rxnormGrammar, type GrammarDoseForm, type GrammarQuantityUnit } from './rxnorm-grammar';
@@ -21,8 +23,15 @@ export interface ParsedComponent {
   readonly strength?: RxnormStrength;
 }
 
-/** Which kind of RxNorm name it is (SCD/SBD, SCDC/SBDC, SCDG/SBDG, SCDF/SBDF, IN/MIN). */
-export type ParsedNameKind = 'clinical-drug' | 'component' | 'group' | 'drug-form' | 'ingredient';
+/** Which kind of RxNorm name it is (SCD/SBD, SCDC/SBDC, SCDG/SBDG, SCDF/SBDF, IN/MIN, GPCK/BPCK). */
+export type ParsedNameKind =
+  'clinical-drug' | 'component' | 'group' | 'drug-form' | 'ingredient' | 'pack';
+
+/** One `N (clinical drug)` item of a pack. */
+export interface ParsedPackItem {
+  readonly count: number;
+  readonly drug: ParsedRxnormName;
+}
 
 /** A parsed normalized name. */
 export interface ParsedRxnormName {
@@ -35,6 +44,12 @@ export interface ParsedRxnormName {
   /** Duration factor of the prefix, e.g. `12 HR` → 12 h. */
   readonly duration?: RxnormStrength;
   readonly qualifiers: readonly string[];
+  /**
+   * The items of a pack. Its `components` are then every substance of the items, with a strength only
+   * when every item that holds the substance holds it at the same strength; its `doseForm` is the items'
+   * when they all share one.
+   */
+  readonly packItems?: readonly ParsedPackItem[];
 }
 
 interface Compiled {
@@ -66,6 +81,60 @@ function grammarLookups(): Compiled {
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const BRAND = /^(.*?)\s*\[([^[\]]+)\]$/;
+const PACK = /^\{\s*(.*?)\s*\}\s*Pack$/i;
+const PACK_ITEM = /^(\d+) \(([^()]+)\)$/;
+
+/** A pack body `21 (drug A) / 7 (drug B)`: every item a clinical drug, nothing else. */
+function parsePack(body: string, brand: string | undefined): ParsedRxnormName | undefined {
+  const items: ParsedPackItem[] = [];
+  for (const part of body.split(/(?<=\)) \/ (?=\d+ \()/)) {
+    const item = PACK_ITEM.exec(part.trim());
+    const drug = item ? parseRxnormName(item[2] ?? '') : undefined;
+    const count = Number(item?.[1] ?? 0);
+    if (!drug || drug.kind !== 'clinical-drug' || drug.brand !== undefined || count <= 0) {
+      return undefined;
+    }
+    items.push({ count, drug });
+  }
+  if (items.length === 0) {
+    return undefined;
+  }
+  const strengths = new Map<string, (RxnormStrength | undefined)[]>();
+  for (const { drug } of items) {
+    for (const c of drug.components) {
+      const key = c.substance.toLowerCase();
+      strengths.set(key, [...(strengths.get(key) ?? []), c.strength]);
+    }
+  }
+  const components: ParsedComponent[] = [];
+  const seen = new Set<string>();
+  for (const c of items.flatMap((i) => i.drug.components)) {
+    const key = c.substance.toLowerCase();
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    const all = strengths.get(key) ?? [];
+    const same = all.every(
+      (s) => s && c.strength && s.value === c.strength.value && s.unit === c.strength.unit,
+    );
+    components.push(
+      same && c.strength
+        ? { substance: c.substance, strength: c.strength }
+        : { substance: c.substance },
+    );
+  }
+  const forms = new Set(items.map((i) => i.drug.doseForm?.name));
+  const form = forms.size === 1 ? items[0]?.drug.doseForm : undefined;
+  return {
+    kind: 'pack',
+    components,
+    ...(form ? { doseForm: form } : {}),
+    ...(brand ? { brand } : {}),
+    qualifiers: [],
+    packItems: items,
+  };
+}
 
 /**
  * Parses a name under the RxNorm normalized-name grammar (case-insensitive for units and forms, so
@@ -83,6 +152,10 @@ export function parseRxnormName(text: string): ParsedRxnormName | undefined {
   if (branded) {
     rest = branded[1] ?? '';
     brand = branded[2]?.trim();
+  }
+  const pack = PACK.exec(rest);
+  if (pack) {
+    return parsePack(pack[1] ?? '', brand);
   }
   if (/[[\]{}]/.test(rest) || rest === '') {
     return undefined;

@@ -50,6 +50,17 @@ export interface IndexProduct {
   /** Quantity factor, e.g. 10 mL for `10 ML Furosemide 10 MG/ML Injection`. */
   readonly quantity?: RxnormStrength;
   readonly brand?: string;
+  /**
+   * Ids of the value sets that list this product by its own RxCUI (product-level membership, for a drug
+   * whose products are verified but whose ingredient code is not, e.g. amiloride).
+   */
+  readonly valueSets?: readonly string[];
+}
+
+/** A product code a value set lists directly (its display is a product name, not an ingredient). */
+export interface IndexProductMember {
+  readonly code: string;
+  readonly valueSets: readonly string[];
 }
 
 /** A brand name whose products contain ingredients of interest. */

@@ -34,7 +34,7 @@ export function buildIndexFromSandboxList(sources: SandboxIndexSources): {
   report: BuildRxnormIndexReport;
 } {
   const listText = readFileSync(sources.listFile, 'utf8');
-  const { ingredients, watch, knownNames } = loadIndexIngredients(
+  const { ingredients, watch, knownNames, productMembers } = loadIndexIngredients(
     sources.valueSetsDir,
     sources.inputsFile,
   );
@@ -42,6 +42,7 @@ export function buildIndexFromSandboxList(sources: SandboxIndexSources): {
     concepts: sandboxListConcepts(JSON.parse(listText) as SandboxMedicationList),
     ingredients,
     watch,
+    productMembers,
     knownNames,
     provenance: {
       source:

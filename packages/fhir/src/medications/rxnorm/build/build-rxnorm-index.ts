@@ -12,6 +12,7 @@ import type {
   IndexIngredient,
   IndexProduct,
   IndexProductIngredient,
+  IndexProductMember,
   IndexProvenance,
   IndexWatchIngredient,
   RxnormIndexFile,
@@ -27,6 +28,8 @@ export interface BuildRxnormIndexInput {
   readonly watch: readonly IndexWatchIngredient[];
   /** Further ingredient names outside the rules (e.g. every IN of an RRF release). */
   readonly knownNames?: Iterable<string>;
+  /** Product codes value sets list directly: kept as products of interest, with those value sets. */
+  readonly productMembers?: readonly IndexProductMember[];
   readonly provenance: IndexProvenance;
 }
 
@@ -53,6 +56,7 @@ export function buildRxnormIndex(input: BuildRxnormIndexInput): {
   const products: IndexProduct[] = [];
   const outOfScope: string[] = [];
   const known = new Set<string>([...(input.knownNames ?? [])].map(baseName));
+  const memberOf = new Map((input.productMembers ?? []).map((m) => [m.code, m.valueSets]));
   const report = { unparsed: [], inconsistent: [], unverified: [] } as {
     unparsed: { rxcui: string; name: string }[];
     inconsistent: { rxcui: string; name: string }[];
@@ -80,18 +84,25 @@ export function buildRxnormIndex(input: BuildRxnormIndexInput): {
       known.add(baseName(c.substance));
       return entry;
     });
-    if (!ingredients.some((i) => i.rxcui !== undefined || i.unverified !== undefined)) {
+    const valueSets = memberOf.get(concept.rxcui);
+    if (
+      valueSets === undefined &&
+      !ingredients.some((i) => i.rxcui !== undefined || i.unverified !== undefined)
+    ) {
       outOfScope.push(concept.rxcui);
       continue;
     }
-    for (const i of ingredients.filter((x) => x.unverified !== undefined)) {
+    // A product a value set lists by its own code is verified as a whole (amiloride's products).
+    const unverified = valueSets === undefined ? ingredients : [];
+    for (const i of unverified.filter((x) => x.unverified !== undefined)) {
       report.unverified.push({
         rxcui: concept.rxcui,
         name: concept.name,
         ingredient: i.unverified ?? '',
       });
     }
-    products.push(productOf(concept, own, ingredients));
+    const product = productOf(concept, own, ingredients);
+    products.push(valueSets === undefined ? product : { ...product, valueSets: [...valueSets] });
   }
   const interest = new Set([
     ...input.ingredients.map((i) => baseName(i.display)),

@@ -2,10 +2,25 @@
  * The ingredients of interest: every RxNorm code of every loaded value set (their union members
  * included, so `cramp-culprit-drugs` is named beside `statins`), minus the codes the index inputs
  * exclude as unverified, plus the watch list and extra known names of the inputs file
- * (`packages/fhir/data/rxnorm-index-inputs.json`).
+ * (`packages/fhir/data/rxnorm-index-inputs.json`). A value-set code whose display is a product name
+ * (`Amiloride Hydrochloride 5 MG Oral Tablet`, a component, group or pack) is a product member, not an
+ * ingredient: the value set lists that product itself.
  */
 import { buildValueSetIndex, RXNORM, type ValueSetResource } from '@soleus/core';
-import type { IndexIngredient, IndexWatchIngredient } from '../rxnorm-index-file';
+import { parseRxnormName } from '../parse-rxnorm-name';
+import type {
+  IndexIngredient,
+  IndexProductMember,
+  IndexWatchIngredient,
+} from '../rxnorm-index-file';
+
+/** What the value sets and the inputs file give every index build. */
+export interface IndexIngredientsResult {
+  readonly ingredients: IndexIngredient[];
+  readonly watch: IndexWatchIngredient[];
+  readonly knownNames: string[];
+  readonly productMembers: IndexProductMember[];
+}
 
 /** The documented inputs of the index build (`rxnorm-index-inputs.json`). */
 export interface RxnormIndexInputs {
@@ -26,7 +41,7 @@ export interface RxnormIndexInputs {
 export function indexIngredients(
   valueSets: readonly ValueSetResource[],
   inputs: RxnormIndexInputs,
-): { ingredients: IndexIngredient[]; watch: IndexWatchIngredient[]; knownNames: string[] } {
+): IndexIngredientsResult {
   const excluded = new Set(inputs.excludedValueSetCodes.map((c) => c.code));
   const terminology = buildValueSetIndex(valueSets);
   const displays = new Map<string, string>();
@@ -50,11 +65,18 @@ export function indexIngredients(
       }
     }
   }
-  const ingredients = [...members].map(([code, ids]) => ({
-    code,
-    display: displays.get(code) ?? code,
-    valueSets: [...ids].sort(),
-  }));
+  const ingredients: IndexIngredient[] = [];
+  const productMembers: IndexProductMember[] = [];
+  for (const [code, ids] of members) {
+    const display = displays.get(code) ?? code;
+    const kind = parseRxnormName(display)?.kind;
+    if (kind === undefined || kind === 'ingredient') {
+      ingredients.push({ code, display, valueSets: [...ids].sort() });
+    } else {
+      productMembers.push({ code, valueSets: [...ids].sort() });
+    }
+  }
   const watch = inputs.watch.map((w) => ({ name: w.name, valueSets: [...w.valueSets].sort() }));
-  return { ingredients, watch, knownNames: inputs.knownNames.map((k) => k.name.toLowerCase()) };
+  const knownNames = inputs.knownNames.map((k) => k.name.toLowerCase());
+  return { ingredients, watch, knownNames, productMembers };
 }

@@ -33,7 +33,7 @@ export interface RrfIndexSources {
 export async function buildIndexFromRrf(
   sources: RrfIndexSources,
 ): Promise<{ index: RxnormIndexFile; report: BuildRxnormIndexReport }> {
-  const { ingredients, watch, knownNames } = loadIndexIngredients(
+  const { ingredients, watch, knownNames, productMembers } = loadIndexIngredients(
     sources.valueSetsDir,
     sources.inputsFile,
   );
@@ -45,6 +45,7 @@ export async function buildIndexFromRrf(
     concepts: release.concepts,
     ingredients,
     watch,
+    productMembers,
     knownNames: [...knownNames, ...release.ingredientNames],
     provenance: {
       source: `RxNorm release files (RXNCONSO.RRF, RXNREL.RRF, RXNSAT.RRF) read from ${basename(resolve(sources.releaseDir))}`,
