@@ -22,6 +22,9 @@ export default tseslint.config(
       '**/node_modules/**',
       'coverage/**',
       'test-output/**',
+      // StrykerJS sandboxes and reports (pnpm mutation).
+      '.stryker-tmp/**',
+      'reports/**',
       'docs/reference/rules/**',
       '**/*.d.ts',
       'packages/core/src/generated/**',

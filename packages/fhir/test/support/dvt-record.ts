@@ -11,7 +11,13 @@ import type {
   Observation,
   QuestionnaireResponse,
 } from 'fhir/r4';
-import { DEFAULT_CONTENT, loadRuleSetSync, type Fact, type Issue } from '@soleus/core';
+import {
+  DEFAULT_CONTENT,
+  loadRuleSetSync,
+  type Fact,
+  type Issue,
+  type RuleSet,
+} from '@soleus/core';
 import { bundleToFacts } from '../../src/facts/bundle-to-facts';
 import { recordFromBundle } from '../../src/record/record-from-bundle';
 
@@ -152,6 +158,7 @@ export function evaluateFacts(
   resources: FhirResource[],
   birthDate: string | undefined = '1970-06-01',
   alsoCompute: readonly string[] = [],
+  rules: RuleSet = ruleSet,
 ): { fact: (name: string) => Fact | undefined; issues: Issue[] } {
   const bundle: Bundle<FhirResource> = {
     resourceType: 'Bundle',
@@ -163,7 +170,7 @@ export function evaluateFacts(
   };
   // The tests also read facts no rule needs any more (the results behind the decision).
   const { facts, issues } = bundleToFacts(recordFromBundle(bundle, 'test'), {
-    ruleSet,
+    ruleSet: rules,
     hook: 'patient-view',
     now: NOW,
     alsoCompute: [...EXPLANATION_FACTS, ...alsoCompute],
@@ -196,3 +203,21 @@ export function calfCircumference(
 export const BEDSIDE_EXCEPT_CALF = Object.fromEntries(
   Object.entries(ALL_ABSENT).filter(([l]) => l !== 'calfSwelling3cm'),
 );
+
+/**
+ * The shipped rule set with the DVT pack's `parameters` changed as `patch` says (a site pack's
+ * configuration), for paths the shipped value sets cannot reach.
+ * @param patch - returns the new parameters from the shipped ones
+ * @returns a rule set to pass to `evaluateFacts`
+ */
+export function withDvtParameters(
+  patch: (parameters: Record<string, unknown>) => Record<string, unknown>,
+): RuleSet {
+  const packs = new Map(ruleSet.packs);
+  const dvt = packs.get('dvt');
+  if (!dvt) {
+    throw new Error('the shipped rule set has no dvt pack');
+  }
+  packs.set('dvt', { ...dvt, parameters: patch({ ...(dvt.parameters ?? {}) }) });
+  return { ...ruleSet, packs };
+}

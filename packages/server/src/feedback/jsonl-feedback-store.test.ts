@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeedbackRecord } from './feedback-store';
@@ -82,5 +82,62 @@ describe('createJsonlFeedbackStore', () => {
     await writeFile(join(dir, 'blocker'), '');
     const blocked = createJsonlFeedbackStore(join(dir, 'blocker', 'f.jsonl'));
     await expect(blocked.append([record('a')])).rejects.toMatchObject({ code: expect.any(String) });
+  });
+  it('a restart reopens the existing file and appends to it (the history is never truncated)', async () => {
+    const path = join(dir, 'f.jsonl');
+    const first = createJsonlFeedbackStore(path);
+    await first.append([record('a'), record('b')]);
+    await first.close();
+    const second = createJsonlFeedbackStore(path); // a new process on the same file
+    await second.append([record('c')]);
+    await second.close();
+    const { records, issues } = await createJsonlFeedbackStore(path).read();
+    expect(records.map((r) => (r.kind === 'feedback' ? r.card : ''))).toEqual(['a', 'b', 'c']);
+    expect(issues).toEqual([]);
+  });
+
+  it('after a crash left a torn last line, the next record starts a line of its own', async () => {
+    const path = join(dir, 'f.jsonl');
+    await writeFile(path, JSON.stringify(record('a')) + '\n{"kind":"feedback","card":"t');
+    const store = createJsonlFeedbackStore(path);
+    await store.append([record('b')]);
+    await store.close();
+    const { records, issues } = await store.read();
+    expect(records.map((r) => (r.kind === 'feedback' ? r.card : ''))).toEqual(['a', 'b']);
+    expect(issues).toEqual([expect.objectContaining({ location: { file: path, pointer: '/1' } })]);
+  });
+
+  it('an append resolves only after its write was followed by fsync (a resolved record survives a crash)', async () => {
+    // FileHandle is not exported by node:fs/promises; its prototype is reached through a handle.
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { write: unknown; sync: unknown };
+    await probe.close();
+    const calls: string[] = [];
+    const realWrite = proto.write as (...args: unknown[]) => Promise<unknown>;
+    const realSync = proto.sync as (...args: unknown[]) => Promise<void>;
+    const write = jest.spyOn(proto, 'write' as never).mockImplementation(function (
+      this: unknown,
+      ...args: unknown[]
+    ) {
+      calls.push('write');
+      return realWrite.apply(this, args);
+    } as never);
+    const sync = jest.spyOn(proto, 'sync' as never).mockImplementation(function (
+      this: unknown,
+      ...args: unknown[]
+    ) {
+      calls.push('sync');
+      return realSync.apply(this, args);
+    } as never);
+    try {
+      const store = createJsonlFeedbackStore(join(dir, 'f.jsonl'));
+      await store.append([record('a')]).then(() => calls.push('resolved'));
+      await store.append([record('b')]).then(() => calls.push('resolved'));
+      await store.close();
+    } finally {
+      write.mockRestore();
+      sync.mockRestore();
+    }
+    expect(calls).toEqual(['write', 'sync', 'resolved', 'write', 'sync', 'resolved']);
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONTENT } from '../../catalog/default-content';
 import { fakeMechanismContext as fakeFactContext } from '../../../test/support/fake-mechanism-context';
 import { renalClearance } from './renal-clearance';
 
@@ -82,5 +85,46 @@ describe('renalClearance', () => {
 
   it('adds no unnarrowed data requirement (its inputs are catalogue facts with value-set sources)', () => {
     expect(renalClearance.requires?.(params, () => ({})) ?? []).toEqual([]);
+  });
+});
+
+describe('renalClearance with the shipped analgesic pack constants', () => {
+  // The constants come from the pack.json that ships (not a copy), so a change to the shipped female
+  // factor, age constant or divisor fails here.
+  const shipped = {
+    analgesic: (
+      JSON.parse(
+        readFileSync(join(DEFAULT_CONTENT.rulesDir, 'analgesic', 'pack.json'), 'utf8'),
+      ) as { parameters: unknown }
+    ).parameters,
+  };
+
+  it('60 kg woman, 80 y, creatinine 1.3 mg/dL: values that do not cancel, checked by hand', () => {
+    // By hand: (140 − 80) × 60 = 3,600; 72 × 1.3 = 93.6; 3,600 / 93.6 = 38.4615…;
+    // × 0.85 (female) = 32.6923… mL/min. Dropping weight and the 72 divisor would give
+    // 60 / 1.3 × 0.85 = 39.23; a female factor of 0.8 would give 30.77.
+    const fact = renalClearance.compute(
+      params,
+      fakeFactContext({ age: 80, sex: 'female', weight: 60, scr: 1.3 }, shipped),
+    );
+    expect(fact.value).toBeCloseTo(32.6923, 4);
+  });
+
+  it('the same man: no female factor', () => {
+    // By hand: 3,600 / 93.6 = 38.4615… mL/min.
+    const fact = renalClearance.compute(
+      params,
+      fakeFactContext({ age: 80, sex: 'male', weight: 60, scr: 1.3 }, shipped),
+    );
+    expect(fact.value).toBeCloseTo(38.4615, 4);
+  });
+
+  it('sex recorded as other than male takes the female factor', () => {
+    // By hand: (140 − 55) × 95 = 8,075; 72 × 0.9 = 64.8; 8,075 / 64.8 = 124.614…; × 0.85 = 105.922…
+    const fact = renalClearance.compute(
+      params,
+      fakeFactContext({ age: 55, sex: 'other', weight: 95, scr: 0.9 }, shipped),
+    );
+    expect(fact.value).toBeCloseTo(105.9221, 4);
   });
 });

@@ -5,6 +5,7 @@ import {
   ddimer,
   evaluateFacts,
   wells,
+  withDvtParameters,
 } from '../../../test/support/dvt-record';
 
 describe('D-dimer normalisation (§A.4)', () => {
@@ -72,6 +73,38 @@ describe('D-dimer normalisation (§A.4)', () => {
       '<200',
     ],
     [
+      '"<" 500 at the 500 cutoff → negative (every value below 500 is below the cutoff)',
+      ddimer(500, 'ng/mL{FEU}', {
+        valueQuantity: { value: 500, comparator: '<', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      '1977-01-01',
+      'negative',
+      'negative, below the cutoff of 500 µg/L FEU',
+    ],
+    [
+      '"<=" 499 → negative (at most 499, strictly below 500)',
+      ddimer(499, 'ng/mL{FEU}', {
+        valueQuantity: { value: 499, comparator: '<=', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      '1977-01-01',
+      'negative',
+      'negative, below the cutoff of 500 µg/L FEU',
+    ],
+    [
+      'no annotation: the FEU LOINC code gives the basis',
+      ddimer(0.45, 'mg/L', {}, '48065-7'),
+      '1977-01-01',
+      'negative',
+      'below the cutoff of 500 µg/L FEU',
+    ],
+    [
+      'no annotation: the DDU LOINC code gives the basis',
+      ddimer(260, 'ng/mL', {}, '48066-5'),
+      '1977-01-01',
+      'positive',
+      'at or above the cutoff of 250 µg/L DDU',
+    ],
+    [
       '">" 400 → positive',
       ddimer(400, 'ng/mL{FEU}', {
         valueQuantity: { value: 400, comparator: '>', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
@@ -109,6 +142,30 @@ describe('D-dimer normalisation (§A.4)', () => {
         valueQuantity: { value: 900, comparator: '<', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
       }),
       'valueQuantity.comparator',
+    ],
+    [
+      '"<=" 560 at the age-adjusted 560 cutoff (age 56): the value may be 560, not strictly below',
+      ddimer(560, 'ng/mL{FEU}', {
+        valueQuantity: { value: 560, comparator: '<=', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      'valueQuantity.comparator',
+    ],
+    [
+      '"<" 561 (a bound just above the age-adjusted 560 cutoff)',
+      ddimer(561, 'ng/mL{FEU}', {
+        valueQuantity: { value: 561, comparator: '<', unit: 'ng/mL{FEU}', code: 'ng/mL{FEU}' },
+      }),
+      'valueQuantity.comparator',
+    ],
+    [
+      'FEU LOINC with a DDU annotation',
+      ddimer(200, 'ng/mL{DDU}', {}, '48065-7'),
+      'valueQuantity.unit',
+    ],
+    [
+      'a unit annotation naming both FEU and DDU',
+      ddimer(200, 'ng/mL{FEU/DDU}'),
+      'valueQuantity.unit',
     ],
     [
       'month-precision date',
@@ -152,5 +209,47 @@ describe('D-dimer normalisation (§A.4)', () => {
       { ...ddimer(900, 'ng/mL{FEU}'), id: 'dd-2' },
     ]);
     expect(fact('dvt.ddimerResult')?.value).toBe('positive');
+  });
+
+  describe('a site pack whose FEU value set does not list the test code (no basis from the code)', () => {
+    // The shipped FEU and DDU value sets cover every quantitative D-dimer code, so these paths need a
+    // pack that points `ddimer.feuValueSet` elsewhere (here at the DDU set): 48065-7 then has no basis.
+    const rules = withDvtParameters((parameters) => ({
+      ...parameters,
+      ddimer: {
+        ...(parameters['ddimer'] as Record<string, unknown>),
+        feuValueSet: 'https://soleus.dev/fhir/ValueSet/d-dimer-ddu',
+      },
+    }));
+    const runSite = (obs: Observation) =>
+      evaluateFacts([calfPain(), wells(ALL_ABSENT), obs], '1977-01-01', [], rules);
+
+    it.each<[string, string, string]>([
+      [
+        'no annotation either → no basis',
+        'ng/mL',
+        'neither the LOINC code nor the unit says FEU or DDU',
+      ],
+      ['an annotation naming both FEU and DDU → conflict', 'ng/mL{FEU/DDU}', 'disagree'],
+    ])('%s: unknown, never negative, with a data-quality issue', (_desc, unit, reason) => {
+      const { fact, issues } = runSite(ddimer(200, unit));
+      expect(fact('dvt.ddimerResult')?.value).toBeNull();
+      expect(fact('dvt.ddimerResult')?.ignored).toEqual([
+        { resource: 'Observation/dd-1', note: expect.stringContaining(reason) },
+      ]);
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+            location: { resource: 'Observation/dd-1', path: 'valueQuantity.unit' },
+          }),
+        ]),
+      );
+    });
+
+    it('the unit annotation alone gives the basis', () => {
+      const { fact } = runSite(ddimer(200, 'ng/mL{FEU}'));
+      expect(fact('dvt.ddimerResult')?.value).toBe('negative');
+    });
   });
 });
