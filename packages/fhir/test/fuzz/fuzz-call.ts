@@ -75,9 +75,12 @@ export async function runFuzzCall(
 /**
  * Names what broke the contract, or undefined when the call kept it.
  * @param outcome - the call's outcome
+ * @param maxMs - the latency bound; judged only when given. The long run (`pnpm fuzz`) passes
+ *   {@link FUZZ_MAX_MS}; the bounded jest properties leave it out, because a timed assertion in
+ *   `pnpm test` measures the machine's load, not the code (latency is the benchmark's job).
  * @returns a one-line description of the failure
  */
-export function contractBreach(outcome: FuzzOutcome): string | undefined {
+export function contractBreach(outcome: FuzzOutcome, maxMs?: number): string | undefined {
   if (outcome.status === 500) {
     const err = outcome.result.internalError;
     const frame = (err?.stack[0] ?? '').replace(/\/.*?\/(packages\/)/, '$1');
@@ -86,7 +89,7 @@ export function contractBreach(outcome: FuzzOutcome): string | undefined {
   if (outcome.invalid.length > 0) {
     return `invalid response at ${outcome.invalid.join(', ')}`;
   }
-  if (outcome.ms > FUZZ_MAX_MS) {
+  if (maxMs !== undefined && outcome.ms > maxMs) {
     return `took ${Math.round(outcome.ms)} ms`;
   }
   return undefined;

@@ -8,7 +8,14 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DEFAULT_CONTENT, loadRuleSet, type RuleSet } from '@soleus/core';
-import { contractBreach, runCall, runFuzzCall, warmUp, type FuzzOutcome } from './fuzz-call';
+import {
+  contractBreach,
+  FUZZ_MAX_MS,
+  runCall,
+  runFuzzCall,
+  warmUp,
+  type FuzzOutcome,
+} from './fuzz-call';
 import { saveCorpusCase, shrinkRequest } from './fuzz-corpus';
 import { mutationsArbitrary } from './fuzz-mutations';
 import { loadFuzzSeeds, type FuzzSeed } from './fuzz-seeds';
@@ -55,7 +62,7 @@ it(`keeps the robustness contract over ${REQUESTS} mutated requests`, async () =
         const why = `${outcome.status} ${first?.code ?? ''} ${(first?.location?.pointer ?? '').replace(/\/\d+/g, '/*')}`;
         tally.refusals[why] = (tally.refusals[why] ?? 0) + 1;
       }
-      const breach = contractBreach(outcome);
+      const breach = contractBreach(outcome, FUZZ_MAX_MS);
       if (breach !== undefined) {
         const where = breach.replace(/\d+ ms$/, 'slow');
         const origin = JSON.stringify({ seed: seed.name, mutations: c.mutations });
@@ -99,7 +106,7 @@ async function saveToCorpus(
 ): Promise<void> {
   const shrunk = shrinkRequest(outcome.request, outcome.touched);
   const again = await runCall(ruleSet, { ...seed, seed: seed.name, request: shrunk });
-  const request = contractBreach(again) === found ? shrunk : outcome.request;
+  const request = contractBreach(again, FUZZ_MAX_MS) === found ? shrunk : outcome.request;
   const name = saveCorpusCase({ found, origin, serviceId: seed.serviceId, now: seed.now, request });
   process.stdout.write(`saved ${name}: ${found}\n`);
 }
