@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Issue } from '../errors';
 import type { FactCatalogueFile, FactDefinition } from '../generated/fact-catalogue-file';
 import { createIssue } from './create-issue';
 import { readJsonFile } from './read-json-file';
 import type { SchemaCheck } from './schema-validator';
+import { contentFileEntries, type ExtraContentDir } from '../files/content-file-entries';
 
 /** The fact catalogue read from a directory, with every problem found. */
 export interface LoadedFactCatalog {
@@ -28,22 +28,12 @@ const SUFFIX = '.facts.json';
 export function loadFactCatalog(
   factsDir: string,
   checkSchema: SchemaCheck,
-  extraDirs: readonly { readonly dir: string; readonly label: string }[] = [],
+  extraDirs: readonly ExtraContentDir[] = [],
 ): LoadedFactCatalog {
   const facts = new Map<string, FactDefinition>();
   const origin = new Map<string, string>();
   const issues: Issue[] = [];
-  const entries = [
-    ...listFiles(factsDir, issues).map((name) => ({ path: join(factsDir, name), name })),
-    ...extraDirs
-      .filter((extra) => existsSync(extra.dir))
-      .flatMap((extra) =>
-        listFiles(extra.dir, issues).map((name) => ({
-          path: join(extra.dir, name),
-          name: `${extra.label}/${name}`,
-        })),
-      ),
-  ];
+  const entries = contentFileEntries(factsDir, extraDirs, (d) => listFiles(d, issues));
   for (const { path, name } of entries) {
     const read = readJsonFile(path, name);
     if (!read.ok) {

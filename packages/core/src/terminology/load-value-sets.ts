@@ -3,10 +3,11 @@
  * collected; when there is any, no value set is returned (a half-loaded terminology would make rules
  * silently stop firing).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { ErrorCode, Issue } from '../errors';
 import type { ValueSetResource } from './value-set-resource';
+import { contentFileEntries, type ExtraContentDir } from '../files/content-file-entries';
 
 /** What {@link loadValueSets} found. */
 export interface LoadedValueSets {
@@ -29,22 +30,12 @@ const SUFFIX = '.valueset.json';
  */
 export function loadValueSets(
   dir: string,
-  extraDirs: readonly { readonly dir: string; readonly label: string }[] = [],
+  extraDirs: readonly ExtraContentDir[] = [],
 ): LoadedValueSets {
   const issues: Issue[] = [];
   const valueSets: ValueSetResource[] = [];
   const files = new Map<string, string>();
-  const entries = [
-    ...listFiles(dir, issues).map((name) => ({ path: join(dir, name), name })),
-    ...extraDirs
-      .filter((extra) => existsSync(extra.dir))
-      .flatMap((extra) =>
-        listFiles(extra.dir, issues).map((name) => ({
-          path: join(extra.dir, name),
-          name: `${extra.label}/${name}`,
-        })),
-      ),
-  ];
+  const entries = contentFileEntries(dir, extraDirs, (d) => listFiles(d, issues));
   for (const { path, name } of entries) {
     const json = readJson(path, name, issues);
     if (json === undefined || !checkShape(json, name, issues)) {
