@@ -24,7 +24,7 @@ const feverReached: ObservationTest = (obs, ref, ctx) => {
       { resource: ref, path: 'valueQuantity' },
       `${itemSubject(obs, 'Temperature')} ${valueProblem(q?.value, unit)}; treated as unknown`,
     );
-    return 'temperature unit missing or not convertible';
+    return { unreadable: 'temperature unit missing or not convertible' };
   }
   return converted.value >= threshold ? null : `below the ${threshold} Cel fever threshold`;
 };

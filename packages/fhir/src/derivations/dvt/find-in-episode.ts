@@ -15,13 +15,25 @@ import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { placeInEpisode } from './place-in-episode';
 
-/** Decides whether a counting, in-episode Observation is a finding: null = yes, else why not. */
-export type ObservationTest = (obs: Observation, ref: string, ctx: FactContext) => string | null;
+/** An Observation whose value cannot be read: it neither is nor rules out the finding. */
+export interface Unreadable {
+  readonly unreadable: string;
+}
+
+/**
+ * Decides whether a counting, in-episode Observation is a finding: null = yes, a string = why not,
+ * {@link Unreadable} = cannot tell (the fact is then unknown unless another resource is a finding).
+ */
+export type ObservationTest = (
+  obs: Observation,
+  ref: string,
+  ctx: FactContext,
+) => string | null | Unreadable;
 
 interface Found {
   readonly evidence: FactEvidence[];
   readonly ignored: FactEvidence[];
-  /** Uncertain Conditions in the episode that the use may not rely on. */
+  /** Uncertain Conditions the use may not rely on, and unreadable Observations, in the episode. */
   uncertain: number;
 }
 
@@ -32,8 +44,9 @@ interface Found {
  * @param observationSets - value sets of Observations to put to `test`
  * @param test - decides on each counting, in-episode Observation
  * @param use - what the Conditions are used for (`current` raises a red flag; `confirmed` confirms)
- * @returns a boolean fact (true when anything qualifies; unknown when only an uncertain Condition would
- *   have, for a use that may not rely on it) with evidence and ignored resources
+ * @returns a boolean fact (true when anything qualifies; unknown when nothing does but an uncertain
+ *   Condition, for a use that may not rely on it, or an unreadable Observation might have) with
+ *   evidence and ignored resources
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
 export function findInEpisode(
@@ -100,7 +113,14 @@ function findObservations(
       continue;
     }
     const placed = placeInEpisode(ctx, observationEffectiveTime(obs), false);
-    const why = placed.ok ? test(obs, ref, ctx) : placed.reason;
+    const verdict = placed.ok ? test(obs, ref, ctx) : placed.reason;
+    if (verdict !== null && typeof verdict === 'object') {
+      // Uninterpretable is unknown, never negative: an unreadable reading cannot rule the finding out.
+      found.uncertain += 1;
+      found.ignored.push({ resource: ref, note: verdict.unreadable });
+      continue;
+    }
+    const why = verdict;
     if (placed.ok && why === null) {
       found.evidence.push({
         resource: ref,

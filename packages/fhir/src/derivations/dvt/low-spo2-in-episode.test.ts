@@ -30,10 +30,10 @@ describe('dvt.lowSpo2 (SpO₂ strictly below the pack threshold of 90 %)', () =>
     ['no unit', 85, undefined],
     ['no value', undefined, '%'],
   ])(
-    'an SpO₂ with %s is never read as normal: not evidence, listed as not used, and a data-quality issue',
+    'an SpO₂ with %s is unknown, never normal: not evidence, listed as not used, and a data-quality issue',
     (_desc, value, unit) => {
       const { fact, issues } = run(spo2('s1', value, unit));
-      expect(fact('dvt.lowSpo2')?.value).not.toBe(true);
+      expect(fact('dvt.lowSpo2')?.value).toBeNull();
       expect(fact('dvt.lowSpo2')?.evidence ?? []).toEqual([]);
       expect(fact('dvt.lowSpo2')?.ignored).toEqual([
         { resource: 'Observation/s1', note: 'saturation unit missing or not convertible' },
@@ -49,6 +49,11 @@ describe('dvt.lowSpo2 (SpO₂ strictly below the pack threshold of 90 %)', () =>
       );
     },
   );
+
+  it('an unreadable SpO₂ beside a readable normal one: still unknown (the unreadable one may be low)', () => {
+    const { fact } = run(spo2('s1', 85, 'mg/dL'), spo2('s2', 97, '%'));
+    expect(fact('dvt.lowSpo2')?.value).toBeNull();
+  });
 
   it('an unreadable SpO₂ beside a readable low one: the low one still counts', () => {
     const { fact } = run(spo2('s1', 85, 'mg/dL'), spo2('s2', 88, '%'));

@@ -25,7 +25,7 @@ const saturationLow: ObservationTest = (obs, ref, ctx) => {
       { resource: ref, path: 'valueQuantity' },
       `${itemSubject(obs, 'Oxygen saturation')} ${valueProblem(q?.value, unit)}; treated as unknown`,
     );
-    return 'saturation unit missing or not convertible';
+    return { unreadable: 'saturation unit missing or not convertible' };
   }
   return converted.value < below ? null : `not below ${below} %`;
 };

@@ -14,7 +14,7 @@ const findingPresent: ObservationTest = (obs, ref, ctx) => {
       { resource: ref, path: 'value[x]' },
       `${itemSubject(obs)} has no yes/no value; treated as unknown`,
     );
-    return 'no valueBoolean';
+    return { unreadable: 'no valueBoolean' };
   }
   return obs.valueBoolean ? null : 'finding recorded as absent';
 };
