@@ -1,4 +1,10 @@
-import { formatLocation, isSoleusError, validateRuleSet, type Issue } from '@soleus/core';
+import {
+  formatLocation,
+  isSoleusError,
+  validateRuleSet,
+  verifyDecisionTable,
+  type Issue,
+} from '@soleus/core';
 import { compiledSources } from '@soleus/fhir';
 import { type CliIo, CliUsageError, EXIT } from '../cli-io';
 import { contentDirsFrom } from '../content-dirs-from-options';
@@ -68,20 +74,25 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
 }
 
 /**
- * The loader's checks, then the FHIR adapter's (fact sources it can compute, derivation names,
- * record mechanisms' parameters): together, what would otherwise fail only the first request.
+ * The loader's checks, each decision table verified over its whole input domain (completeness,
+ * overlap, safety invariants), then the FHIR adapter's checks (fact sources it can compute, derivation
+ * names, record mechanisms' parameters): together, what would otherwise fail only the first request.
  */
 function validateContent(content: ReturnType<typeof contentDirsFrom>): readonly Issue[] {
   const loaded = validateRuleSet(content);
   if (!loaded.ok) {
     return loaded.issues;
   }
+  const issues = [
+    ...loaded.issues,
+    ...[...loaded.ruleSet.tables.values()].flatMap(verifyDecisionTable),
+  ];
   try {
     compiledSources(loaded.ruleSet);
-    return loaded.issues;
+    return issues;
   } catch (err) {
     if (isSoleusError(err)) {
-      return [...loaded.issues, ...err.issues];
+      return [...issues, ...err.issues];
     }
     throw err;
   }
