@@ -2,6 +2,9 @@
 const esmOnly = ['jose'];
 module.exports = {
   testEnvironment: 'node',
+  // Jest's default (cores − 1) is one worker on a 2-core CI machine, which runs the suite in band on
+  // one core; two workers use both (the parent process mostly waits).
+  maxWorkers: 2,
   // examples/ joins the roots once it has tests of its own (see examples/*/test).
   roots: [
     '<rootDir>/packages',
