@@ -204,7 +204,10 @@ describe('Inferno Da Vinci CRD test kit (real loopback listener)', () => {
     expect(ids).not.toContain('gabapentinoid-opioid');
   });
 
-  it('the key set was fetched from the http jku; CRD keys went to the debug log, tokens nowhere', () => {
+  it('the key set was fetched from the http jku; CRD keys went to the debug log, tokens nowhere', async () => {
+    // Its own call: pnpm test runs jest --randomize, so this test may run before the others.
+    const { status } = await callOverHttp(sign.id, es, crdRequest('order-sign'));
+    expect(status).toBe(200);
     expect(inferno.requests.map((r) => r.url)).toContain('/fhir/jwks.json');
     const ignored = soleus.logs.lines().find((l) => Array.isArray(l['keys']));
     expect(ignored?.['keys']).toEqual(['encounter', 'coverage', 'user']);
