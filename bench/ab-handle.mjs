@@ -1,7 +1,7 @@
 // A/B of handleCdsRequest between another built checkout (A, e.g. main before a change) and this one
 // (B), alternating rounds in one process so that machine load hits both alike. Not part of `pnpm bench`.
 // Checks first that both answer the same status, cards and fired rules for every record.
-// usage: node bench/ab-handle.mjs <other-checkout-root> [rounds]
+// usage: node bench/ab-handle.mjs <other-checkout-root> [rounds] [sizes, default 50,500,5000]
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,8 +11,9 @@ import { prefetchTypes } from './prefetch-types.mjs';
 import { summarize } from './stats.mjs';
 
 const NOW = '2026-11-22T09:00:00.000Z';
-const [otherRoot, roundsArg = '20'] = process.argv.slice(2);
+const [otherRoot, roundsArg = '20', sizesArg = '50,500,5000'] = process.argv.slice(2);
 const rounds = Number(roundsArg);
+const sizes = sizesArg.split(',').map(Number);
 
 async function pipeline(root) {
   const require = createRequire(join(resolve(root), 'package.json'));
@@ -24,7 +25,7 @@ async function pipeline(root) {
 const sides = { A: await pipeline(otherRoot), B: await pipeline(join(import.meta.dirname, '..')) };
 const bundles = loadSyntheaBundles();
 const uuid = () => '00000000-0000-4000-8000-000000000000';
-for (const size of [50, 500, 5000]) {
+for (const size of sizes) {
   for (const hook of ['patient-view', 'order-sign']) {
     const calls = size >= 5000 ? 3 : size >= 500 ? 10 : 50;
     const samples = { A: [], B: [] };
@@ -59,8 +60,10 @@ for (const size of [50, 500, 5000]) {
     }
     const [sa, sb] = [summarize(samples.A.slice(calls)), summarize(samples.B.slice(calls))];
     const [ca, cb] = [summarize(cpu.A).medianMs, summarize(cpu.B).medianMs];
+    // Each round's B next to the A run just before or after it: load drifts less within a pair.
+    const pairRatio = summarize(cpu.B.map((b, i) => b / (cpu.A[i] ?? b))).medianMs;
     console.log(
-      `${hook.padEnd(12)} ~${String(size).padEnd(5)} wall A ${sa.medianMs.toFixed(3)} / ${sa.p95Ms.toFixed(3)}  B ${sb.medianMs.toFixed(3)} / ${sb.p95Ms.toFixed(3)} ms (median / p95)  B/A ${(sb.medianMs / sa.medianMs).toFixed(2)} | CPU per call A ${ca.toFixed(3)}  B ${cb.toFixed(3)} ms  B/A ${(cb / ca).toFixed(2)} | same response: ${same}`,
+      `${hook.padEnd(12)} ~${String(size).padEnd(5)} wall A ${sa.medianMs.toFixed(3)} / ${sa.p95Ms.toFixed(3)}  B ${sb.medianMs.toFixed(3)} / ${sb.p95Ms.toFixed(3)} ms (median / p95)  B/A ${(sb.medianMs / sa.medianMs).toFixed(2)} | CPU per call A ${ca.toFixed(3)}  B ${cb.toFixed(3)} ms  B/A ${(cb / ca).toFixed(2)} (pairwise ${pairRatio.toFixed(2)}) | same response: ${same}`,
     );
   }
 }

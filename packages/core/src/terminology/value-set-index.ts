@@ -1,8 +1,9 @@
 /**
  * The default {@link TerminologyProvider}: an in-memory index over FHIR R4 ValueSet resources.
  *
- * Each value set is flattened once, at build time, into a `Set` of `system|code` keys, so
- * `contains()` on the hot path is one hash lookup. Members come from `expansion.contains[]` (nested
+ * Each value set is flattened once, at build time, into codes by system, so `contains()` on the hot
+ * path is two hash lookups and builds no key string (it is called once per distinct coding of a
+ * record and value set a hook asks about). Members come from `expansion.contains[]` (nested
  * `contains` too) and from `compose.include[].concept[]` (system taken from the include).
  * `compose.include[].valueSet[]` unions other loaded value sets; a reference cycle or a reference to a
  * value set that is not loaded is an error, never silently empty.
@@ -26,7 +27,10 @@ export interface BuildValueSetIndexOptions {
 }
 
 interface Members {
+  /** `system|code` of every exact member, in the order added (what `expand` lists). */
   readonly exact: Set<string>;
+  /** The same members by system → codes: what `contains` asks, with no key string to build. */
+  readonly codes: Map<string, Set<string>>;
   readonly prefixes: Map<string, string[]>;
 }
 
@@ -145,14 +149,14 @@ function isMember(members: Members, coding: Coding): boolean {
   if (!system || !code) {
     return false;
   }
-  if (members.exact.has(`${system}|${code}`)) {
+  if (members.codes.get(system)?.has(code) === true) {
     return true;
   }
   return members.prefixes.get(system)?.some((prefix) => code.startsWith(prefix)) ?? false;
 }
 
 function collectOwnMembers(vs: ValueSetResource): Members {
-  const members: Members = { exact: new Set(), prefixes: new Map() };
+  const members: Members = { exact: new Set(), codes: new Map(), prefixes: new Map() };
   const visit = (items: readonly ValueSetExpansionContains[] | undefined): void => {
     for (const item of items ?? []) {
       addMember(members, item.system, item.code);
@@ -179,10 +183,21 @@ function addMember(members: Members, system: string | undefined, code: string | 
     return;
   }
   members.exact.add(`${system}|${code}`);
+  addCode(members, system, code);
+}
+
+function addCode(members: Members, system: string, code: string): void {
+  const codes = members.codes.get(system);
+  if (codes) {
+    codes.add(code);
+  } else {
+    members.codes.set(system, new Set([code]));
+  }
 }
 
 function mergeMembers(into: Members, from: Members): void {
   from.exact.forEach((key) => into.exact.add(key));
+  from.codes.forEach((codes, system) => codes.forEach((code) => addCode(into, system, code)));
   from.prefixes.forEach((prefixes, system) => {
     into.prefixes.set(system, [...(into.prefixes.get(system) ?? []), ...prefixes]);
   });

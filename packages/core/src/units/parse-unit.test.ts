@@ -42,4 +42,17 @@ describe('parseUnit', () => {
   ])('%p → ucum %p, annotations %p', (unit, ucum, annotations) => {
     expect(parseUnit(unit)).toEqual({ ucum, annotations });
   });
+
+  it('answers a repeated unit the same, and no caller can change the kept answer', () => {
+    const first = parseUnit('ng/mL{FEU}');
+    expect(() => (first.annotations as string[]).push('DDU')).toThrow(TypeError);
+    expect(parseUnit('ng/mL{FEU}')).toEqual({ ucum: 'ng/mL', annotations: ['FEU'] });
+  });
+
+  it('still answers correctly after more distinct units than it keeps', () => {
+    for (let i = 0; i < 2_500; i++) {
+      expect(parseUnit(`mg/L{x${i}}`)).toEqual({ ucum: 'mg/L', annotations: [`x${i}`] });
+    }
+    expect(parseUnit('mg/l feu')).toEqual({ ucum: 'mg/L', annotations: ['FEU'] });
+  });
 });

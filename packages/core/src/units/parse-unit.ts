@@ -24,7 +24,30 @@ const TRAILING_WORD = /^(.*\S)\s+\(?([A-Za-z]+)\)?$/;
  * @returns the UCUM expression (`''` when absent) and the annotations found
  */
 export function parseUnit(unit: string | undefined): ParsedUnit {
-  const text = replaceCharacters((unit ?? '').trim());
+  const key = unit ?? '';
+  const known = parsed.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  if (parsed.size >= MEMO_LIMIT) {
+    parsed.clear();
+  }
+  const result = Object.freeze(parseUncached(key));
+  Object.freeze(result.annotations);
+  parsed.set(key, result);
+  return result;
+}
+
+/**
+ * Units repeat across resources and requests, and parsing one (character aliases, alias lookups,
+ * regular expressions) was 2–3 % of a call's CPU (docs/reference/performance.md): parsed units are
+ * kept. The texts come from request data, so the memo is bounded: it starts over when full.
+ */
+const MEMO_LIMIT = 2_000;
+const parsed = new Map<string, ParsedUnit>();
+
+function parseUncached(unit: string): ParsedUnit {
+  const text = replaceCharacters(unit.trim());
   if (text === '') {
     return { ucum: '', annotations: [] };
   }

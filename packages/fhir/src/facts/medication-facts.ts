@@ -86,8 +86,7 @@ export function medicationFact(
       ignored.push({ resource: ref, note: 'topical product (exempt)' });
       continue;
     }
-    const matching = matchingIngredients(product, source.valueSet, ctx);
-    if (matching.size === 0) {
+    if (!hasIngredientIn(product, source.valueSet, ctx)) {
       continue;
     }
     candidates.push({ resource: ref, reported: describeProduct(product) });
@@ -101,6 +100,7 @@ export function medicationFact(
         });
         continue;
       }
+      const matching = matchingIngredients(product, source.valueSet, ctx);
       totalMg += dose.doses
         .filter((d) => matching.has(d.rxcui))
         .reduce((sum, d) => sum + d.mgPerDay, 0);
@@ -177,16 +177,36 @@ function doseOnce(order: Order, product: ResolvedProduct, ctx: FactContext): Dai
   return memo.dose;
 }
 
+/**
+ * Whether an ingredient of the product, or the product itself (product-level membership, e.g.
+ * amiloride's products), is in the value set. Asked once per order and medication fact (~30 facts),
+ * so it allocates nothing but the codings it asks about (docs/reference/performance.md).
+ */
+/** The ingredient codes (and the product's own) that are in the value set (dose totals read them). */
 function matchingIngredients(
   product: ResolvedProduct,
   valueSet: string,
   ctx: FactContext,
 ): Set<string> {
   const codes = product.ingredients.flatMap((i) => (i.rxcui === undefined ? [] : [i.rxcui]));
-  // A value set may list the product itself (product-level membership, e.g. amiloride's products).
   const own = product.rxcui === undefined ? [] : [product.rxcui];
   return new Set(
     [...codes, ...own].filter((code) => ctx.index.codingIn(valueSet, { system: RXNORM, code })),
+  );
+}
+
+function hasIngredientIn(product: ResolvedProduct, valueSet: string, ctx: FactContext): boolean {
+  for (const ingredient of product.ingredients) {
+    if (
+      ingredient.rxcui !== undefined &&
+      ctx.index.codingIn(valueSet, { system: RXNORM, code: ingredient.rxcui })
+    ) {
+      return true;
+    }
+  }
+  return (
+    product.rxcui !== undefined &&
+    ctx.index.codingIn(valueSet, { system: RXNORM, code: product.rxcui })
   );
 }
 

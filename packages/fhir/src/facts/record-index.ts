@@ -63,19 +63,31 @@ export function indexRecord(
       byRef.set(referenceKey(fullUrl) ?? fullUrl, resource);
     }
   }
-  const membership = new Map<string, boolean>();
+  // value set → system → code → member: nested maps, so a memoised answer builds no key string.
+  const membership = new Map<string, Map<string, Map<string, boolean>>>();
   const matches = new Map<string, readonly FhirResource[]>();
   const codeTables = new Map<string, CodeTable>();
 
   const codingIn = (valueSet: string, coding: Coding): boolean => {
-    if (!coding.code) {
+    const code = coding.code;
+    if (!code) {
       return false;
     }
-    const key = `${valueSet}\u0000${coding.system ?? ''}|${coding.code}`;
-    let hit = membership.get(key);
+    const system = coding.system ?? '';
+    let bySystem = membership.get(valueSet);
+    if (!bySystem) {
+      bySystem = new Map();
+      membership.set(valueSet, bySystem);
+    }
+    let byCode = bySystem.get(system);
+    if (!byCode) {
+      byCode = new Map();
+      bySystem.set(system, byCode);
+    }
+    let hit = byCode.get(code);
     if (hit === undefined) {
       hit = terminology.contains(valueSet, coding);
-      membership.set(key, hit);
+      byCode.set(code, hit);
     }
     return hit;
   };
