@@ -156,6 +156,7 @@ async function evaluateCall(
       ...(selections ? { selections } : {}),
       ...(deps.uuid ? { uuid: deps.uuid } : {}),
       ...(deps.explain ? { explain: true } : {}),
+      factsOnDemand: true,
       ...(deps.serviceBaseUrl ? { serviceBaseUrl: deps.serviceBaseUrl } : {}),
       ...(deps.rxnormIndex ? { rxnormIndex: deps.rxnormIndex } : {}),
     },

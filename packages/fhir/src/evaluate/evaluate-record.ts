@@ -1,10 +1,10 @@
 import type { EvaluationResult, FactSet, Issue } from '@soleus/core';
 import { resultsToCards } from '../cards/results-to-cards';
 import type { CdsResponse } from '../cds-hooks/types';
-import { bundleToFacts, type BundleToFactsOptions } from '../facts/bundle-to-facts';
+import type { BundleToFactsOptions } from '../facts/bundle-to-facts';
 import type { PatientRecord } from '../record/record-from-bundle';
 import { describeResource } from '../text/describe-resource';
-import { evaluateAndRoute } from './evaluate-and-route';
+import { computeAndEvaluate } from './compute-and-evaluate';
 import { explainEvaluation, type Explanation } from './explain-evaluation';
 
 /** Options for {@link evaluateRecord}: those of {@link bundleToFacts} plus how to build the response. */
@@ -19,6 +19,12 @@ export interface EvaluateRecordOptions extends BundleToFactsOptions {
   readonly serviceBaseUrl?: string;
   /** Also evaluate rules whose status is `draft` (dry runs of rules under review; never the service). */
   readonly includeDrafts?: boolean;
+  /**
+   * Compute the facts only a card reads (variant and suggestion `when`, card text) only for rules
+   * whose conditions held: the same response, less work (evaluate/compute-and-evaluate.ts). `facts`
+   * and `issues` then leave out what no card could use. Ignored with `explain`, which shows every fact.
+   */
+  readonly factsOnDemand?: boolean;
 }
 
 /** The response plus what an integrator or informaticist needs to see behind it. */
@@ -47,19 +53,11 @@ export async function evaluateRecord(
   record: PatientRecord,
   options: EvaluateRecordOptions,
 ): Promise<EvaluateRecordOutcome> {
-  const t0 = performance.now();
-  const computed = bundleToFacts(record, options);
-  const t1 = performance.now();
-  const { evaluation, facts, routing, issues } = evaluateAndRoute(
-    options.ruleSet,
-    computed.facts,
-    computed.issues,
-    {
-      now: options.now,
-      hook: options.hook,
-      ...(options.includeDrafts === true ? { includeDrafts: true } : {}),
-    },
-  );
+  const { computed, routed, timings } = computeAndEvaluate(record, {
+    ...options,
+    factsOnDemand: options.factsOnDemand === true && options.explain !== true,
+  });
+  const { evaluation, facts, routing, issues } = routed;
   const t2 = performance.now();
   const patientId =
     options.patientId ??
@@ -106,6 +104,6 @@ export async function evaluateRecord(
     facts,
     evaluation,
     issues: [...issues, ...engineIssues],
-    timings: { facts: t1 - t0, engine: t2 - t1, cards: t3 - t2 },
+    timings: { ...timings, cards: t3 - t2 },
   };
 }

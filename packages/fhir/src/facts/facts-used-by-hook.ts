@@ -58,8 +58,10 @@ export function factsUsedByHook(ruleSet: RuleSet, hook: Hook): ReadonlySet<strin
 /**
  * Derived facts name the facts they build on in their `params` (e.g. `"pregnantFact": "dvt.pregnant"`,
  * or a decision table whose inputs they read); follow those names transitively so discovery prefetches what the inputs read too.
+ * @param ruleSet - the loaded rule set
+ * @param names - fact names; the inputs are added to it
  */
-function addDerivedInputs(ruleSet: RuleSet, names: Set<string>): void {
+export function addDerivedInputs(ruleSet: RuleSet, names: Set<string>): void {
   const queue = [...names];
   while (queue.length > 0) {
     const source = ruleSet.facts.get(queue.pop() ?? '')?.source as

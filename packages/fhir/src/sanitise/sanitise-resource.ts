@@ -140,23 +140,24 @@ function modifierPath(resource: ResourceObject): { path: string; urls: string[] 
  * Whether `modifierPath` would find something: the same walk (arrays, objects, `contained` skipped at
  * the top only), allocating nothing.
  */
-function hasModifierExtension(node: unknown, top: boolean): boolean {
+function hasModifierExtension(node: object, top: boolean): boolean {
+  // Primitives are skipped before the call: they are most of a resource's nodes.
   if (Array.isArray(node)) {
-    for (const item of node) {
-      if (hasModifierExtension(item, false)) {
+    for (const item of node as unknown[]) {
+      if (typeof item === 'object' && item !== null && hasModifierExtension(item, false)) {
         return true;
       }
     }
-    return false;
-  }
-  if (node === null || typeof node !== 'object') {
     return false;
   }
   for (const key in node) {
     if (!Object.hasOwn(node, key)) {
       continue;
     }
-    const child = (node as Record<string, unknown>)[key];
+    const child: unknown = (node as Record<string, unknown>)[key];
+    if (typeof child !== 'object' || child === null) {
+      continue;
+    }
     if (key === 'modifierExtension' && Array.isArray(child) && child.length > 0) {
       return true;
     }

@@ -1,0 +1,87 @@
+/**
+ * Which of a hook's facts an evaluation needs before it runs, and which only a card needs. A rule's
+ * card reads facts its conditions do not (variant and suggestion `when`, `{{fact.x}}` text,
+ * `resourceIdsFrom`): those matter only when the rule's conditions hold, because a card that does not
+ * show has no variant, suggestion or text, and issue routing reads only the conditions of a rule that
+ * did not fire (route-issues.ts). On order-sign, for instance, `dvt.notExcluded` is read only by the
+ * quinine card's variant, and it pulls the whole DVT decision chain (docs/reference/performance.md).
+ */
+import { collectLeaves, type RuleSet } from '@soleus/core';
+import type { Hook } from '../evaluate/hooks';
+import { compiledSources } from './compiled-sources';
+import { addDerivedInputs, factsUsedByHook } from './facts-used-by-hook';
+import { stringsIn } from './strings-in';
+
+/** A hook's facts by when an evaluation needs them. */
+export interface HookFactRoles {
+  /**
+   * Needed before evaluation: what rule conditions read, the facts pack parameters name, the
+   * data-quality facts, and (transitively) what derived ones among them build on.
+   */
+  readonly beforeEvaluation: ReadonlySet<string>;
+  /** Rule id → the other facts of {@link factsUsedByHook} its card reads (empty lists left out). */
+  readonly cardOnly: ReadonlyMap<string, readonly string[]>;
+}
+
+const FACT_TOKEN = /\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}/g;
+const cache = new WeakMap<RuleSet, Map<Hook, HookFactRoles>>();
+
+/**
+ * Splits the facts the hook's rules read (the same rules and names as {@link factsUsedByHook}).
+ * @param ruleSet - the loaded rule set
+ * @param hook - the hook
+ * @returns the facts needed before evaluation and, per rule, those only its card needs (memoised)
+ */
+export function hookFactRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
+  let perHook = cache.get(ruleSet);
+  if (!perHook) {
+    perHook = new Map();
+    cache.set(ruleSet, perHook);
+  }
+  const known = perHook.get(hook);
+  if (known) {
+    return known;
+  }
+  const all = factsUsedByHook(ruleSet, hook);
+  const sources = compiledSources(ruleSet);
+  const before = new Set([...all].filter((name) => sources.get(name)?.source.kind === 'issues'));
+  const cardFacts = new Map<string, Set<string>>();
+  const packs = new Set<string>();
+  for (const rule of ruleSet.rules) {
+    const def = rule.definition;
+    if (def.status === 'retired' || !def.hooks.includes(hook)) {
+      continue;
+    }
+    packs.add(def.pack);
+    const card = new Set<string>();
+    for (const { leaf, pointer } of collectLeaves(def)) {
+      (pointer.startsWith('/conditions') ? before : card).add(leaf.fact);
+    }
+    for (const match of JSON.stringify(def.card).matchAll(FACT_TOKEN)) {
+      card.add(match[1] ?? '');
+    }
+    for (const suggestion of def.card.suggestions ?? []) {
+      suggestion.actions.forEach((a) => a.resourceIdsFrom && card.add(a.resourceIdsFrom));
+    }
+    cardFacts.set(def.id, card);
+  }
+  for (const pack of packs) {
+    stringsIn(ruleSet.packs.get(pack)?.parameters).forEach((text) => {
+      if (ruleSet.facts.has(text)) {
+        before.add(text);
+      }
+    });
+  }
+  addDerivedInputs(ruleSet, before);
+  const cardOnly = new Map<string, readonly string[]>();
+  for (const [id, card] of cardFacts) {
+    addDerivedInputs(ruleSet, card);
+    const only = [...card].filter((name) => all.has(name) && !before.has(name));
+    if (only.length > 0) {
+      cardOnly.set(id, only);
+    }
+  }
+  const roles: HookFactRoles = { beforeEvaluation: before, cardOnly };
+  perHook.set(hook, roles);
+  return roles;
+}
