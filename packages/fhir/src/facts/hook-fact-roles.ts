@@ -55,7 +55,13 @@ export function hookFactRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
     packs.add(def.pack);
     const card = new Set<string>();
     for (const { leaf, pointer } of collectLeaves(def)) {
-      (pointer.startsWith('/conditions') ? before : card).add(leaf.fact);
+      const into = pointer.startsWith('/conditions') ? before : card;
+      into.add(leaf.fact);
+      // A `{ "fact": … }` value is read by the leaf too (when the hook computes that fact at all).
+      const other = valueFact(leaf.value);
+      if (other !== undefined && all.has(other)) {
+        into.add(other);
+      }
     }
     for (const match of JSON.stringify(def.card).matchAll(FACT_TOKEN)) {
       card.add(match[1] ?? '');
@@ -84,4 +90,10 @@ export function hookFactRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
   const roles: HookFactRoles = { beforeEvaluation: before, cardOnly };
   perHook.set(hook, roles);
   return roles;
+}
+
+function valueFact(value: unknown): string | undefined {
+  const fact =
+    value !== null && typeof value === 'object' ? (value as { fact?: unknown }).fact : undefined;
+  return typeof fact === 'string' ? fact : undefined;
 }
