@@ -12,10 +12,10 @@ function stageLines(inProcess) {
   return inProcess
     .filter((row) => row.size >= 500)
     .map((row) => {
-      const work = row.facts.medianMs + row.engine.medianMs + row.cards.medianMs;
-      const r = ratio(work, row.parse.medianMs);
+      // Facts, engine and cards as the service runs them (evaluateRecord, card facts on demand).
+      const r = ratio(row.served.medianMs, row.parse.medianMs);
       return line(
-        `facts+engine+cards / JSON.parse, ${row.hook} ~${row.size}`,
+        `facts+engine+cards (served) / JSON.parse, ${row.hook} ~${row.size}`,
         r,
         '≤ 0.5',
         r <= 0.5,

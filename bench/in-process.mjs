@@ -1,5 +1,7 @@
 // In-process stage timings for one request: JSON.parse of the full body (the floor), bundleToFacts,
-// evaluate, resultsToCards, and the whole handleCdsRequest on the parsed body.
+// evaluate, resultsToCards (every fact computed: the stages one by one), `served` (evaluateRecord as
+// the service runs it: facts, engine, issue routing and cards, a card's own facts computed only when
+// its rule's conditions held), and the whole handleCdsRequest on the parsed body.
 import { core, fhir } from './load-pipeline.mjs';
 import { summarize, timeInterleaved } from './stats.mjs';
 
@@ -49,6 +51,7 @@ export async function benchStages({ ruleSet, service, text, now, counts }) {
       facts: () => fhir.bundleToFacts(record, factOptions),
       engine: () => core.evaluate(ruleSet, facts, { now, hook: service.hook }),
       cards: () => fhir.resultsToCards(evaluation, { ruleSet, facts, context }),
+      served: () => fhir.evaluateRecord(record, { ...factOptions, context, factsOnDemand: true }),
       handle: () => fhir.handleCdsRequest(service.id, body, deps),
     },
     counts,

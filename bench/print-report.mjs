@@ -14,12 +14,15 @@ function printStages(rows) {
     'facts',
     'engine',
     'cards',
+    'served',
     'handleCdsRequest',
     'fired',
   ];
   console.log(head.map((h, i) => (i < 2 ? h.padEnd(i ? 6 : 13) : pad(h, 12))).join(' '));
   for (const r of rows) {
-    const cells = [r.parse, r.facts, r.engine, r.cards, r.handle].map((s) => pad(ms(s), 12));
+    const cells = [r.parse, r.facts, r.engine, r.cards, r.served, r.handle].map((s) =>
+      pad(ms(s), 12),
+    );
     console.log(
       [
         r.hook.padEnd(13),
