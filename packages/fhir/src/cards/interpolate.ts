@@ -27,6 +27,10 @@ const TOKEN = /\{\{\s*(fact|context|service)\.([A-Za-z0-9_.]+)\s*\}\}/g;
  * @returns the text with every token replaced
  */
 export function interpolate(template: string, scope: TemplateScope): string {
+  // Most strings of a card (and of the resources its suggestions carry) hold no token.
+  if (!template.includes('{{')) {
+    return template;
+  }
   return expandListLines(template, scope).replace(TOKEN, (_match, kind: string, name: string) => {
     if (kind === 'fact') {
       return formatFactValue(scope.facts.get(name), formatOf(name, scope));
