@@ -6,7 +6,7 @@
  * decided after evaluation (evaluate/route-issues.ts). Nothing here reads a clock: `now` is given.
  */
 import type { FhirResource } from 'fhir/r4';
-import type { Fact, FactSet, Issue, RuleSet } from '@soleus/core';
+import type { FactSet, Issue, RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
 import type { PatientRecord } from '../record/record-from-bundle';
 import { factsUsedByHook } from './facts-used-by-hook';
