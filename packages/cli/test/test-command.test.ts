@@ -84,6 +84,11 @@ describe('soleus test', () => {
       { detailIncludes: 'no such words' },
       ['detailIncludes', 'expected: contains "no such words"'],
     ],
+    [
+      'detailExcludes',
+      { detailExcludes: ['Hyponatraemia', '**Hypokalaemia**'] },
+      ['detailExcludes', 'expected: does not contain "**Hypokalaemia**"'],
+    ],
   ])(
     'reports an unmet %s expectation as FAIL with expected and actual (exit 1)',
     async (_what, exp, lines) => {
@@ -128,6 +133,11 @@ describe('soleus test', () => {
       'a firing case without its indicator',
       manifest({ fires: true }),
       "/cases/0/expect/indicator: expected the indicator of the rule's card (every firing case checks it), found nothing",
+    ],
+    [
+      'detailExcludes not strings',
+      manifest({ detailExcludes: 'Hypokalaemia' }),
+      '/cases/0/expect/detailExcludes: expected an array of strings, found string "Hypokalaemia"',
     ],
     [
       'exact not boolean',

@@ -22,6 +22,11 @@ export interface VignetteExpect {
   readonly summaryIncludes?: string;
   /** Text the rule's card detail must contain. */
   readonly detailIncludes?: string;
+  /**
+   * Texts the rule's card detail must not contain: the paragraph of a card variant that adds text
+   * (rather than replacing the summary or indicator) and must not hold at this edge.
+   */
+  readonly detailExcludes?: readonly string[];
 }
 
 /** Another card a case expects, with the indicator it must carry. */
@@ -111,6 +116,9 @@ function checkCase(value: unknown, file: string, at: string): void {
   }
   if (e['mustNot'] !== undefined) {
     strings(e['mustNot'], file, `${eAt}/mustNot`);
+  }
+  if (e['detailExcludes'] !== undefined) {
+    strings(e['detailExcludes'], file, `${eAt}/detailExcludes`);
   }
   if (e['alsoFires'] !== undefined) {
     otherCards(e['alsoFires'], file, `${eAt}/alsoFires`);
