@@ -86,7 +86,7 @@ describe('soleus test', () => {
     ],
     [
       'detailExcludes',
-      { detailExcludes: ['Hyponatraemia', '**Hypokalaemia**'] },
+      { fires: true, indicator: 'warning', detailExcludes: ['Hyponatraemia', '**Hypokalaemia**'] },
       ['detailExcludes', 'expected: does not contain "**Hypokalaemia**"'],
     ],
   ])(
@@ -136,8 +136,18 @@ describe('soleus test', () => {
     ],
     [
       'detailExcludes not strings',
-      manifest({ detailExcludes: 'Hypokalaemia' }),
+      manifest({ fires: true, indicator: 'warning', detailExcludes: 'Hypokalaemia' }),
       '/cases/0/expect/detailExcludes: expected an array of strings, found string "Hypokalaemia"',
+    ],
+    [
+      'detailExcludes with an empty text',
+      manifest({ fires: true, indicator: 'warning', detailExcludes: [''] }),
+      '/cases/0/expect/detailExcludes: expected a non-empty array of non-empty texts, found an array',
+    ],
+    [
+      'detailExcludes on a silent case',
+      manifest({ fires: false, detailExcludes: ['Hypokalaemia'] }),
+      '/cases/0/expect/fires: expected true on a case with detailExcludes, found boolean',
     ],
     [
       'exact not boolean',

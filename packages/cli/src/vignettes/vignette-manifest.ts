@@ -118,7 +118,15 @@ function checkCase(value: unknown, file: string, at: string): void {
     strings(e['mustNot'], file, `${eAt}/mustNot`);
   }
   if (e['detailExcludes'] !== undefined) {
-    strings(e['detailExcludes'], file, `${eAt}/detailExcludes`);
+    const excluded = e['detailExcludes'];
+    strings(excluded, file, `${eAt}/detailExcludes`);
+    if (excluded.length === 0 || excluded.some((text) => text === '')) {
+      fail(file, `${eAt}/detailExcludes`, 'a non-empty array of non-empty texts', excluded);
+    }
+    if (e['fires'] !== true) {
+      // A silent card has no detail: the exclusion would hold vacuously.
+      fail(file, `${eAt}/fires`, 'true on a case with detailExcludes', e['fires']);
+    }
   }
   if (e['alsoFires'] !== undefined) {
     otherCards(e['alsoFires'], file, `${eAt}/alsoFires`);
@@ -164,7 +172,7 @@ function str(obj: Json, file: string, at: string, key: string): void {
   }
 }
 
-function strings(value: unknown, file: string, at: string): void {
+function strings(value: unknown, file: string, at: string): asserts value is string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     fail(file, at, 'an array of strings', value);
   }
