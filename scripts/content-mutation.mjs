@@ -19,6 +19,7 @@
 //   node scripts/content-mutation.mjs --only cramp  # mutants whose file or pointer contains "cramp"
 //   node scripts/content-mutation.mjs --list        # print the mutants without running them
 //   node scripts/content-mutation.mjs --update-known  # rewrite the known-survivor list from this run
+//   node scripts/content-mutation.mjs --jobs 2      # split the mutants over 2 processes (CI: one per core)
 // Exit 1 when a mutant survives that scripts/content-mutation.known-survivors.json does not list, or a
 // listed one is now caught (remove it: the list only shrinks). The goal is an empty list.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runContentMutationShards } from './lib/content-mutation-shards.mjs';
 import { listContentMutants } from './lib/list-content-mutants.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +38,12 @@ const { loadRuleSet } = require(join(core, 'dist', 'index.js'));
 const { ANALYTE_TABLE } = require(join(core, 'dist', 'units', 'analyte-table.js'));
 
 const args = process.argv.slice(2);
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const argValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const only = argValue('--only');
+// --jobs N: this process only runs N copies of itself, each with --shard k/N, and merges what they found.
+const jobs = Number(argValue('--jobs') ?? 1);
+const shard = argValue('--shard')?.split('/').map(Number);
+const shardOut = argValue('--shard-out');
 const started = Date.now();
 
 const allowlist = JSON.parse(
@@ -53,6 +60,11 @@ if (args.includes('--list')) {
   console.log(`${selected.length} mutant(s)`);
   process.exit(0);
 }
+
+const parentOfShards = jobs > 1 && !shard;
+const mine = parentOfShards
+  ? []
+  : selected.filter((_, i) => !shard || i % shard[1] === shard[0] - 1);
 
 // A working copy of the content: each file mutant rewrites one file in it and restores it afterwards.
 const work = mkdtempSync(join(tmpdir(), 'soleus-content-mutation-'));
@@ -84,7 +96,7 @@ async function passes(content, m, c) {
 // Baseline: only cases that pass on the unmutated copy can catch a mutant.
 const baseline = [];
 const unmutated = { ...dirs, ruleSet: await loadRuleSet(contentDirs) };
-for (const m of manifests) {
+for (const m of parentOfShards ? [] : manifests) {
   for (const c of m.manifest.cases) {
     if (await passes(unmutated, m, c)) baseline.push({ m, c });
     else console.error(`content-mutation: baseline case fails, not used: ${m.folder}: ${c.desc}`);
@@ -102,7 +114,7 @@ function casesFor(mutant) {
 
 const survivors = [];
 let caseRuns = 0;
-for (const mutant of selected) {
+for (const mutant of mine) {
   const undo = apply(mutant);
   let killer;
   try {
@@ -150,21 +162,35 @@ function apply(mutant) {
   return () => writeFileSync(path, text);
 }
 
+const key = (m) => `${m.file}${m.pointer}: ${m.describe}`;
+if (shardOut) {
+  writeFileSync(
+    shardOut,
+    JSON.stringify({ survivorKeys: survivors.map(key), caseRuns, cases: baseline.length }),
+  );
+  process.exit(0);
+}
+const found = parentOfShards
+  ? await runContentMutationShards(fileURLToPath(import.meta.url), args, jobs, work)
+  : { survivorKeys: survivors.map(key), caseRuns, cases: baseline.length };
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(
-  `content mutation: ${selected.length} mutant(s), ${selected.length - survivors.length} killed, ` +
-    `${survivors.length} undetected; ${baseline.length} vignette case(s), ${caseRuns} case run(s), ${seconds} s`,
-);
 
 // The ratchet: every undetected mutant must be on the known list — `survivors` (thresholds still waiting
 // for their vignette) or `equivalent` (mutants no real record can tell apart, each with its reason) — and
 // every listed one must still be undetected, so the list only ever shrinks.
 const knownFile = join(root, 'scripts', 'content-mutation.known-survivors.json');
 const known = JSON.parse(readFileSync(knownFile, 'utf8'));
-const key = (m) => `${m.file}${m.pointer}: ${m.describe}`;
 const selectedKeys = new Set(selected.map(key));
-const survivorKeys = survivors.map(key);
+const survivorKeys = found.survivorKeys;
 const equivalent = new Set(Object.keys(known.equivalent ?? {}));
+const equivalentFound = survivorKeys.filter((k) => equivalent.has(k)).length;
+console.log(
+  `content mutation: ${selected.length} mutant(s), ${selected.length - survivorKeys.length} killed, ` +
+    `${equivalentFound} equivalent (no record can tell them apart; reasons in ` +
+    `content-mutation.known-survivors.json), ${survivorKeys.length - equivalentFound} undetected; ` +
+    `${found.cases} vignette case(s), ${found.caseRuns} case run(s), ` +
+    `${parentOfShards ? `${jobs} processes, ` : ''}${seconds} s`,
+);
 if (args.includes('--update-known')) {
   const waiting = survivorKeys.filter((k) => !equivalent.has(k));
   writeFileSync(knownFile, `${JSON.stringify({ ...known, survivors: waiting }, null, 2)}\n`);

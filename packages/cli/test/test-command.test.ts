@@ -84,6 +84,11 @@ describe('soleus test', () => {
       { detailIncludes: 'no such words' },
       ['detailIncludes', 'expected: contains "no such words"'],
     ],
+    [
+      'detailExcludes',
+      { fires: true, indicator: 'warning', detailExcludes: ['Hyponatraemia', '**Hypokalaemia**'] },
+      ['detailExcludes', 'expected: does not contain "**Hypokalaemia**"'],
+    ],
   ])(
     'reports an unmet %s expectation as FAIL with expected and actual (exit 1)',
     async (_what, exp, lines) => {
@@ -128,6 +133,21 @@ describe('soleus test', () => {
       'a firing case without its indicator',
       manifest({ fires: true }),
       "/cases/0/expect/indicator: expected the indicator of the rule's card (every firing case checks it), found nothing",
+    ],
+    [
+      'detailExcludes not strings',
+      manifest({ fires: true, indicator: 'warning', detailExcludes: 'Hypokalaemia' }),
+      '/cases/0/expect/detailExcludes: expected an array of strings, found string "Hypokalaemia"',
+    ],
+    [
+      'detailExcludes with an empty text',
+      manifest({ fires: true, indicator: 'warning', detailExcludes: [''] }),
+      '/cases/0/expect/detailExcludes: expected a non-empty array of non-empty texts, found an array',
+    ],
+    [
+      'detailExcludes on a silent case',
+      manifest({ fires: false, detailExcludes: ['Hypokalaemia'] }),
+      '/cases/0/expect/fires: expected true on a case with detailExcludes, found boolean',
     ],
     [
       'exact not boolean',

@@ -75,6 +75,9 @@ describe.each(folders)('vignettes %s', (folder) => {
     if (c.expect.detailIncludes !== undefined) {
       expect(own?.detail).toContain(c.expect.detailIncludes);
     }
+    for (const unwanted of c.expect.detailExcludes ?? []) {
+      expect(own?.detail ?? '').not.toContain(unwanted);
+    }
     // The same verdict `soleus test` prints, so the CLI and this suite cannot disagree.
     expect(checkVignetteCase(manifest.rule, c.expect, cards)).toEqual([]);
   });

@@ -16,4 +16,17 @@ describe('describeExpect', () => {
       'silent; other cards allowed; not dvt-excluded',
     );
   });
+
+  it('names the variant texts the detail must not contain', () => {
+    expect(
+      describeExpect({
+        fires: true,
+        indicator: 'warning',
+        detailIncludes: '**Hypokalaemia**',
+        detailExcludes: ['**Hyponatraemia**', '**Hypomagnesaemia**'],
+      }),
+    ).toBe(
+      'fires (warning); detail mentions "**Hypokalaemia**"; detail does not mention "**Hyponatraemia**", "**Hypomagnesaemia**"',
+    );
+  });
 });

@@ -32,5 +32,8 @@ export function describeExpect(expect: VignetteExpect): string {
   if (expect.detailIncludes !== undefined) {
     parts.push(`detail mentions "${expect.detailIncludes}"`);
   }
+  if (expect.detailExcludes && expect.detailExcludes.length > 0) {
+    parts.push(`detail does not mention ${expect.detailExcludes.map((t) => `"${t}"`).join(', ')}`);
+  }
   return parts.length > 0 ? parts.join('; ') : 'no expectation';
 }

@@ -5,7 +5,8 @@ import { otherCardId, type VignetteExpect } from './vignette-manifest';
 /** One expectation of a vignette case that the response did not meet. */
 export interface VignetteMismatch {
   /**
-   * Which expectation (fires, indicator, mustNot, alsoFires, exact, summaryIncludes, detailIncludes), or
+   * Which expectation (fires, indicator, mustNot, alsoFires, exact, summaryIncludes, detailIncludes,
+   * detailExcludes), or
    * `cardText`: a card carries engineering text a clinician should not read (lintCardText).
    */
   readonly what: keyof VignetteExpect | 'cardText';
@@ -79,6 +80,15 @@ export function checkVignetteCase(
   }
   checkText(out, 'summaryIncludes', expect.summaryIncludes, own?.summary);
   checkText(out, 'detailIncludes', expect.detailIncludes, own?.detail);
+  for (const unwanted of expect.detailExcludes ?? []) {
+    if (own?.detail?.includes(unwanted) === true) {
+      out.push({
+        what: 'detailExcludes',
+        expected: `does not contain "${unwanted}"`,
+        actual: `"${own.detail}"`,
+      });
+    }
+  }
   for (const card of cards) {
     for (const finding of lintCardText(card)) {
       out.push({

@@ -22,6 +22,11 @@ export interface VignetteExpect {
   readonly summaryIncludes?: string;
   /** Text the rule's card detail must contain. */
   readonly detailIncludes?: string;
+  /**
+   * Texts the rule's card detail must not contain: the paragraph of a card variant that adds text
+   * (rather than replacing the summary or indicator) and must not hold at this edge.
+   */
+  readonly detailExcludes?: readonly string[];
 }
 
 /** Another card a case expects, with the indicator it must carry. */
@@ -112,6 +117,17 @@ function checkCase(value: unknown, file: string, at: string): void {
   if (e['mustNot'] !== undefined) {
     strings(e['mustNot'], file, `${eAt}/mustNot`);
   }
+  if (e['detailExcludes'] !== undefined) {
+    const excluded = e['detailExcludes'];
+    strings(excluded, file, `${eAt}/detailExcludes`);
+    if (excluded.length === 0 || excluded.some((text) => text === '')) {
+      fail(file, `${eAt}/detailExcludes`, 'a non-empty array of non-empty texts', excluded);
+    }
+    if (e['fires'] !== true) {
+      // A silent card has no detail: the exclusion would hold vacuously.
+      fail(file, `${eAt}/fires`, 'true on a case with detailExcludes', e['fires']);
+    }
+  }
   if (e['alsoFires'] !== undefined) {
     otherCards(e['alsoFires'], file, `${eAt}/alsoFires`);
   }
@@ -156,7 +172,7 @@ function str(obj: Json, file: string, at: string, key: string): void {
   }
 }
 
-function strings(value: unknown, file: string, at: string): void {
+function strings(value: unknown, file: string, at: string): asserts value is string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
     fail(file, at, 'an array of strings', value);
   }

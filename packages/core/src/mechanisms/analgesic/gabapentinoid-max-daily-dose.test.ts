@@ -64,6 +64,25 @@ describe('gabapentinoidMaxDailyDose', () => {
       'gabapentin',
       { analgesic: { gabapentinoidBands: { gabapentin: [{ minCrcl: '60' }] } } },
     ],
+    [
+      'bands that leave CrCl below the lowest minimum uncovered',
+      'gabapentin',
+      {
+        analgesic: {
+          gabapentinoidBands: {
+            gabapentin: [
+              { minCrcl: 60, maxMgPerDay: 3600 },
+              { minCrcl: 1, maxMgPerDay: 300 },
+            ],
+          },
+        },
+      },
+    ],
+    [
+      'bands whose lowest minimum is below 0',
+      'gabapentin',
+      { analgesic: { gabapentinoidBands: { gabapentin: [{ minCrcl: -1, maxMgPerDay: 300 }] } } },
+    ],
   ])('reports %s as SOLEUS_FACT_PARAMETER', (_desc, drug, packs) => {
     const ctx = fakeFactContext({ crcl: 50 }, packs);
     expect(

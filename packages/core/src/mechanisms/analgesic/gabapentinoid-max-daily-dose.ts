@@ -68,15 +68,22 @@ export function bandFor(bands: readonly DoseBand[], crcl: number): DoseBand {
   return sorted.find((b) => crcl >= b.minCrcl) ?? (sorted[sorted.length - 1] as DoseBand);
 }
 
+// The bands must cover every CrCl from 0 mL/min up: a lowest band starting above 0 would leave a gap
+// that `bandFor` quietly fills with that band, so a typo there fails at load instead.
 function readBands(ctx: ParameterReader, pack: string, drug: string): readonly DoseBand[] | null {
   const value = packValue(ctx, pack, ['gabapentinoidBands', drug]);
-  if (Array.isArray(value) && value.length > 0 && value.every(isBand)) {
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every(isBand) &&
+    Math.min(...value.map((band) => band.minCrcl)) === 0
+  ) {
     return value;
   }
   reportParameter(
     ctx,
     `${pack}/pack.json#/parameters/gabapentinoidBands/${drug}`,
-    'a non-empty array of { minCrcl, maxMgPerDay } numbers',
+    'a non-empty array of { minCrcl, maxMgPerDay } numbers whose lowest minCrcl is 0',
     value,
   );
   return null;

@@ -66,7 +66,9 @@ function computeCalfSwelling(ctx: FactContext): Fact {
     return { value: null };
   }
   const { left, right } = latest[1];
-  const difference = Math.abs(left.cm - right.cm);
+  // Rounded to 0.001 cm (far below a tape's precision): in binary floating point 32.3 − 29.3 is
+  // 2.9999999999999964, so an exact 3.0 cm difference would otherwise miss the 3.0 cm threshold.
+  const difference = Math.round(Math.abs(left.cm - right.cm) * 1000) / 1000;
   const threshold = dvtParam(ctx, 'wells.calfDifferenceCm', 'number');
   return {
     value: difference >= threshold,
