@@ -46,6 +46,7 @@ export default {
   clearTextReporter: {
     allowColor: false,
     logTests: false,
+    reportTests: false,
     reportMutants: listSurvivors,
     reportScoreTable: true,
   },

@@ -88,7 +88,7 @@ for (const area of areas) {
     line:
       `${score.score.toFixed(2)} % (break ${threshold}): ${score.mutants} mutants, ${score.killed} killed, ` +
       `${score.timeout} timed out, ${score.survived} survived, ${score.noCoverage} not covered; ` +
-      `${outcome.retested ?? score.mutants} tested in this run, ${seconds} s`,
+      `${outcome.retested ?? 0} tested in this run, ${seconds} s`,
   });
 }
 
@@ -146,9 +146,11 @@ function runArea(area, incrementalFile) {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        const reuse = /(\d+) of (\d+) mutant result\(s\) are reused/.exec(line);
-        if (!reuse) continue;
-        retested = Number(reuse[2]) - Number(reuse[1]);
+        // The first progress line names how many mutants this run tests (the ones Stryker could not
+        // take from the incremental file; static mutants it ignores are not counted).
+        const progress = /\d+\/(\d+) tested/.exec(line);
+        if (!progress || retested !== undefined) continue;
+        retested = Number(progress[1]);
         if (!refresh && retested > retestLeft) {
           stop(
             `${retested} mutants changed since the baseline; CI re-tests at most ${retestLeft} more`,
