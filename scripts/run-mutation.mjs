@@ -8,11 +8,11 @@
 // it re-tests only mutants whose code or covering tests changed since the baseline was recorded. That
 // is bounded twice: when an area's baseline is stale by more than SOLEUS_MUTATION_MAX_RETEST mutants
 // (default 40, summed over the areas) the run stops before testing them, and the whole step stops
-// after SOLEUS_MUTATION_BUDGET_SECONDS (default 900). Either way it fails and names the refresh
+// after SOLEUS_MUTATION_BUDGET_SECONDS (default 600). Either way it fails and names the refresh
 // command. Refresh mode has no bound and writes test-mutation/<area>.incremental.json.
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { MUTATION_AREAS } from './lib/mutation-areas.mjs';
@@ -37,7 +37,7 @@ if (areas.length === 0) {
   process.exit(2);
 }
 const maxRetest = positiveNumber('SOLEUS_MUTATION_MAX_RETEST', 40);
-const budgetSeconds = positiveNumber('SOLEUS_MUTATION_BUDGET_SECONDS', 900);
+const budgetSeconds = positiveNumber('SOLEUS_MUTATION_BUDGET_SECONDS', 600);
 const started = Date.now();
 let retestLeft = maxRetest;
 const results = [];
@@ -65,30 +65,40 @@ for (const area of areas) {
   if (outcome.stopped) {
     console.error(`\n${area}: ${outcome.stopped}`);
     console.error(
-      `The committed baseline is stale: refresh it with \`${refreshCommand(area)}\` and commit ` +
-        `${rel(baselinePath(area))} (and docs/reference/mutation-survivors.md, ` +
-        '`node scripts/mutation-survivors.mjs`).',
+      outcome.stale
+        ? `The committed baseline is stale: refresh it with \`${refreshCommand(area)}\` and commit ` +
+            `${rel(baselinePath(area))} and docs/reference/mutation-survivors.md ` +
+            '(`node scripts/mutation-survivors.mjs`).'
+        : 'Either a baseline is stale (the summary names how many mutants each area tested; refresh ' +
+            `with \`${refreshCommand(area)}\`) or this machine is slower than the budget assumes ` +
+            '(SOLEUS_MUTATION_BUDGET_SECONDS).',
     );
     failed = true;
     results.push({ area, line: `stopped after ${seconds} s (${outcome.stopped})` });
     break;
   }
-  const report = await readFile(join(root, `reports/mutation/${area}.json`), 'utf8').catch(
-    () => null,
-  );
-  if (outcome.code !== 0 || report === null) {
+  const reportFile = join(root, `reports/mutation/${area}.json`);
+  const fresh = existsSync(reportFile) && statSync(reportFile).mtimeMs >= areaStart;
+  if (!fresh) {
     failed = true;
-    results.push({ area, line: `FAILED (exit ${outcome.code}) after ${seconds} s` });
+    results.push({
+      area,
+      line: `FAILED (Stryker exit ${outcome.code}, no report) after ${seconds} s`,
+    });
     continue;
   }
-  const score = scoreOfReport(JSON.parse(report));
+  const score = scoreOfReport(JSON.parse(await readFile(reportFile, 'utf8')));
   const threshold = MUTATION_AREAS[area].break;
+  const below = score.score < threshold;
+  if (below || outcome.code !== 0) failed = true;
   results.push({
     area,
     line:
-      `${score.score.toFixed(2)} % (break ${threshold}): ${score.mutants} mutants, ${score.killed} killed, ` +
-      `${score.timeout} timed out, ${score.survived} survived, ${score.noCoverage} not covered; ` +
-      `${outcome.retested ?? 0} tested in this run, ${seconds} s`,
+      `${score.score.toFixed(2)} % (break ${threshold}${below ? ', BELOW IT' : ''}): ` +
+      `${score.mutants} mutants, ${score.killed} killed, ${score.timeout} timed out, ` +
+      `${score.survived} survived, ${score.noCoverage} not covered; ` +
+      `${outcome.retested ?? 0} tested in this run, ${seconds} s` +
+      (outcome.code === 0 ? '' : ` (Stryker exit ${outcome.code})`),
   });
 }
 
@@ -100,7 +110,7 @@ process.exit(failed ? 1 : 0);
 /**
  * Runs Stryker on one area; in CI mode stops it when it would re-test more mutants than are left
  * of the re-test allowance, or when the step's time budget runs out.
- * @returns {Promise<{code: number | null, retested?: number, stopped?: string}>}
+ * @returns {Promise<{code: number | null, retested?: number, stopped?: string, stale: boolean}>}
  */
 function runArea(area, incrementalFile) {
   return new Promise((resolve) => {
@@ -124,6 +134,7 @@ function runArea(area, incrementalFile) {
     );
     let retested;
     let stopped;
+    let stale = false;
     let pending = '';
     const stop = (reason) => {
       if (stopped) return;
@@ -152,6 +163,7 @@ function runArea(area, incrementalFile) {
         if (!progress || retested !== undefined) continue;
         retested = Number(progress[1]);
         if (!refresh && retested > retestLeft) {
+          stale = true;
           stop(
             `${retested} mutants changed since the baseline; CI re-tests at most ${retestLeft} more`,
           );
@@ -161,7 +173,7 @@ function runArea(area, incrementalFile) {
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, retested, stopped });
+      resolve({ code, retested, stopped, stale });
     });
   });
 }
