@@ -39,6 +39,10 @@ describe('renalClearance', () => {
       55,
     ],
     ['nothing known → unknown', { age: 70 }, null],
+    // Age unknown: never Cockcroft-Gault on a guessed age (140 − nothing would read as 140 mL/min).
+    ['no age → reported CrCl', { sex: 'male', weight: 72, scr: 1, reported: 42, egfr: 10 }, 42],
+    ['no age, no reported → eGFR fallback', { sex: 'male', weight: 72, scr: 1, egfr: 29 }, 29],
+    ['no age, nothing else → unknown', { sex: 'male', weight: 72, scr: 1 }, null],
   ])('%s', (_desc, facts, want) => {
     const fact = renalClearance.compute(params, fakeFactContext(facts, pack));
     expect(fact.unit).toBe('mL/min');
@@ -48,6 +52,27 @@ describe('renalClearance', () => {
       expect(fact.value).toBeCloseTo(want, 6);
     }
   });
+
+  it.each([
+    ['male', 'Cockcroft-Gault (male)'],
+    ['female', 'Cockcroft-Gault (female factor: female or sex not recorded)'],
+  ])(
+    'Cockcroft-Gault evidence: its three inputs, each noted with the formula (%s)',
+    (sex, note) => {
+      const facts = {
+        age: { value: 70, evidence: [{ resource: 'Patient/p1' }] },
+        sex,
+        weight: { value: 72, evidence: [{ resource: 'Observation/weight-1' }] },
+        scr: { value: 1, evidence: [{ resource: 'Observation/scr-1', note: 'mg/dL' }] },
+      };
+      const fact = renalClearance.compute(params, fakeFactContext(facts, pack));
+      expect(fact.evidence).toEqual([
+        { resource: 'Patient/p1', note },
+        { resource: 'Observation/weight-1', note },
+        { resource: 'Observation/scr-1', note: `mg/dL; ${note}` },
+      ]);
+    },
+  );
 
   it('names the basis in the evidence notes', () => {
     const facts = { egfr: { value: 29, evidence: [{ resource: 'Observation/egfr-1' }] } };
