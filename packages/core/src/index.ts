@@ -67,6 +67,18 @@ export type {
   PackParameters,
 } from './mechanisms/mechanism';
 export { SHIPPED_MECHANISMS } from './mechanisms/shipped-mechanisms';
+export type {
+  ReadingKind,
+  ReadingStatus,
+  ReadingTime,
+  ReadingUse,
+  ReadingValue,
+  RecordQuery,
+  RecordReader,
+  RecordReading,
+} from './mechanisms/records/record-reading';
+export { readingSubject } from './mechanisms/records/reading-subject';
+export { windowStartMs } from './mechanisms/records/window-start-ms';
 export {
   collectParameterIssues,
   numberFact,

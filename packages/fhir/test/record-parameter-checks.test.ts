@@ -47,19 +47,6 @@ describe('record mechanism parameters at load', () => {
     ]);
   });
 
-  it('a mistyped pregnancy parameter fails naming it', () => {
-    const facts = new Map(shipped.facts);
-    const current = facts.get('pregnancy.current');
-    const source = current?.source as unknown as { params: Record<string, unknown> };
-    facts.set('pregnancy.current', {
-      ...current!,
-      source: { ...source, params: { ...source.params, maxWeeks: '44' } },
-    } as never);
-    expect(problems({ ...shipped, facts })).toEqual([
-      expect.stringContaining('params.maxWeeks: expected a number'),
-    ]);
-  });
-
   it('DVT_PARAMETERS lists exactly the parameters the DVT mechanisms read', () => {
     const read = new Set<string>();
     for (const file of readdirSync(DVT_DIR).filter((f) => f.endsWith('.ts'))) {

@@ -29,7 +29,9 @@ describe('the shipped mechanisms check their parameters at load', () => {
     expect(SHIPPED_MECHANISMS.get(derivation)?.checkParams?.(params, pack)).toEqual([]);
   });
 
-  it.each(uses.filter(([, derivation]) => derivation !== 'sameAs'))(
+  // sameAs and the pregnancy assessment read only their source params, no pack parameters.
+  const SOURCE_PARAMS_ONLY = ['sameAs', 'pregnancy.current', 'pregnancy.gestationalWeeks'];
+  it.each(uses.filter(([, derivation]) => !SOURCE_PARAMS_ONLY.includes(derivation)))(
     '%s (%s): a pack without its parameters is reported, as errors',
     (_fact, derivation, params) => {
       const issues = SHIPPED_MECHANISMS.get(derivation)?.checkParams?.(params, () => ({})) ?? [];
@@ -42,5 +44,16 @@ describe('the shipped mechanisms check their parameters at load', () => {
 
   it.each(uses)('%s (%s): source params missing are reported', (_fact, derivation) => {
     expect(SHIPPED_MECHANISMS.get(derivation)?.checkParams?.({}, pack)).not.toEqual([]);
+  });
+
+  it('a mistyped pregnancy parameter is reported naming it', () => {
+    const source = ruleSet.facts.get('pregnancy.current')?.source as { params: object };
+    const issues = SHIPPED_MECHANISMS.get('pregnancy.current')?.checkParams?.(
+      { ...source.params, maxWeeks: '44' },
+      pack,
+    );
+    expect(issues?.map((i) => i.message)).toEqual([
+      expect.stringContaining('params.maxWeeks: expected a number'),
+    ]);
   });
 });

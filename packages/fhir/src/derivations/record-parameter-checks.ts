@@ -1,11 +1,9 @@
 /**
  * Load-time checks of the parameters the record-reading mechanisms read (issue 19 point 5): the DVT
- * pack's `parameters` (read at request time by `dvtParam`) and the pregnancy assessment's source
- * `params`. A typo fails `soleus validate` and the service start, not the first request.
+ * pack's `parameters` (read at request time by `dvtParam`). A typo fails `soleus validate` and the service start, not the first request.
  */
-import { isSoleusError, type Issue, type PackParameters } from '@soleus/core';
+import type { Issue, PackParameters } from '@soleus/core';
 import { DVT_PACK } from './dvt/dvt-params';
-import { readPregnancyParams } from './pregnancy/pregnancy-params';
 
 type ParamType = 'string' | 'number' | 'string[]';
 
@@ -84,28 +82,4 @@ export function checkDvtParameters(pack: PackParameters): Issue[] {
       },
     ];
   });
-}
-
-/**
- * Checks a pregnancy fact's source params as the assessment reads them.
- * @param params - the derived source's params
- * @returns an error naming the first bad parameter, or none
- */
-export function checkPregnancyParameters(params: Readonly<Record<string, unknown>>): Issue[] {
-  try {
-    readPregnancyParams(params, 'pregnancy.current');
-    return [];
-  } catch (err) {
-    if (!isSoleusError(err)) {
-      throw err;
-    }
-    return [
-      {
-        severity: 'error',
-        code: 'SOLEUS_FACT_PARAMETER',
-        message: err.message,
-        location: { pointer: '/source/params' },
-      },
-    ];
-  }
 }

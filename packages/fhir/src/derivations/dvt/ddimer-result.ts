@@ -6,7 +6,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { dvtParam } from './dvt-params';
 import { interpretDdimer, type DdimerReading } from './interpret-ddimer';
-import { memoPerRequest } from './memo-per-request';
+import { memoPerRequest } from '../../facts/memo-per-request';
 import { placeInEpisode } from './place-in-episode';
 import { ddimerSubject } from './ddimer-subject';
 import { humanDate } from '../../text/human-date';

@@ -6,7 +6,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { windowStart } from '../../facts/window';
 import { dvtParam } from './dvt-params';
-import { memoPerRequest } from './memo-per-request';
+import { memoPerRequest } from '../../facts/memo-per-request';
 import { placeInEpisode } from './place-in-episode';
 import { calendarDate, humanDate } from '../../text/human-date';
 import { itemSubject } from '../../text/item-subject';

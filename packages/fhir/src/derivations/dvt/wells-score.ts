@@ -12,7 +12,7 @@ import { SoleusError } from '@soleus/core';
 import { POSSIBLE_NOT_DOCUMENTED } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { dvtParam, DVT_PACK } from './dvt-params';
-import { memoPerRequest } from './memo-per-request';
+import { memoPerRequest } from '../../facts/memo-per-request';
 import { latestWellsAttestation, type WellsAttestation } from './wells-attestation';
 
 /** One Wells item as the pack defines it. */

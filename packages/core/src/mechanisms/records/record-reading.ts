@@ -1,0 +1,94 @@
+/**
+ * Plain readings of record entries, for mechanisms that interpret the record itself (the pregnancy
+ * assessment, the DVT episode): the host adapter finds the entries of a value set, applies its status
+ * rules and reads their values; the mechanism gets these FHIR-free objects and decides what they mean.
+ * Nothing here names a clinical concept: a query is a resource kind, a value set and, for coded
+ * results, the value sets that mean positive and negative.
+ */
+
+/** The record kinds a mechanism may read. */
+export type ReadingKind = 'Observation' | 'Condition';
+
+/** What an entry is used for, for the status rules of Conditions (docs/reference/status-rules.md). */
+export type ReadingUse = 'current' | 'risk' | 'history' | 'confirmed';
+
+/** Which entries to read. */
+export interface RecordQuery {
+  readonly kind: ReadingKind;
+  /** Value set (url or id) of the entry's code. */
+  readonly valueSet: string;
+  /** Condition status rules to apply (default `current`). */
+  readonly use?: ReadingUse;
+  /** Coded results in this value set read as positive (Observations). */
+  readonly positiveValueSet?: string;
+  /** Coded results in this value set read as negative (Observations). */
+  readonly negativeValueSet?: string;
+}
+
+/** Whether an entry counts under the host's status rules, and why not. */
+export interface ReadingStatus {
+  readonly counts: boolean;
+  /** Why it does not count, for the engineer (explain). */
+  readonly reason?: string;
+  /** The same as a predicate a clinician reads ("was entered in error"). */
+  readonly plain?: string;
+  /** A preliminary result with a value: never used to rule out. */
+  readonly preliminary?: boolean;
+  /** The entry breaks an invariant of its format: a data-quality issue to report. */
+  readonly issue?: boolean;
+  /** Element the status was read from, for the issue location. */
+  readonly path: string;
+}
+
+/** The value an entry reports. */
+export type ReadingValue =
+  | {
+      readonly kind: 'quantity';
+      readonly value: number;
+      readonly unit?: string;
+      readonly code?: string;
+      readonly system?: string;
+      readonly comparator?: string;
+      /** True when the quantity was read from text. */
+      readonly fromText: boolean;
+    }
+  | { readonly kind: 'positive' | 'negative'; readonly reported: string }
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'uninterpretable';
+      readonly reason: string;
+      readonly path: string;
+      /** The same for a clinician, as a predicate ("has a written result that cannot be read"). */
+      readonly plain: string;
+    };
+
+/** The clinically relevant instant of an entry (effective time, onset) and how precise it is. */
+export interface ReadingTime {
+  readonly epochMs: number;
+  readonly precision: 'year' | 'month' | 'day' | 'time';
+}
+
+/** One record entry, read. */
+export interface RecordReading {
+  /** `Type/id`, for evidence. */
+  readonly ref: string;
+  readonly time: ReadingTime | null;
+  readonly status: ReadingStatus;
+  /** The reported value (Observations; `none` for other kinds). */
+  readonly value: ReadingValue;
+  /** Element the value was read from, for an issue location. */
+  readonly valuePath: string;
+  /** The entry's codes that are in the query's value set. */
+  readonly codes: readonly string[];
+  /** The record's own name for it (code text or first display), when it has one. */
+  readonly name?: string;
+  /** Its day in words for a clinician line ("21 Nov 2026"), when known to the day. */
+  readonly day?: string;
+  /** Generic word for the kind when it has no name ("A result", "A diagnosis"). */
+  readonly kindWord: string;
+}
+
+/** Reads record entries; the host adapter implements it and hands it to mechanisms. */
+export interface RecordReader {
+  read(query: RecordQuery): readonly RecordReading[];
+}

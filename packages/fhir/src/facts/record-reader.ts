@@ -1,0 +1,108 @@
+/**
+ * The adapter side of `RecordReader` (@soleus/core): the entries of a value set, read plainly for the
+ * mechanisms that interpret entries themselves. Status rules (entered-in-error, superseded, uncertain
+ * verification, preliminary), times, values and names are read here, from FHIR; the mechanism decides
+ * what they mean. Nothing here names a clinical concept. Another patient's entries and superseded
+ * versions never reach the index this reads (bundle-to-facts scopes the record first).
+ */
+import type { Condition, Observation } from 'fhir/r4';
+import type {
+  ReadingValue,
+  RecordQuery,
+  RecordReader,
+  RecordReading,
+  ReadingStatus,
+} from '@soleus/core';
+import { conditionOnset } from '../fhir/condition-onset';
+import { observationEffectiveTime } from '../fhir/observation-effective-time';
+import { parseFhirDate } from '../fhir/parse-fhir-date';
+import { readResultValue, type ResultValue } from '../fhir/read-result-value';
+import { conditionCounts, observationCounts, type StatusVerdict } from '../fhir/resource-status';
+import { describeResource } from '../text/describe-resource';
+import { calendarDate } from '../text/human-date';
+import { kindWord } from '../text/item-subject';
+import type { RecordIndex } from './record-index';
+import { resourceRef } from './resource-ref';
+
+/**
+ * A record reader over one request's index.
+ * @param index - the request's record index
+ * @returns the reader
+ */
+export function recordReader(index: RecordIndex): RecordReader {
+  return {
+    read: (query) =>
+      query.kind === 'Condition'
+        ? index.withCodeIn('Condition', query.valueSet).map((c) => readCondition(c, query, index))
+        : index
+            .withCodeIn('Observation', query.valueSet)
+            .map((o) => readObservation(o, query, index)),
+  };
+}
+
+function readCondition(
+  condition: Condition,
+  query: RecordQuery,
+  index: RecordIndex,
+): RecordReading {
+  return {
+    ...common(condition, query, index),
+    time: parseFhirDate(conditionOnset(condition)),
+    status: statusOf(conditionCounts(condition, query.use ?? 'current'), 'clinicalStatus'),
+    value: { kind: 'none' },
+  };
+}
+
+function readObservation(obs: Observation, query: RecordQuery, index: RecordIndex): RecordReading {
+  const positive = query.positiveValueSet;
+  const negative = query.negativeValueSet;
+  const value = readResultValue(obs, {
+    ...(positive === undefined ? {} : { isPositive: (c) => index.conceptIn(positive, c) }),
+    ...(negative === undefined ? {} : { isNegative: (c) => index.conceptIn(negative, c) }),
+  });
+  return {
+    ...common(obs, query, index),
+    time: parseFhirDate(observationEffectiveTime(obs)),
+    status: statusOf(observationCounts(obs), 'status'),
+    value: plainValue(value),
+  };
+}
+
+function common(
+  resource: Condition | Observation,
+  query: RecordQuery,
+  index: RecordIndex,
+): Pick<RecordReading, 'ref' | 'codes' | 'name' | 'day' | 'kindWord' | 'valuePath'> {
+  const described = describeResource(resource);
+  const codes = (resource.code?.coding ?? [])
+    .filter((c) => index.codingIn(query.valueSet, c))
+    .map((c) => c.code ?? '');
+  return {
+    ref: resourceRef(resource),
+    codes,
+    ...(described.name === undefined ? {} : { name: described.name }),
+    ...(described.atMs === undefined ? {} : { day: calendarDate(described.atMs) }),
+    kindWord: kindWord(resource.resourceType),
+    valuePath: 'value[x]',
+  };
+}
+
+function statusOf(verdict: StatusVerdict, path: string): ReadingStatus {
+  return verdict.counts ? { counts: true, path } : { ...verdict, path };
+}
+
+function plainValue(value: ResultValue): ReadingValue {
+  if (value.kind !== 'quantity') {
+    return value;
+  }
+  const q = value.quantity;
+  return {
+    kind: 'quantity',
+    value: q.value as number,
+    ...(q.unit === undefined ? {} : { unit: q.unit }),
+    ...(q.code === undefined ? {} : { code: q.code }),
+    ...(q.system === undefined ? {} : { system: q.system }),
+    ...(q.comparator === undefined ? {} : { comparator: q.comparator }),
+    fromText: value.fromText,
+  };
+}
