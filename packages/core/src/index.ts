@@ -79,6 +79,9 @@ export type {
 } from './mechanisms/records/record-reading';
 export { readingSubject } from './mechanisms/records/reading-subject';
 export { windowStartMs } from './mechanisms/records/window-start-ms';
+export { POSSIBLE_NOT_DOCUMENTED } from './mechanisms/records/possible-not-documented';
+export { DVT_PACK, dvtParam } from './mechanisms/dvt/dvt-param';
+export { checkDvtParameters, DVT_PARAMETERS } from './mechanisms/dvt/check-dvt-parameters';
 export {
   collectParameterIssues,
   numberFact,

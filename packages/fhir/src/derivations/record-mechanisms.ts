@@ -1,6 +1,6 @@
 import type { Derivation } from '../facts/derivations';
 import { DVT_DERIVATIONS } from './dvt/dvt-derivations';
-import { checkDvtParameters } from './record-parameter-checks';
+import { checkDvtParameters } from '@soleus/core';
 import { decisionTableOutcome } from './shared/decision-table-outcome';
 import { encounterInWindow } from './shared/encounter-in-window';
 import { unknownDataOf } from './shared/unknown-data-of';

@@ -14,7 +14,7 @@ import { observationCounts } from '../../fhir/resource-status';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { placeInEpisode } from './place-in-episode';
 import { dvtObservationNeeds } from './dvt-data-needs';
 

@@ -4,7 +4,7 @@ import { observationEffectiveTime } from '../../fhir/observation-effective-time'
 import { observationCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { interpretDdimer, type DdimerReading } from './interpret-ddimer';
 import { memoPerRequest } from '../../facts/memo-per-request';
 import { placeInEpisode } from './place-in-episode';

@@ -1,6 +1,6 @@
 import type { DataRequirement } from '../../facts/data-requirement';
 import type { PackParameters } from '../../facts/derivations';
-import { DVT_PACK } from './dvt-params';
+import { DVT_PACK } from '@soleus/core';
 
 /** DVT pack parameters naming the value sets of the Observations the pathway reads. */
 const OBSERVATION_VALUE_SETS = [

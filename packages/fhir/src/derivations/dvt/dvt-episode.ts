@@ -16,7 +16,7 @@ import { conditionCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { windowStart } from '../../facts/window';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { memoPerRequest } from '../../facts/memo-per-request';
 
 /** The episode: its start (null = no trigger, the DVT pathway does not run) and why. */

@@ -15,7 +15,7 @@ import { noPatientIssue } from '../../facts/patient-facts';
 import { resourceRef } from '../../facts/resource-ref';
 import { displayReported, displayUnit } from '../../text/display-unit';
 import { unitProblem } from '../../text/unit-problem';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 
 /** The verdict on one result, with the explanation a card shows: the value, then why the verdict. */
 export type DdimerReading =

@@ -8,7 +8,7 @@ import { itemSubject } from '../../text/item-subject';
 import { valueProblem } from '../../text/unit-problem';
 import { convertQuantity } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { findInEpisode, type ObservationTest } from './find-in-episode';
 import { dvtObservationNeeds } from './dvt-data-needs';
 

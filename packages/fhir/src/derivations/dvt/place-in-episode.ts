@@ -3,7 +3,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { windowStart } from '../../facts/window';
 import { durationWords } from '../../text/duration-words';
 import { dvtEpisode } from './dvt-episode';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 
 /** Where a dated resource falls relative to the DVT episode. */
 export type Placement =

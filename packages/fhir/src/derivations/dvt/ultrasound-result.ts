@@ -5,7 +5,7 @@ import { observationCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { windowStart } from '../../facts/window';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { memoPerRequest } from '../../facts/memo-per-request';
 import { placeInEpisode } from './place-in-episode';
 import { calendarDate, humanDate } from '../../text/human-date';

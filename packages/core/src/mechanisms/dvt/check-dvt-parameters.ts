@@ -1,15 +1,17 @@
 /**
- * Load-time checks of the parameters the record-reading mechanisms read (issue 19 point 5): the DVT
- * pack's `parameters` (read at request time by `dvtParam`). A typo fails `soleus validate` and the service start, not the first request.
+ * Load-time check of the DVT pack's `parameters` (read at request time by `dvtParam`, issue 19 point
+ * 5), run once for the pack by the mechanism of `dvt.triggered`, which every DVT rule reads. A typo
+ * fails `soleus validate` and the service start, not the first request.
  */
-import type { Issue, PackParameters } from '@soleus/core';
-import { DVT_PACK } from './dvt/dvt-params';
+import type { Issue } from '../../errors';
+import type { PackParameters } from '../mechanism';
+import { DVT_PACK } from './dvt-param';
 
 type ParamType = 'string' | 'number' | 'string[]';
 
 /**
- * Every DVT pack parameter the DVT mechanisms read, with its type (test/record-parameter-checks
- * keeps this list equal to the `dvtParam` calls of derivations/dvt).
+ * Every DVT pack parameter the DVT mechanisms read, with its type (fhir
+ * test/record-parameter-checks keeps this list equal to the `dvtParam` calls of the DVT mechanisms).
  */
 export const DVT_PARAMETERS: Readonly<Record<string, ParamType>> = {
   'anticoagulation.lmwhProphylacticMaxMgPerDay': 'number',

@@ -1,0 +1,21 @@
+import type { Mechanism } from '../mechanism';
+import { anticoagulationStatus } from './anticoagulation-status';
+import { ddimerReliable } from './ddimer-reliable';
+import { dvtModifiers } from './dvt-modifiers';
+import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
+import { listNotEmpty } from './list-not-empty';
+import { notExcluded } from './not-excluded';
+import { previousDvt } from './previous-dvt';
+import { ultrasoundScope } from './ultrasound-scope';
+
+/** The FHIR-free DVT mechanisms (over facts and pack parameters), by the name dvt.facts.json gives. */
+export const DVT_MECHANISMS: ReadonlyArray<readonly [string, Mechanism]> = [
+  ['dvt.previousDvt', previousDvt],
+  ['dvt.ultrasoundScope', ultrasoundScope],
+  ['dvt.anticoagulation', anticoagulationStatus],
+  ['dvt.ddimerReliable', ddimerReliable],
+  ['dvt.modifiers', dvtModifiers],
+  ['dvt.elevatedDdimerContexts', elevatedDdimerContexts],
+  ['dvt.listNotEmpty', listNotEmpty],
+  ['dvt.notExcluded', notExcluded],
+];
