@@ -28,6 +28,7 @@ const AREAS = {
     tests: [
       'packages/*/src/derivations/**/*.test.ts',
       'packages/core/src/mechanisms/**/*.test.ts',
+      'packages/fhir/test/pregnancy-assessment.test.ts',
       'packages/fhir/test/vignettes.test.ts',
     ],
     break: 0,
