@@ -79,6 +79,10 @@ export type {
 } from './mechanisms/records/record-reading';
 export { readingSubject } from './mechanisms/records/reading-subject';
 export { windowStartMs } from './mechanisms/records/window-start-ms';
+export { displayReported, displayUnit } from './text/display-unit';
+export { unitProblem, valueProblem } from './text/unit-problem';
+export { calendarDate, humanDate, humanDateText, timeAgo } from './text/human-date';
+export { durationWords } from './text/duration-words';
 export { POSSIBLE_NOT_DOCUMENTED } from './mechanisms/records/possible-not-documented';
 export { DVT_PACK, dvtParam } from './mechanisms/dvt/dvt-param';
 export { checkDvtParameters, DVT_PARAMETERS } from './mechanisms/dvt/check-dvt-parameters';

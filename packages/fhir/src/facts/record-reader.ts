@@ -5,6 +5,7 @@
  * what they mean. Nothing here names a clinical concept. Another patient's entries and superseded
  * versions never reach the index this reads (bundle-to-facts scopes the record first).
  */
+import { calendarDate } from '@soleus/core';
 import type { Condition, Observation } from 'fhir/r4';
 import type {
   ReadingValue,
@@ -19,7 +20,6 @@ import { parseFhirDate } from '../fhir/parse-fhir-date';
 import { readResultValue, type ResultValue } from '../fhir/read-result-value';
 import { conditionCounts, observationCounts, type StatusVerdict } from '../fhir/resource-status';
 import { describeResource } from '../text/describe-resource';
-import { calendarDate } from '../text/human-date';
 import { kindWord } from '../text/item-subject';
 import type { RecordIndex } from './record-index';
 import { resourceRef } from './resource-ref';

@@ -1,6 +1,6 @@
 import type { FhirResource } from 'fhir/r4';
 import { describeResource } from './describe-resource';
-import { calendarDate } from './human-date';
+import { calendarDate } from '@soleus/core';
 
 /** What a record entry is when it has no coded name. */
 const KINDS: Readonly<Record<string, string>> = {

@@ -5,9 +5,8 @@
  * sides decides. No such pair leaves the item to the bedside assessment (unknown).
  */
 import { itemSubject } from '../../text/item-subject';
-import { valueProblem } from '../../text/unit-problem';
 import type { Observation } from 'fhir/r4';
-import { convertQuantity, type Fact } from '@soleus/core';
+import { convertQuantity, type Fact, valueProblem } from '@soleus/core';
 import { laterality } from '../../fhir/laterality';
 import { observationEffectiveTime } from '../../fhir/observation-effective-time';
 import { observationCounts } from '../../fhir/resource-status';

@@ -4,12 +4,11 @@ import { observationEffectiveTime } from '../../fhir/observation-effective-time'
 import { observationCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from '@soleus/core';
+import { dvtParam, humanDate } from '@soleus/core';
 import { interpretDdimer, type DdimerReading } from './interpret-ddimer';
 import { memoPerRequest } from '../../facts/memo-per-request';
 import { placeInEpisode } from './place-in-episode';
 import { ddimerSubject } from './ddimer-subject';
-import { humanDate } from '../../text/human-date';
 
 /** The episode's D-dimer: negative, positive, or unknown (none, stale or uninterpretable), and why. */
 export interface DdimerResult {

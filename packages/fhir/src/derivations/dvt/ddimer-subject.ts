@@ -1,8 +1,7 @@
+import { displayReported, calendarDate } from '@soleus/core';
 import type { Observation } from 'fhir/r4';
 import { observationEffectiveTime } from '../../fhir/observation-effective-time';
 import { parseFhirDate } from '../../fhir/parse-fhir-date';
-import { displayReported } from '../../text/display-unit';
-import { calendarDate } from '../../text/human-date';
 
 /**
  * Names one D-dimer result in card text: "D-dimer 600 ng/mL FEU (21 Nov 2026)", "D-dimer (21 Nov

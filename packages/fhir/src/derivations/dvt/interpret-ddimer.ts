@@ -7,14 +7,12 @@
  * the cutoff; `<x` with x ≤ cutoff is negative, `>x` is positive. Qualitative negatives never exclude.
  */
 import type { Observation, Quantity } from 'fhir/r4';
-import { normaliseQuantity } from '@soleus/core';
+import { normaliseQuantity, displayReported, displayUnit, unitProblem } from '@soleus/core';
 import { ageAt } from '../../fhir/age-at';
 import { readResultValue } from '../../fhir/read-result-value';
 import type { FactContext } from '../../facts/fact-context';
 import { noPatientIssue } from '../../facts/patient-facts';
 import { resourceRef } from '../../facts/resource-ref';
-import { displayReported, displayUnit } from '../../text/display-unit';
-import { unitProblem } from '../../text/unit-problem';
 import { dvtParam } from '@soleus/core';
 
 /** The verdict on one result, with the explanation a card shows: the value, then why the verdict. */

@@ -1,9 +1,8 @@
 import { parseFhirDate } from '../../fhir/parse-fhir-date';
 import type { FactContext } from '../../facts/fact-context';
 import { windowStart } from '../../facts/window';
-import { durationWords } from '../../text/duration-words';
 import { dvtEpisode } from './dvt-episode';
-import { dvtParam } from '@soleus/core';
+import { dvtParam, durationWords } from '@soleus/core';
 
 /** Where a dated resource falls relative to the DVT episode. */
 export type Placement =

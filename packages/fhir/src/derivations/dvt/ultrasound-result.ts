@@ -5,10 +5,9 @@ import { observationCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { windowStart } from '../../facts/window';
-import { dvtParam } from '@soleus/core';
+import { dvtParam, calendarDate, humanDate } from '@soleus/core';
 import { memoPerRequest } from '../../facts/memo-per-request';
 import { placeInEpisode } from './place-in-episode';
-import { calendarDate, humanDate } from '../../text/human-date';
 import { itemSubject } from '../../text/item-subject';
 import { capitalised } from '../../text/capitalised';
 
