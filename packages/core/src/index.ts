@@ -68,7 +68,9 @@ export type {
 } from './mechanisms/mechanism';
 export { SHIPPED_MECHANISMS } from './mechanisms/shipped-mechanisms';
 export type {
+  PatientReading,
   ReadingKind,
+  ReadingQuantity,
   ReadingStatus,
   ReadingTime,
   ReadingUse,
@@ -86,6 +88,8 @@ export { durationWords } from './text/duration-words';
 export { POSSIBLE_NOT_DOCUMENTED } from './mechanisms/records/possible-not-documented';
 export { DVT_PACK, dvtParam } from './mechanisms/dvt/dvt-param';
 export { checkDvtParameters, DVT_PARAMETERS } from './mechanisms/dvt/check-dvt-parameters';
+export { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './mechanisms/dvt/dvt-data-needs';
+export { placeInEpisode, type Placement } from './mechanisms/dvt/place-in-episode';
 export {
   collectParameterIssues,
   numberFact,

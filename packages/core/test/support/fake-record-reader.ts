@@ -1,4 +1,4 @@
-import type { RecordQuery, RecordReader, RecordReading } from '../../src/index';
+import type { PatientReading, RecordQuery, RecordReader, RecordReading } from '../../src/index';
 
 /**
  * A RecordReader for unit tests of record-interpreting mechanisms: the readings of each value set are
@@ -8,10 +8,12 @@ import type { RecordQuery, RecordReader, RecordReading } from '../../src/index';
  */
 export function fakeRecordReader(
   byValueSet: Readonly<Record<string, readonly RecordReading[]>>,
+  patient: PatientReading | null = null,
 ): RecordReader & { readonly queries: RecordQuery[] } {
   const queries: RecordQuery[] = [];
   return {
     queries,
+    patient: () => patient,
     read: (query) => {
       queries.push(query);
       return byValueSet[query.valueSet] ?? [];
@@ -34,10 +36,12 @@ export function reading(
   return {
     ref,
     time: at === null ? null : { epochMs: Date.parse(at), precision: 'time' },
+    timePath: 'effective[x]',
     status: { counts: true, path: 'status' },
     value: { kind: 'none' },
     valuePath: 'value[x]',
     codes: [],
+    alsoIn: [],
     kindWord: 'A result',
     ...extra,
   };

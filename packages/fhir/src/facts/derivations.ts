@@ -1,5 +1,4 @@
-import type { Mechanism, PackParameters } from '@soleus/core';
-import type { DataRequirement } from './data-requirement';
+import type { Mechanism, MechanismRequirement, PackParameters } from '@soleus/core';
 import type { FactContext } from './fact-context';
 
 export type { PackParameters } from '@soleus/core';
@@ -18,5 +17,5 @@ export interface Derivation extends Mechanism<FactContext> {
   requires(
     params: Readonly<Record<string, unknown>>,
     pack: PackParameters,
-  ): readonly DataRequirement[];
+  ): readonly MechanismRequirement[];
 }

@@ -6,14 +6,16 @@
  * versions never reach the index this reads (bundle-to-facts scopes the record first).
  */
 import { calendarDate } from '@soleus/core';
-import type { Condition, Observation } from 'fhir/r4';
+import type { Condition, Observation, Quantity } from 'fhir/r4';
 import type {
+  ReadingQuantity,
   ReadingValue,
   RecordQuery,
   RecordReader,
   RecordReading,
   ReadingStatus,
 } from '@soleus/core';
+import { ageAt } from '../fhir/age-at';
 import { conditionOnset } from '../fhir/condition-onset';
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
@@ -30,7 +32,12 @@ import { resourceRef } from './resource-ref';
  * @returns the reader
  */
 export function recordReader(index: RecordIndex): RecordReader {
+  const patient = index.patient;
+  const patientReading = patient
+    ? { ref: resourceRef(patient), ageAt: (atMs: number) => ageAt(patient.birthDate, atMs) }
+    : null;
   return {
+    patient: () => patientReading,
     read: (query) =>
       query.kind === 'Condition'
         ? index.withCodeIn('Condition', query.valueSet).map((c) => readCondition(c, query, index))
@@ -48,6 +55,7 @@ function readCondition(
   return {
     ...common(condition, query, index),
     time: parseFhirDate(conditionOnset(condition)),
+    timePath: 'onset[x]',
     status: statusOf(conditionCounts(condition, query.use ?? 'current'), 'clinicalStatus'),
     value: { kind: 'none' },
   };
@@ -63,8 +71,12 @@ function readObservation(obs: Observation, query: RecordQuery, index: RecordInde
   return {
     ...common(obs, query, index),
     time: parseFhirDate(observationEffectiveTime(obs)),
+    timePath: 'effective[x]',
     status: statusOf(observationCounts(obs), 'status'),
     value: plainValue(value),
+    ...(obs.referenceRange?.[0]?.high
+      ? { referenceHigh: quantityOf(obs.referenceRange[0].high) }
+      : {}),
   };
 }
 
@@ -72,7 +84,7 @@ function common(
   resource: Condition | Observation,
   query: RecordQuery,
   index: RecordIndex,
-): Pick<RecordReading, 'ref' | 'codes' | 'name' | 'day' | 'kindWord' | 'valuePath'> {
+): Pick<RecordReading, 'ref' | 'codes' | 'alsoIn' | 'name' | 'day' | 'kindWord' | 'valuePath'> {
   const described = describeResource(resource);
   const codes = (resource.code?.coding ?? [])
     .filter((c) => index.codingIn(query.valueSet, c))
@@ -80,6 +92,7 @@ function common(
   return {
     ref: resourceRef(resource),
     codes,
+    alsoIn: (query.alsoIn ?? []).filter((vs) => index.conceptIn(vs, resource.code)),
     ...(described.name === undefined ? {} : { name: described.name }),
     ...(described.atMs === undefined ? {} : { day: calendarDate(described.atMs) }),
     kindWord: kindWord(resource.resourceType),
@@ -95,14 +108,20 @@ function plainValue(value: ResultValue): ReadingValue {
   if (value.kind !== 'quantity') {
     return value;
   }
-  const q = value.quantity;
   return {
     kind: 'quantity',
-    value: q.value as number,
+    ...quantityOf(value.quantity),
+    value: value.quantity.value as number,
+    fromText: value.fromText,
+  };
+}
+
+function quantityOf(q: Quantity): ReadingQuantity {
+  return {
+    ...(q.value === undefined ? {} : { value: q.value }),
     ...(q.unit === undefined ? {} : { unit: q.unit }),
     ...(q.code === undefined ? {} : { code: q.code }),
     ...(q.system === undefined ? {} : { system: q.system }),
     ...(q.comparator === undefined ? {} : { comparator: q.comparator }),
-    fromText: value.fromText,
   };
 }

@@ -1,5 +1,6 @@
 import type { Mechanism } from '../mechanism';
 import { anticoagulationStatus } from './anticoagulation-status';
+import { ddimerExplanation, ddimerVerdict } from './ddimer-mechanisms';
 import { ddimerReliable } from './ddimer-reliable';
 import { dvtModifiers } from './dvt-modifiers';
 import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
@@ -8,7 +9,7 @@ import { notExcluded } from './not-excluded';
 import { previousDvt } from './previous-dvt';
 import { ultrasoundScope } from './ultrasound-scope';
 
-/** The FHIR-free DVT mechanisms (over facts and pack parameters), by the name dvt.facts.json gives. */
+/** The FHIR-free DVT mechanisms (over facts, pack parameters and record readings), by the name dvt.facts.json gives. */
 export const DVT_MECHANISMS: ReadonlyArray<readonly [string, Mechanism]> = [
   ['dvt.previousDvt', previousDvt],
   ['dvt.ultrasoundScope', ultrasoundScope],
@@ -18,4 +19,6 @@ export const DVT_MECHANISMS: ReadonlyArray<readonly [string, Mechanism]> = [
   ['dvt.elevatedDdimerContexts', elevatedDdimerContexts],
   ['dvt.listNotEmpty', listNotEmpty],
   ['dvt.notExcluded', notExcluded],
+  ['dvt.ddimerResult', ddimerVerdict],
+  ['dvt.ddimerExplanation', ddimerExplanation],
 ];

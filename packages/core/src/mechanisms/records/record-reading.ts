@@ -23,6 +23,17 @@ export interface RecordQuery {
   readonly positiveValueSet?: string;
   /** Coded results in this value set read as negative (Observations). */
   readonly negativeValueSet?: string;
+  /** Other value sets to test the entry's code against (the reading's `alsoIn` lists those it is in). */
+  readonly alsoIn?: readonly string[];
+}
+
+/** A quantity as the record gives it (a reference limit, a reported value). */
+export interface ReadingQuantity {
+  readonly value?: number;
+  readonly unit?: string;
+  readonly code?: string;
+  readonly system?: string;
+  readonly comparator?: string;
 }
 
 /** Whether an entry counts under the host's status rules, and why not. */
@@ -73,6 +84,8 @@ export interface RecordReading {
   /** `Type/id`, for evidence. */
   readonly ref: string;
   readonly time: ReadingTime | null;
+  /** Element the time was read from, for an issue location. */
+  readonly timePath: string;
   readonly status: ReadingStatus;
   /** The reported value (Observations; `none` for other kinds). */
   readonly value: ReadingValue;
@@ -80,6 +93,10 @@ export interface RecordReading {
   readonly valuePath: string;
   /** The entry's codes that are in the query's value set. */
   readonly codes: readonly string[];
+  /** The value sets of the query's `alsoIn` that the entry's code is in. */
+  readonly alsoIn: readonly string[];
+  /** The upper reference limit the record gives with a result (Observations), if any. */
+  readonly referenceHigh?: ReadingQuantity;
   /** The record's own name for it (code text or first display), when it has one. */
   readonly name?: string;
   /** Its day in words for a clinician line ("21 Nov 2026"), when known to the day. */
@@ -88,7 +105,17 @@ export interface RecordReading {
   readonly kindWord: string;
 }
 
+/** The patient, as far as a mechanism needs it. */
+export interface PatientReading {
+  /** `Type/id`, for an issue location. */
+  readonly ref: string;
+  /** Completed years at an instant, or null when the date of birth cannot tell (missing, too coarse). */
+  readonly ageAt: (atMs: number) => number | null;
+}
+
 /** Reads record entries; the host adapter implements it and hands it to mechanisms. */
 export interface RecordReader {
   read(query: RecordQuery): readonly RecordReading[];
+  /** The context patient, or null when the record has no Patient resource. */
+  patient(): PatientReading | null;
 }

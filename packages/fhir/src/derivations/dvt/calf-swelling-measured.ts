@@ -15,7 +15,7 @@ import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { dvtParam } from '@soleus/core';
 import { placeInEpisode } from './place-in-episode';
-import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds } from '@soleus/core';
 
 interface Measurement {
   readonly ref: string;

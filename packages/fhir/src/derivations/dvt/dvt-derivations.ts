@@ -7,7 +7,6 @@ import type { Fact, FactValue } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
 import { calfSwellingMeasured } from './calf-swelling-measured';
-import { ddimerResult } from './ddimer-result';
 import { dvtEpisode } from './dvt-episode';
 import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
@@ -19,7 +18,7 @@ import { wellsRestsOnMissingData } from './wells-rests-on-missing-data';
 import { wellsScore } from './wells-score';
 import { shownWells } from './shown-wells';
 import { wellsItemLines, wellsScoreText, wellsSummaryLine } from './wells-lines';
-import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from '@soleus/core';
 
 /** A derivation over the episode: null when no episode is open. */
 function whenTriggered(
@@ -90,21 +89,6 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     whenTriggered((p, ctx) => ({ value: wellsSummaryLine(shownWells(p, ctx)) })),
   ],
   ['dvt.wellsBreakdown', wellsBreakdown],
-  [
-    'dvt.ddimerResult',
-    whenTriggered((_p, ctx) => {
-      const d = ddimerResult(ctx);
-      return {
-        value: d.result,
-        evidence: d.evidence,
-        ...(d.ignored.length > 0 ? { ignored: d.ignored } : {}),
-      };
-    }),
-  ],
-  [
-    'dvt.ddimerExplanation',
-    whenTriggered((_p, ctx) => ({ value: lines(ddimerResult(ctx).lines) })),
-  ],
   [
     'dvt.ultrasoundResult',
     whenTriggered((_p, ctx) => {

@@ -9,7 +9,7 @@ import { convertQuantity, valueProblem } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import { dvtParam } from '@soleus/core';
 import { findInEpisode, type ObservationTest } from './find-in-episode';
-import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds } from '@soleus/core';
 
 const saturationLow: ObservationTest = (obs, ref, ctx) => {
   const q = obs.valueQuantity;
