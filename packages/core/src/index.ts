@@ -79,7 +79,7 @@ export type {
   RecordReader,
   RecordReading,
 } from './mechanisms/records/record-reading';
-export { readingSubject } from './mechanisms/records/reading-subject';
+export { namedSubject, readingSubject } from './mechanisms/records/reading-subject';
 export { windowStartMs } from './mechanisms/records/window-start-ms';
 export { displayReported, displayUnit } from './text/display-unit';
 export { unitProblem, valueProblem } from './text/unit-problem';

@@ -42,6 +42,7 @@ export function reading(
     valuePath: 'value[x]',
     codes: [],
     alsoIn: [],
+    resultIn: [],
     kindWord: 'A result',
     ...extra,
   };

@@ -6,7 +6,7 @@
  * versions never reach the index this reads (bundle-to-facts scopes the record first).
  */
 import { calendarDate } from '@soleus/core';
-import type { Condition, Observation, Quantity } from 'fhir/r4';
+import type { CodeableConcept, Condition, DiagnosticReport, Observation, Quantity } from 'fhir/r4';
 import type {
   ReadingQuantity,
   ReadingValue,
@@ -38,13 +38,58 @@ export function recordReader(index: RecordIndex): RecordReader {
     : null;
   return {
     patient: () => patientReading,
-    read: (query) =>
-      query.kind === 'Condition'
-        ? index.withCodeIn('Condition', query.valueSet).map((c) => readCondition(c, query, index))
-        : index
+    read: (query) => {
+      switch (query.kind) {
+        case 'Condition':
+          return index
+            .withCodeIn('Condition', query.valueSet)
+            .map((c) => readCondition(c, query, index));
+        case 'DiagnosticReport':
+          return index
+            .withCodeIn('DiagnosticReport', query.valueSet)
+            .map((r) => readReport(r, query, index));
+        case 'Observation':
+          return index
             .withCodeIn('Observation', query.valueSet)
-            .map((o) => readObservation(o, query, index)),
+            .map((o) => readObservation(o, query, index));
+      }
+    },
   };
+}
+
+// DiagnosticReport.status values that are a released result (FHIR R4 diagnostic-report-status).
+const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
+
+function readReport(
+  report: DiagnosticReport,
+  query: RecordQuery,
+  index: RecordIndex,
+): RecordReading {
+  const status = report.status;
+  return {
+    ...common(report, query, index),
+    time: parseFhirDate(report.effectiveDateTime ?? report.effectivePeriod?.end ?? report.issued),
+    timePath: 'effective[x]',
+    status: REPORT_FINAL.has(status)
+      ? { counts: true, path: 'status' }
+      : {
+          counts: false,
+          reason: `status "${status}" is not a released result`,
+          plain: `is ${status.replace(/-/g, ' ')}, not a released result`,
+          preliminary: status === 'preliminary' || status === 'partial',
+          path: 'status',
+        },
+    value: { kind: 'none' },
+    resultIn: resultIn(report.conclusionCode ?? [], query, index),
+  };
+}
+
+function resultIn(
+  concepts: readonly CodeableConcept[],
+  query: RecordQuery,
+  index: RecordIndex,
+): string[] {
+  return (query.resultIn ?? []).filter((vs) => concepts.some((c) => index.conceptIn(vs, c)));
 }
 
 function readCondition(
@@ -58,6 +103,7 @@ function readCondition(
     timePath: 'onset[x]',
     status: statusOf(conditionCounts(condition, query.use ?? 'current'), 'clinicalStatus'),
     value: { kind: 'none' },
+    resultIn: [],
   };
 }
 
@@ -74,6 +120,16 @@ function readObservation(obs: Observation, query: RecordQuery, index: RecordInde
     timePath: 'effective[x]',
     status: statusOf(observationCounts(obs), 'status'),
     value: plainValue(value),
+    resultIn: query.resultIn
+      ? resultIn(
+          [
+            ...(obs.valueCodeableConcept ? [obs.valueCodeableConcept] : []),
+            ...(obs.interpretation ?? []),
+          ],
+          query,
+          index,
+        )
+      : [],
     ...(obs.referenceRange?.[0]?.high
       ? { referenceHigh: quantityOf(obs.referenceRange[0].high) }
       : {}),
@@ -81,7 +137,7 @@ function readObservation(obs: Observation, query: RecordQuery, index: RecordInde
 }
 
 function common(
-  resource: Condition | Observation,
+  resource: Condition | Observation | DiagnosticReport,
   query: RecordQuery,
   index: RecordIndex,
 ): Pick<RecordReading, 'ref' | 'codes' | 'alsoIn' | 'name' | 'day' | 'kindWord' | 'valuePath'> {

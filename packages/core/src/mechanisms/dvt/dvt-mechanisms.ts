@@ -7,6 +7,12 @@ import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
 import { listNotEmpty } from './list-not-empty';
 import { notExcluded } from './not-excluded';
 import { previousDvt } from './previous-dvt';
+import {
+  ultrasoundExplanation,
+  ultrasoundPending,
+  ultrasoundRepeatNegative,
+  ultrasoundVerdict,
+} from './ultrasound-mechanisms';
 import { ultrasoundScope } from './ultrasound-scope';
 
 /** The FHIR-free DVT mechanisms (over facts, pack parameters and record readings), by the name dvt.facts.json gives. */
@@ -21,4 +27,8 @@ export const DVT_MECHANISMS: ReadonlyArray<readonly [string, Mechanism]> = [
   ['dvt.notExcluded', notExcluded],
   ['dvt.ddimerResult', ddimerVerdict],
   ['dvt.ddimerExplanation', ddimerExplanation],
+  ['dvt.ultrasoundResult', ultrasoundVerdict],
+  ['dvt.ultrasoundPending', ultrasoundPending],
+  ['dvt.ultrasoundRepeatNegative', ultrasoundRepeatNegative],
+  ['dvt.ultrasoundExplanation', ultrasoundExplanation],
 ];

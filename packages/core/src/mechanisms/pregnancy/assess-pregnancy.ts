@@ -9,6 +9,7 @@
  * current estimate (the safe reading for the 20-week NSAID limit); a code is read at the end of its week.
  */
 import type { FactEvidence } from '../../facts/fact';
+import { capitalised } from '../../text/capitalised';
 import { normaliseQuantity } from '../../units/normalise-quantity';
 import type { MechanismContext } from '../mechanism';
 import type { ReadingValue, RecordReading } from '../records/record-reading';
@@ -271,9 +272,4 @@ function unreadable(
     },
     clinicianText: `${readingSubject(obs, name)} ${plain}; ${makesUnknown ? 'pregnancy cannot be ruled out' : 'not used'}`,
   });
-}
-
-/** The phrase with its first letter upper-case ("pregnancy status" → "Pregnancy status"). */
-function capitalised(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -11,3 +11,14 @@ export function readingSubject(reading: RecordReading, name?: string): string {
   const what = reading.name ?? name ?? reading.kindWord;
   return reading.day === undefined ? what : `${what} (${reading.day})`;
 }
+
+/**
+ * Names a record entry by what the mechanism read it as, whatever the record calls it: "Leg vein
+ * ultrasound (21 Nov 2026)".
+ * @param reading - the entry
+ * @param name - what to call it
+ * @returns the subject
+ */
+export function namedSubject(reading: RecordReading, name: string): string {
+  return reading.day === undefined ? name : `${name} (${reading.day})`;
+}

@@ -7,7 +7,7 @@
  */
 
 /** The record kinds a mechanism may read. */
-export type ReadingKind = 'Observation' | 'Condition';
+export type ReadingKind = 'Observation' | 'Condition' | 'DiagnosticReport';
 
 /** What an entry is used for, for the status rules of Conditions (docs/reference/status-rules.md). */
 export type ReadingUse = 'current' | 'risk' | 'history' | 'confirmed';
@@ -25,6 +25,11 @@ export interface RecordQuery {
   readonly negativeValueSet?: string;
   /** Other value sets to test the entry's code against (the reading's `alsoIn` lists those it is in). */
   readonly alsoIn?: readonly string[];
+  /**
+   * Value sets to test the entry's coded results against — an Observation's coded value and
+   * interpretation, a report's conclusion codes (the reading's `resultIn` lists those hit).
+   */
+  readonly resultIn?: readonly string[];
 }
 
 /** A quantity as the record gives it (a reference limit, a reported value). */
@@ -36,7 +41,11 @@ export interface ReadingQuantity {
   readonly comparator?: string;
 }
 
-/** Whether an entry counts under the host's status rules, and why not. */
+/**
+ * Whether an entry counts under the host's status rules, and why not. Observations count when final,
+ * amended or corrected with a result; reports when final, amended, corrected or appended; Conditions by
+ * their clinical and verification status for the query's `use`.
+ */
 export interface ReadingStatus {
   readonly counts: boolean;
   /** Why it does not count, for the engineer (explain). */
@@ -95,6 +104,8 @@ export interface RecordReading {
   readonly codes: readonly string[];
   /** The value sets of the query's `alsoIn` that the entry's code is in. */
   readonly alsoIn: readonly string[];
+  /** The value sets of the query's `resultIn` that a coded result of the entry is in. */
+  readonly resultIn: readonly string[];
   /** The upper reference limit the record gives with a result (Observations), if any. */
   readonly referenceHigh?: ReadingQuantity;
   /** The record's own name for it (code text or first display), when it has one. */

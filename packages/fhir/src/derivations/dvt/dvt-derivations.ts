@@ -3,7 +3,7 @@
  * this folder; the record is walked once per request (episode, Wells, D-dimer, ultrasound are memoised)
  * and every fact of the pathway is unknown or false when no trigger opened an episode.
  */
-import type { Fact, FactValue } from '@soleus/core';
+import type { Fact } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
 import { calfSwellingMeasured } from './calf-swelling-measured';
@@ -12,7 +12,6 @@ import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
 import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
-import { ultrasoundResult } from './ultrasound-result';
 import { wellsBreakdown } from './wells-breakdown';
 import { wellsRestsOnMissingData } from './wells-rests-on-missing-data';
 import { wellsScore } from './wells-score';
@@ -35,10 +34,6 @@ function whenTriggered(
       { resourceType: 'Patient' },
     ],
   };
-}
-
-function lines(value: readonly string[]): FactValue {
-  return value.length > 0 ? value : ['None in this episode'];
 }
 
 /** Every rule set A derivation by registry name. */
@@ -89,28 +84,5 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     whenTriggered((p, ctx) => ({ value: wellsSummaryLine(shownWells(p, ctx)) })),
   ],
   ['dvt.wellsBreakdown', wellsBreakdown],
-  [
-    'dvt.ultrasoundResult',
-    whenTriggered((_p, ctx) => {
-      const u = ultrasoundResult(ctx);
-      return {
-        value: u.result,
-        evidence: u.evidence,
-        ...(u.ignored.length > 0 ? { ignored: u.ignored } : {}),
-      };
-    }),
-  ],
-  [
-    'dvt.ultrasoundPending',
-    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).pendingPositive })),
-  ],
-  [
-    'dvt.ultrasoundRepeatNegative',
-    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).repeatNegative })),
-  ],
-  [
-    'dvt.ultrasoundExplanation',
-    whenTriggered((_p, ctx) => ({ value: lines(ultrasoundResult(ctx).lines) })),
-  ],
   ['dvt.inpatient', inpatientNow],
 ]);
