@@ -54,7 +54,7 @@ describe('the shipped mechanisms check their parameters at load', () => {
   );
 
   it('a mistyped pregnancy parameter is reported naming it', () => {
-    const source = ruleSet.facts.get('pregnancy.current')?.source as { params: object };
+    const source = ruleSet.facts.get('pregnancy.current')?.source as unknown as { params: object };
     const issues = SHIPPED_MECHANISMS.get('pregnancy.current')?.checkParams?.(
       { ...source.params, maxWeeks: '44' },
       pack,

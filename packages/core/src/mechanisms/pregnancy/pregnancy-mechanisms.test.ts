@@ -12,7 +12,7 @@ import { pregnancyCurrent, pregnancyGestationalWeeks } from './pregnancy-mechani
 
 const ruleSet = loadRuleSetSync(DEFAULT_CONTENT);
 const params = (
-  ruleSet.facts.get('pregnancy.current')?.source as { params: Record<string, string> }
+  ruleSet.facts.get('pregnancy.current')?.source as unknown as { params: Record<string, string> }
 ).params;
 const NOW = '2026-11-22T08:00:00Z';
 
