@@ -57,6 +57,10 @@ export const MUTATION_AREAS = {
       '!packages/core/src/mechanisms/cramp/**',
       'packages/fhir/test/record-parameter-checks.test.ts',
       'packages/fhir/test/ddimer-verdict.property.test.ts',
+      // The bundle-level tests of the mechanisms issue 19 moved into core.
+      'packages/fhir/test/pregnancy-assessment.test.ts',
+      'packages/fhir/test/ddimer-interpretation.test.ts',
+      'packages/fhir/test/ultrasound-result.test.ts',
       'packages/fhir/test/vignettes.test.ts',
     ],
     break: 0,

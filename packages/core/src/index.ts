@@ -67,6 +67,29 @@ export type {
   PackParameters,
 } from './mechanisms/mechanism';
 export { SHIPPED_MECHANISMS } from './mechanisms/shipped-mechanisms';
+export type {
+  PatientReading,
+  ReadingKind,
+  ReadingQuantity,
+  ReadingStatus,
+  ReadingTime,
+  ReadingUse,
+  ReadingValue,
+  RecordQuery,
+  RecordReader,
+  RecordReading,
+} from './mechanisms/records/record-reading';
+export { namedSubject, readingSubject } from './mechanisms/records/reading-subject';
+export { windowStartMs } from './mechanisms/records/window-start-ms';
+export { displayReported, displayUnit } from './text/display-unit';
+export { unitProblem, valueProblem } from './text/unit-problem';
+export { calendarDate, humanDate, humanDateText, timeAgo } from './text/human-date';
+export { durationWords } from './text/duration-words';
+export { POSSIBLE_NOT_DOCUMENTED } from './mechanisms/records/possible-not-documented';
+export { DVT_PACK, dvtParam } from './mechanisms/dvt/dvt-param';
+export { checkDvtParameters, DVT_PARAMETERS } from './mechanisms/dvt/check-dvt-parameters';
+export { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './mechanisms/dvt/dvt-data-needs';
+export { placeInEpisode, type Placement } from './mechanisms/dvt/place-in-episode';
 export {
   collectParameterIssues,
   numberFact,

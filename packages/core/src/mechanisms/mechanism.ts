@@ -8,6 +8,7 @@
  */
 import type { Issue } from '../errors';
 import type { Fact } from '../facts/fact';
+import type { RecordReader } from './records/record-reading';
 
 /** Pack parameters by pack id (pack.json `parameters`); `{}` for an unknown pack. */
 export type PackParameters = (packId: string) => Readonly<Record<string, unknown>>;
@@ -28,6 +29,17 @@ export interface MechanismContext {
   /** Another catalogue fact, computed on demand and memoised by the host. */
   readonly fact: (name: string) => Fact;
   readonly issues: MechanismIssueSink;
+  /**
+   * The record, read plainly (entries of a value set with their status, time and value), for the few
+   * mechanisms that interpret entries themselves. Absent when the host has no record: such a mechanism
+   * then gives unknown.
+   */
+  readonly records?: RecordReader;
+  /**
+   * Computes a value once per evaluation (several facts read one assessment), recording the read so
+   * every issue raised while computing it concerns each fact that read it. Absent: computed each time.
+   */
+  readonly memo?: <T>(key: string, compute: () => T) => T;
 }
 
 /**

@@ -29,7 +29,12 @@ describe('the shipped mechanisms check their parameters at load', () => {
     expect(SHIPPED_MECHANISMS.get(derivation)?.checkParams?.(params, pack)).toEqual([]);
   });
 
-  it.each(uses.filter(([, derivation]) => derivation !== 'sameAs'))(
+  // sameAs and the pregnancy assessment read only their source params; the DVT pack's parameters are
+  // checked once for the pack, by the mechanism of dvt.triggered (checkDvtParameters).
+  const SOURCE_PARAMS_ONLY = ['sameAs', 'pregnancy.current', 'pregnancy.gestationalWeeks'];
+  const packChecked = (derivation: string) =>
+    !SOURCE_PARAMS_ONLY.includes(derivation) && !derivation.startsWith('dvt.');
+  it.each(uses.filter(([, derivation]) => packChecked(derivation)))(
     '%s (%s): a pack without its parameters is reported, as errors',
     (_fact, derivation, params) => {
       const issues = SHIPPED_MECHANISMS.get(derivation)?.checkParams?.(params, () => ({})) ?? [];
@@ -40,7 +45,22 @@ describe('the shipped mechanisms check their parameters at load', () => {
     },
   );
 
-  it.each(uses)('%s (%s): source params missing are reported', (_fact, derivation) => {
-    expect(SHIPPED_MECHANISMS.get(derivation)?.checkParams?.({}, pack)).not.toEqual([]);
+  // dvt.ultrasoundScope has no source params (it reads the pack parameter of that name).
+  it.each(uses.filter(([, d]) => d !== 'dvt.ultrasoundScope'))(
+    '%s (%s): source params missing are reported',
+    (_fact, derivation) => {
+      expect(SHIPPED_MECHANISMS.get(derivation)?.checkParams?.({}, pack)).not.toEqual([]);
+    },
+  );
+
+  it('a mistyped pregnancy parameter is reported naming it', () => {
+    const source = ruleSet.facts.get('pregnancy.current')?.source as unknown as { params: object };
+    const issues = SHIPPED_MECHANISMS.get('pregnancy.current')?.checkParams?.(
+      { ...source.params, maxWeeks: '44' },
+      pack,
+    );
+    expect(issues?.map((i) => i.message)).toEqual([
+      expect.stringContaining('params.maxWeeks: expected a number'),
+    ]);
   });
 });

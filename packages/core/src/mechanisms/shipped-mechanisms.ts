@@ -3,10 +3,13 @@ import { apapDailyLimit } from './analgesic/apap-daily-limit';
 import { gabapentinoidMaxDailyDose } from './analgesic/gabapentinoid-max-daily-dose';
 import { renalClearance } from './analgesic/renal-clearance';
 import { correctedCalcium } from './cramp/corrected-calcium';
+import { DVT_MECHANISMS } from './dvt/dvt-mechanisms';
+import { pregnancyCurrent, pregnancyGestationalWeeks } from './pregnancy/pregnancy-mechanisms';
 import { sameAs } from './shared/same-as';
 
 /**
- * The FHIR-free mechanisms of the shipped packs (rules/cramp, rules/analgesic, facts/shared), by the
+ * The FHIR-free mechanisms of the shipped packs (rules/cramp, rules/analgesic, facts/shared, the pregnancy assessment,
+ * the DVT mechanisms over facts), by the
  * name their `*.facts.json` sources give. Every rule set registers them; a site pack adds its own
  * through pack.json `mechanisms` (see docs/guides/site-packs.md).
  */
@@ -16,4 +19,7 @@ export const SHIPPED_MECHANISMS: ReadonlyMap<string, Mechanism> = new Map<string
   ['apapDailyLimit', apapDailyLimit],
   ['gabapentinoidMaxDailyDose', gabapentinoidMaxDailyDose],
   ['sameAs', sameAs],
+  ['pregnancy.current', pregnancyCurrent],
+  ['pregnancy.gestationalWeeks', pregnancyGestationalWeeks],
+  ...DVT_MECHANISMS,
 ]);

@@ -5,10 +5,9 @@
  * by the card text), and its catalogue entry has a `label` (engineering facts such as the DVT decision
  * code never are). Each line is the label and the value, with the date or the records behind it.
  */
+import { displayReported, humanDateText } from '@soleus/core';
 import type { ConditionTrace, Fact, LoadedRule, RuleResult } from '@soleus/core';
-import { displayReported } from '../text/display-unit';
 import { describedText } from '../text/describe-resource';
-import { humanDateText } from '../text/human-date';
 import { formatFactValue } from './format-fact';
 import { formatOf, type TemplateScope } from './interpolate';
 

@@ -1,6 +1,5 @@
+import { displayUnit, humanDateText } from '@soleus/core';
 import type { Fact, FactDefinition, FactValue } from '@soleus/core';
-import { displayUnit } from '../text/display-unit';
-import { humanDateText } from '../text/human-date';
 
 /** What formatting a fact for card text may use besides the fact itself. */
 export interface FactFormat {

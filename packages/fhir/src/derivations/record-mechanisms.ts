@@ -1,7 +1,6 @@
 import type { Derivation } from '../facts/derivations';
 import { DVT_DERIVATIONS } from './dvt/dvt-derivations';
-import { PREGNANCY_DERIVATIONS } from './pregnancy/pregnancy-derivations';
-import { checkDvtParameters, checkPregnancyParameters } from './record-parameter-checks';
+import { checkDvtParameters } from '@soleus/core';
 import { decisionTableOutcome } from './shared/decision-table-outcome';
 import { encounterInWindow } from './shared/encounter-in-window';
 import { unknownDataOf } from './shared/unknown-data-of';
@@ -19,17 +18,14 @@ function checked(
 }
 
 /**
- * The mechanisms that still read the FHIR record directly (DVT episode and readings, pregnancy
- * assessment, encounters in a window), by the name `*.facts.json` sources give. They are the part of
+ * The mechanisms that still read the FHIR record directly (DVT episode and readings, encounters in a
+ * window), by the name `*.facts.json` sources give. They are the part of
  * the shipped packs not yet rewritten FHIR-free over facts (issue 19): this is the only place the
  * adapter names them, and `mechanismsOf` merges them with the rule set's registry.
  */
 export const RECORD_MECHANISMS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
   // Every DVT rule reads `dvt.triggered`: its check covers the DVT pack's parameters once.
   ...checked(DVT_DERIVATIONS, 'dvt.triggered', (_params, pack) => checkDvtParameters(pack)),
-  ...checked(PREGNANCY_DERIVATIONS, 'pregnancy.current', (params) =>
-    checkPregnancyParameters(params),
-  ),
   ['encounterInWindow', encounterInWindow],
   // Generic, pack-free mechanisms over facts: a decision table's outcome, and whether a fact's unknown
   // rests on data the request did not carry.

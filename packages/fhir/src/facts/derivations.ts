@@ -1,14 +1,13 @@
-import type { Mechanism, PackParameters } from '@soleus/core';
-import type { DataRequirement } from './data-requirement';
+import type { Mechanism, MechanismRequirement, PackParameters } from '@soleus/core';
 import type { FactContext } from './fact-context';
 
 export type { PackParameters } from '@soleus/core';
 
 /**
- * A mechanism that reads the FHIR record itself (the DVT episode, ultrasound and D-dimer readings, the
- * pregnancy assessment): the @soleus/core {@link Mechanism} interface over this adapter's
- * {@link FactContext}. FHIR-free mechanisms live in @soleus/core and reach the adapter through
- * `RuleSet.mechanisms`.
+ * A mechanism the adapter registers itself (derivations/record-mechanisms.ts: the generic ones, and the
+ * DVT episode, red flags and Wells that still read FHIR resources): the @soleus/core {@link Mechanism}
+ * interface over this adapter's {@link FactContext}. FHIR-free mechanisms — including those that read
+ * entries through `ctx.records` — live in @soleus/core and reach the adapter through `RuleSet.mechanisms`.
  */
 export interface Derivation extends Mechanism<FactContext> {
   /**
@@ -18,5 +17,5 @@ export interface Derivation extends Mechanism<FactContext> {
   requires(
     params: Readonly<Record<string, unknown>>,
     pack: PackParameters,
-  ): readonly DataRequirement[];
+  ): readonly MechanismRequirement[];
 }

@@ -17,7 +17,9 @@ import { compiledSources } from './compiled-sources';
 import { factRequirements } from './fact-requirements';
 import { factsUsedByHook } from './facts-used-by-hook';
 import { IssueCollector } from './issue-collector';
+import { memoPerRequest } from './memo-per-request';
 import { ReadGraph } from './read-graph';
+import { recordReader } from './record-reader';
 import { indexRecord } from './record-index';
 import { resolveIssueConcerns } from './resolve-issue-concerns';
 import { refileUnderContextPatient } from '../record/refile-under-context-patient';
@@ -88,6 +90,8 @@ export function openFactSession(
     fact: (name) => computeFact(name),
     unknownDataOf: unknownDataReader(options.ruleSet, record.unknownTypes ?? []),
     reads,
+    records: recordReader(index),
+    memo: (key, compute) => memoPerRequest(ctx, key, compute),
   };
   function computeFact(name: string): Fact {
     const known = facts.get(name);

@@ -1,5 +1,11 @@
 import type { Observation } from 'fhir/r4';
-import { normaliseQuantity, type Fact, type FactDefinition, type FactEvidence } from '@soleus/core';
+import {
+  normaliseQuantity,
+  type Fact,
+  type FactDefinition,
+  type FactEvidence,
+  unitProblem,
+} from '@soleus/core';
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import { readResultValue } from '../fhir/read-result-value';
@@ -11,7 +17,6 @@ import type { ObservationSource } from './fact-source';
 import { resourceRef } from './resource-ref';
 import { windowStart } from './window';
 import { itemSubject } from '../text/item-subject';
-import { unitProblem } from '../text/unit-problem';
 
 /**
  * Lab and vital facts: Observations whose code is in the value set, that count (§0.1), carry a date of

@@ -11,7 +11,7 @@ import type {
   Observation,
   Procedure,
 } from 'fhir/r4';
-import { CONDITION_CLINICAL, CONDITION_VER_STATUS } from '@soleus/core';
+import { CONDITION_CLINICAL, CONDITION_VER_STATUS, POSSIBLE_NOT_DOCUMENTED } from '@soleus/core';
 import { parseFhirDate } from './parse-fhir-date';
 import { statusCode } from './status-code';
 
@@ -57,9 +57,6 @@ export const CONDITION_USES: Readonly<Record<ConditionUse, UseRule>> = {
   history: { clinical: 'any', uncertain: 'unknown' },
   confirmed: { clinical: 'current', uncertain: 'unknown' },
 };
-
-/** The reason text of an uncertain verdict; facts list such resources as "possible, not documented". */
-export const POSSIBLE_NOT_DOCUMENTED = 'possible, not documented';
 
 const COUNTS: StatusVerdict = { counts: true };
 const CURRENT_CLINICAL = ['active', 'recurrence', 'relapse'];

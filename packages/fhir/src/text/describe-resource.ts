@@ -7,7 +7,7 @@ import type { CodeableConcept, FhirResource } from 'fhir/r4';
 import { conditionOnset } from '../fhir/condition-onset';
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
-import { humanDate } from './human-date';
+import { humanDate } from '@soleus/core';
 
 /** What card text may say about one resource. */
 export interface ResourceDescription {

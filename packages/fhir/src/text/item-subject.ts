@@ -1,6 +1,6 @@
 import type { FhirResource } from 'fhir/r4';
 import { describeResource } from './describe-resource';
-import { calendarDate } from './human-date';
+import { calendarDate } from '@soleus/core';
 
 /** What a record entry is when it has no coded name. */
 const KINDS: Readonly<Record<string, string>> = {
@@ -23,6 +23,14 @@ const KINDS: Readonly<Record<string, string>> = {
  */
 export function itemSubject(resource: FhirResource, name?: string): string {
   const described = describeResource(resource);
-  const what = name ?? described.name ?? KINDS[resource.resourceType] ?? 'A record entry';
+  const what = name ?? described.name ?? kindWord(resource.resourceType);
   return described.atMs === undefined ? what : `${what} (${calendarDate(described.atMs)})`;
+}
+
+/**
+ * @param resourceType - a resource type
+ * @returns what a clinician line calls an entry of that type with no coded name ("A result")
+ */
+export function kindWord(resourceType: string): string {
+  return KINDS[resourceType] ?? 'A record entry';
 }

@@ -5,18 +5,17 @@
  * sides decides. No such pair leaves the item to the bedside assessment (unknown).
  */
 import { itemSubject } from '../../text/item-subject';
-import { valueProblem } from '../../text/unit-problem';
 import type { Observation } from 'fhir/r4';
-import { convertQuantity, type Fact } from '@soleus/core';
+import { convertQuantity, type Fact, valueProblem } from '@soleus/core';
 import { laterality } from '../../fhir/laterality';
 import { observationEffectiveTime } from '../../fhir/observation-effective-time';
 import { observationCounts } from '../../fhir/resource-status';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { placeInEpisode } from './place-in-episode';
-import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds } from '@soleus/core';
 
 interface Measurement {
   readonly ref: string;

@@ -3,32 +3,21 @@
  * this folder; the record is walked once per request (episode, Wells, D-dimer, ultrasound are memoised)
  * and every fact of the pathway is unknown or false when no trigger opened an episode.
  */
-import type { Fact, FactValue } from '@soleus/core';
+import type { Fact } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
-import { anticoagulationStatus } from './anticoagulation-status';
 import { calfSwellingMeasured } from './calf-swelling-measured';
-import { ddimerResult } from './ddimer-result';
 import { dvtEpisode } from './dvt-episode';
-import { dvtParam } from './dvt-params';
-import { elevatedDdimerContexts } from './elevated-ddimer-contexts';
-import { previousDvt } from './previous-dvt';
 import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
 import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
-import { ultrasoundResult } from './ultrasound-result';
 import { wellsBreakdown } from './wells-breakdown';
 import { wellsRestsOnMissingData } from './wells-rests-on-missing-data';
 import { wellsScore } from './wells-score';
 import { shownWells } from './shown-wells';
 import { wellsItemLines, wellsScoreText, wellsSummaryLine } from './wells-lines';
-import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './dvt-data-needs';
-
-function factName(params: Readonly<Record<string, unknown>>, key: string): string {
-  const value = params[key];
-  return typeof value === 'string' ? value : '';
-}
+import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from '@soleus/core';
 
 /** A derivation over the episode: null when no episode is open. */
 function whenTriggered(
@@ -46,22 +35,6 @@ function whenTriggered(
     ],
   };
 }
-
-function lines(value: readonly string[]): FactValue {
-  return value.length > 0 ? value : ['None in this episode'];
-}
-
-/** The anticoagulation states worth a line on a DVT card (none says nothing). */
-const ANTICOAGULATION_WORDS = new Map<unknown, readonly string[]>([
-  ['therapeutic', ['On therapeutic anticoagulation']],
-  ['prophylactic', ['On prophylactic-dose anticoagulation only']],
-  [
-    null,
-    [
-      'Anticoagulation: may be therapeutic (a dose could not be read, or it is recorded only as provisional)',
-    ],
-  ],
-]);
 
 /** Every rule set A derivation by registry name. */
 export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
@@ -92,7 +65,6 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ['dvt.redFlagInEpisode', redFlagInEpisode],
   ['dvt.feverInEpisode', feverInEpisode],
   ['dvt.lowSpo2InEpisode', lowSpo2InEpisode],
-  ['dvt.previousDvt', previousDvt],
   ['dvt.calfSwellingMeasured', calfSwellingMeasured],
   ['dvt.wellsClassAsRecorded', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
   [
@@ -112,111 +84,5 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     whenTriggered((p, ctx) => ({ value: wellsSummaryLine(shownWells(p, ctx)) })),
   ],
   ['dvt.wellsBreakdown', wellsBreakdown],
-  [
-    'dvt.ddimerResult',
-    whenTriggered((_p, ctx) => {
-      const d = ddimerResult(ctx);
-      return {
-        value: d.result,
-        evidence: d.evidence,
-        ...(d.ignored.length > 0 ? { ignored: d.ignored } : {}),
-      };
-    }),
-  ],
-  [
-    'dvt.ddimerExplanation',
-    whenTriggered((_p, ctx) => ({ value: lines(ddimerResult(ctx).lines) })),
-  ],
-  [
-    'dvt.ultrasoundResult',
-    whenTriggered((_p, ctx) => {
-      const u = ultrasoundResult(ctx);
-      return {
-        value: u.result,
-        evidence: u.evidence,
-        ...(u.ignored.length > 0 ? { ignored: u.ignored } : {}),
-      };
-    }),
-  ],
-  [
-    'dvt.ultrasoundPending',
-    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).pendingPositive })),
-  ],
-  [
-    'dvt.ultrasoundRepeatNegative',
-    whenTriggered((_p, ctx) => ({ value: ultrasoundResult(ctx).repeatNegative })),
-  ],
-  [
-    'dvt.ultrasoundExplanation',
-    whenTriggered((_p, ctx) => ({ value: lines(ultrasoundResult(ctx).lines) })),
-  ],
-  [
-    'dvt.ultrasoundScope',
-    {
-      compute: (_p, ctx) => ({ value: dvtParam(ctx, 'ultrasoundScope', 'string') }),
-      requires: () => [],
-    },
-  ],
-  ['dvt.anticoagulation', anticoagulationStatus],
-  [
-    'dvt.ddimerReliable',
-    {
-      compute: (params, ctx) => {
-        const pregnant = ctx.fact(factName(params, 'pregnantFact')).value;
-        const anticoagulation = ctx.fact(factName(params, 'anticoagulationFact')).value;
-        return {
-          value:
-            pregnant === false &&
-            (anticoagulation === 'none' || anticoagulation === 'prophylactic'),
-        };
-      },
-      requires: () => [],
-    },
-  ],
   ['dvt.inpatient', inpatientNow],
-  [
-    'dvt.modifiers',
-    {
-      compute: (params, ctx) => {
-        const pregnant = ctx.fact(factName(params, 'pregnantFact')).value === true;
-        const anticoagulation = ctx.fact(factName(params, 'anticoagulationFact')).value;
-        return {
-          value: [
-            ...(pregnant ? ['Pregnant'] : []),
-            ...(ANTICOAGULATION_WORDS.get(anticoagulation) ?? []),
-          ],
-        };
-      },
-      requires: () => [],
-    },
-  ],
-  ['dvt.elevatedDdimerContexts', elevatedDdimerContexts],
-  [
-    'dvt.listNotEmpty',
-    {
-      compute: (params, ctx) => {
-        const list = ctx.fact(factName(params, 'fact')).value;
-        return { value: Array.isArray(list) ? list.length > 0 : null };
-      },
-      requires: () => [],
-    },
-  ],
-  [
-    'dvt.notExcluded',
-    {
-      compute: (params, ctx) => {
-        if (dvtEpisode(ctx).startMs === null) {
-          return { value: false };
-        }
-        const overriding = params['overridingFacts'];
-        const redFlag =
-          Array.isArray(overriding) &&
-          overriding.some((name) => typeof name === 'string' && ctx.fact(name).value === true);
-        return {
-          value: redFlag || ctx.fact(factName(params, 'decisionFact')).value !== 'dvt-excluded',
-        };
-      },
-      requires: () => [],
-    },
-  ],
 ]);

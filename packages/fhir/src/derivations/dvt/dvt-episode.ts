@@ -16,8 +16,8 @@ import { conditionCounts } from '../../fhir/resource-status';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
 import { windowStart } from '../../facts/window';
-import { dvtParam } from './dvt-params';
-import { memoPerRequest } from './memo-per-request';
+import { dvtParam } from '@soleus/core';
+import { memoPerRequest } from '../../facts/memo-per-request';
 
 /** The episode: its start (null = no trigger, the DVT pathway does not run) and why. */
 export interface DvtEpisode {

@@ -4,12 +4,11 @@
  * (`Cel`, `[degF]`); a temperature whose unit cannot be converted is a data-quality issue.
  */
 import { itemSubject } from '../../text/item-subject';
-import { valueProblem } from '../../text/unit-problem';
-import { convertQuantity } from '@soleus/core';
+import { convertQuantity, valueProblem } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { findInEpisode, listParam, type ObservationTest } from './find-in-episode';
-import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds } from '@soleus/core';
 
 const feverReached: ObservationTest = (obs, ref, ctx) => {
   const q = obs.valueQuantity;

@@ -1,7 +1,7 @@
 import type { Fact } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 
 /**
  * A hospital inpatient now (clinical-spec §A.5, "hospitalised inpatient" raises D-dimer): an Encounter

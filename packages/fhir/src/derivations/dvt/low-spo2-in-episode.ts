@@ -5,12 +5,11 @@
  * issue, never a normal value.
  */
 import { itemSubject } from '../../text/item-subject';
-import { valueProblem } from '../../text/unit-problem';
-import { convertQuantity } from '@soleus/core';
+import { convertQuantity, valueProblem } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { findInEpisode, type ObservationTest } from './find-in-episode';
-import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtObservationNeeds } from '@soleus/core';
 
 const saturationLow: ObservationTest = (obs, ref, ctx) => {
   const q = obs.valueQuantity;

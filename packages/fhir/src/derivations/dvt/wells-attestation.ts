@@ -1,7 +1,7 @@
 import type { QuestionnaireResponse, QuestionnaireResponseItem } from 'fhir/r4';
 import type { FactContext } from '../../facts/fact-context';
 import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from './dvt-params';
+import { dvtParam } from '@soleus/core';
 import { placeInEpisode } from './place-in-episode';
 
 /** The Wells assessment a clinician attested: linkId → present (true) / absent (false); unanswered items are absent from the map. */

@@ -5,9 +5,9 @@
  * several record routes, the route that counted), possible but not confirmed, not yet assessed,
  * absent, or could not be checked, one line per group; never resource ids.
  */
+import { calendarDate } from '@soleus/core';
 import type { FactContext } from '../../facts/fact-context';
 import { describedText, describeResource } from '../../text/describe-resource';
-import { calendarDate } from '../../text/human-date';
 import type { WellsItemState, WellsScore } from './wells-score';
 
 const CLASS_WORDS: Readonly<Record<WellsScore['wellsClass'], string>> = {

@@ -9,10 +9,10 @@
  * indeterminate. Items, points and bounds are pack parameters.
  */
 import { SoleusError } from '@soleus/core';
-import { POSSIBLE_NOT_DOCUMENTED } from '../../fhir/resource-status';
+import { POSSIBLE_NOT_DOCUMENTED } from '@soleus/core';
 import type { FactContext } from '../../facts/fact-context';
-import { dvtParam, DVT_PACK } from './dvt-params';
-import { memoPerRequest } from './memo-per-request';
+import { dvtParam, DVT_PACK } from '@soleus/core';
+import { memoPerRequest } from '../../facts/memo-per-request';
 import { latestWellsAttestation, type WellsAttestation } from './wells-attestation';
 
 /** One Wells item as the pack defines it. */

@@ -1,9 +1,9 @@
-import type { FactContext } from '../../facts/fact-context';
+import type { FactContext } from './fact-context';
 
 const memos = new WeakMap<FactContext, Map<string, unknown>>();
 
 /**
- * Computes a value once per request: several DVT facts read one assessment (e.g. the Wells class, its
+ * Computes a value once per request: several facts read one assessment (e.g. a score class, its
  * bounds and its item list), and the record should be walked once. Keyed on the request's context, so
  * nothing outlives the request. Every read is recorded in `ctx.reads` (as `memo:<key>`), so an issue
  * raised while computing the value concerns every fact that read it, whichever fact came first.

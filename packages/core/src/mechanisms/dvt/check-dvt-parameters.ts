@@ -1,17 +1,17 @@
 /**
- * Load-time checks of the parameters the record-reading mechanisms read (issue 19 point 5): the DVT
- * pack's `parameters` (read at request time by `dvtParam`) and the pregnancy assessment's source
- * `params`. A typo fails `soleus validate` and the service start, not the first request.
+ * Load-time check of the DVT pack's `parameters` (read at request time by `dvtParam`, issue 19 point
+ * 5), run once for the pack by the mechanism of `dvt.triggered`, which every DVT rule reads. A typo
+ * fails `soleus validate` and the service start, not the first request.
  */
-import { isSoleusError, type Issue, type PackParameters } from '@soleus/core';
-import { DVT_PACK } from './dvt/dvt-params';
-import { readPregnancyParams } from './pregnancy/pregnancy-params';
+import type { Issue } from '../../errors';
+import type { PackParameters } from '../mechanism';
+import { DVT_PACK } from './dvt-param';
 
 type ParamType = 'string' | 'number' | 'string[]';
 
 /**
- * Every DVT pack parameter the DVT mechanisms read, with its type (test/record-parameter-checks
- * keeps this list equal to the `dvtParam` calls of derivations/dvt).
+ * Every DVT pack parameter the DVT mechanisms read, with its type (fhir
+ * test/record-parameter-checks keeps this list equal to the `dvtParam` calls of the DVT mechanisms).
  */
 export const DVT_PARAMETERS: Readonly<Record<string, ParamType>> = {
   'anticoagulation.lmwhProphylacticMaxMgPerDay': 'number',
@@ -84,28 +84,4 @@ export function checkDvtParameters(pack: PackParameters): Issue[] {
       },
     ];
   });
-}
-
-/**
- * Checks a pregnancy fact's source params as the assessment reads them.
- * @param params - the derived source's params
- * @returns an error naming the first bad parameter, or none
- */
-export function checkPregnancyParameters(params: Readonly<Record<string, unknown>>): Issue[] {
-  try {
-    readPregnancyParams(params, 'pregnancy.current');
-    return [];
-  } catch (err) {
-    if (!isSoleusError(err)) {
-      throw err;
-    }
-    return [
-      {
-        severity: 'error',
-        code: 'SOLEUS_FACT_PARAMETER',
-        message: err.message,
-        location: { pointer: '/source/params' },
-      },
-    ];
-  }
 }

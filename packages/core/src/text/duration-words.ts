@@ -1,4 +1,4 @@
-import { parseIsoDuration } from '@soleus/core';
+import { parseIsoDuration } from '../engine/iso-duration';
 
 const UNITS = [
   ['years', 'year'],

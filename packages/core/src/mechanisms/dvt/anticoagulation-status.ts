@@ -1,13 +1,7 @@
-import type { Fact, FactEvidence } from '@soleus/core';
-import type { Derivation } from '../../facts/derivations';
-import type { FactContext } from '../../facts/fact-context';
-import { dvtParam } from './dvt-params';
-
-/** Reads a list-of-strings derivation parameter (empty when absent). */
-function names(params: Readonly<Record<string, unknown>>, key: string): string[] {
-  const value = params[key];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
+import type { Fact, FactEvidence } from '../../facts/fact';
+import type { Mechanism, MechanismContext } from '../mechanism';
+import { dvtParam } from './dvt-param';
+import { checkFactParams, stringList as names } from './fact-params';
 
 /**
  * Anticoagulation status for the DVT pathway (clinical-spec §A.5), dose-aware: `therapeutic` when a
@@ -18,10 +12,13 @@ function names(params: Readonly<Record<string, unknown>>, key: string): string[]
  * neither "anticoagulated" nor "not";
  * `none` otherwise.
  * @param params - `{ therapeuticFacts, lmwhDoseFact, doseUnknownFacts }`
- * @param ctx - the fact context
+ * @param ctx - the mechanism context
  * @returns a string fact: therapeutic | prophylactic | none, or null
  */
-function computeAnticoagulation(params: Readonly<Record<string, unknown>>, ctx: FactContext): Fact {
+function computeAnticoagulation(
+  params: Readonly<Record<string, unknown>>,
+  ctx: MechanismContext,
+): Fact {
   const therapeutic: FactEvidence[] = names(params, 'therapeuticFacts').flatMap((name) => {
     const fact = ctx.fact(name);
     return fact.value === true ? (fact.evidence ?? []) : [];
@@ -58,11 +55,17 @@ function computeAnticoagulation(params: Readonly<Record<string, unknown>>, ctx: 
 }
 
 /** `dvt.anticoagulation`: therapeutic | prophylactic | none | unknown. */
-export const anticoagulationStatus: Derivation = {
+export const anticoagulationStatus: Mechanism = {
   compute: computeAnticoagulation,
   requires: () => [
     { resourceType: 'MedicationRequest' },
     { resourceType: 'MedicationStatement' },
     { resourceType: 'Condition' },
   ],
+  checkParams: (params) =>
+    checkFactParams(params, {
+      therapeuticFacts: 'string[]',
+      lmwhDoseFact: 'string',
+      doseUnknownFacts: 'string[]',
+    }),
 };

@@ -6,16 +6,12 @@
  * results on the conventional cutoff when the age at sampling is known. Negative only when strictly below
  * the cutoff; `<x` with x ≤ cutoff is negative, `>x` is positive. Qualitative negatives never exclude.
  */
-import type { Observation, Quantity } from 'fhir/r4';
-import { normaliseQuantity } from '@soleus/core';
-import { ageAt } from '../../fhir/age-at';
-import { readResultValue } from '../../fhir/read-result-value';
-import type { FactContext } from '../../facts/fact-context';
-import { noPatientIssue } from '../../facts/patient-facts';
-import { resourceRef } from '../../facts/resource-ref';
 import { displayReported, displayUnit } from '../../text/display-unit';
 import { unitProblem } from '../../text/unit-problem';
-import { dvtParam } from './dvt-params';
+import { normaliseQuantity } from '../../units/normalise-quantity';
+import type { MechanismContext } from '../mechanism';
+import type { ReadingQuantity, RecordReading } from '../records/record-reading';
+import { dvtParam } from './dvt-param';
 
 /** The verdict on one result, with the explanation a card shows: the value, then why the verdict. */
 export type DdimerReading =
@@ -39,21 +35,45 @@ export type DdimerReading =
 type Basis = 'FEU' | 'DDU';
 
 /**
- * Interprets one counting, in-window D-dimer Observation.
- * @param obs - the observation (status and date already checked)
+ * The D-dimer readings of the record, with what the interpretation asks of them: coded qualitative
+ * results against the pack's positive/negative value sets, and the code against the qualitative, FEU
+ * and DDU value sets.
+ * @param ctx - the mechanism context
+ * @returns the readings (none without a record reader)
+ * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
+ */
+export function ddimerReadings(ctx: MechanismContext): readonly RecordReading[] {
+  return (
+    ctx.records?.read({
+      kind: 'Observation',
+      valueSet: dvtParam(ctx, 'ddimer.allValueSet', 'string'),
+      positiveValueSet: dvtParam(ctx, 'positiveResultValueSet', 'string'),
+      negativeValueSet: dvtParam(ctx, 'negativeResultValueSet', 'string'),
+      alsoIn: [
+        dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'),
+        dvtParam(ctx, 'ddimer.feuValueSet', 'string'),
+        dvtParam(ctx, 'ddimer.dduValueSet', 'string'),
+      ],
+    }) ?? []
+  );
+}
+
+/**
+ * Interprets one counting, in-window D-dimer reading (from {@link ddimerReadings}).
+ * @param obs - the reading (status and date already checked)
  * @param atMs - its effective instant (for the age at sampling)
- * @param ctx - the fact context
+ * @param ctx - the mechanism context
  * @returns the verdict, or why it cannot be used
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
-export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext): DdimerReading {
-  const result = readResultValue(obs, {
-    isPositive: (c) => ctx.index.conceptIn(dvtParam(ctx, 'positiveResultValueSet', 'string'), c),
-    isNegative: (c) => ctx.index.conceptIn(dvtParam(ctx, 'negativeResultValueSet', 'string'), c),
-  });
-  const qualitativeTest = ctx.index.conceptIn(
+export function interpretDdimer(
+  obs: RecordReading,
+  atMs: number,
+  ctx: MechanismContext,
+): DdimerReading {
+  const result = obs.value;
+  const qualitativeTest = obs.alsoIn.includes(
     dvtParam(ctx, 'ddimer.qualitativeValueSet', 'string'),
-    obs.code,
   );
   switch (result.kind) {
     case 'positive':
@@ -86,16 +106,16 @@ export function interpretDdimer(obs: Observation, atMs: number, ctx: FactContext
             'value[x]',
             'is a qualitative test reported as a number, so it cannot be read',
           )
-        : interpretQuantity(obs, result.quantity, result.fromText, atMs, ctx);
+        : interpretQuantity(obs, result, result.fromText, atMs, ctx);
   }
 }
 
 function interpretQuantity(
-  obs: Observation,
-  q: Quantity,
+  obs: RecordReading,
+  q: ReadingQuantity,
   fromText: boolean,
   atMs: number,
-  ctx: FactContext,
+  ctx: MechanismContext,
 ): DdimerReading {
   const path = fromText ? 'valueString' : 'valueQuantity.unit';
   const analyte = dvtParam(ctx, 'ddimer.analyte', 'string');
@@ -172,11 +192,11 @@ function decide(
 }
 
 function chooseCutoff(
-  obs: Observation,
+  obs: RecordReading,
   basis: Basis,
   atMs: number,
   analyte: string,
-  ctx: FactContext,
+  ctx: MechanismContext,
 ):
   | {
       ok: true;
@@ -196,7 +216,7 @@ function chooseCutoff(
   let cutoff = conventional;
   let why = `conventional ${basis} cutoff`;
   let words = 'cutoff';
-  const high = obs.referenceRange?.[0]?.high;
+  const high = obs.referenceHigh;
   if (high) {
     const lab = normaliseQuantity(quantityInput(high), analyte);
     const labBasis = lab.ok ? basisFromAnnotations(lab.annotations) : null;
@@ -220,7 +240,7 @@ function chooseCutoff(
       note: '',
     };
   }
-  const age = ageAt(ctx.index.patient?.birthDate, atMs);
+  const age = ctx.records?.patient()?.ageAt(atMs) ?? null;
   const over = dvtParam(ctx, 'ddimer.ageAdjustedOverAge', 'number');
   if (age === null) {
     return {
@@ -244,13 +264,11 @@ function chooseCutoff(
   return { ok: true, value: cutoff, why: `${why}; age ${age} ≤ ${over}`, words, note: '' };
 }
 
-function basisFromCode(obs: Observation, ctx: FactContext): Basis | undefined {
-  if (ctx.index.conceptIn(dvtParam(ctx, 'ddimer.feuValueSet', 'string'), obs.code)) {
+function basisFromCode(obs: RecordReading, ctx: MechanismContext): Basis | undefined {
+  if (obs.alsoIn.includes(dvtParam(ctx, 'ddimer.feuValueSet', 'string'))) {
     return 'FEU';
   }
-  return ctx.index.conceptIn(dvtParam(ctx, 'ddimer.dduValueSet', 'string'), obs.code)
-    ? 'DDU'
-    : undefined;
+  return obs.alsoIn.includes(dvtParam(ctx, 'ddimer.dduValueSet', 'string')) ? 'DDU' : undefined;
 }
 
 function basisFromAnnotations(annotations: readonly string[]): Basis | 'conflict' | undefined {
@@ -260,7 +278,7 @@ function basisFromAnnotations(annotations: readonly string[]): Basis | 'conflict
   return feu && ddu ? 'conflict' : feu ? 'FEU' : ddu ? 'DDU' : undefined;
 }
 
-function quantityInput(q: Quantity): {
+function quantityInput(q: ReadingQuantity): {
   value?: number;
   unit?: string;
   code?: string;
@@ -277,18 +295,27 @@ function quantityInput(q: Quantity): {
 }
 
 /** A positive read at the conventional cutoff might have been negative at the age-adjusted one. */
-function reportUnknownAge(ctx: FactContext): void {
-  const patient = ctx.index.patient;
+function reportUnknownAge(ctx: MechanismContext): void {
+  const patient = ctx.records?.patient() ?? null;
   if (!patient) {
-    ctx.issues.add(noPatientIssue('age'));
+    ctx.issues.add({
+      severity: 'information',
+      code: 'SOLEUS_FHIR_NO_PATIENT',
+      message: 'no Patient resource for the context patient: age is unknown',
+      location: { resource: 'Patient', path: 'birthDate' },
+      clinicianText: 'No demographics were received for this patient, so age is unknown',
+    });
     return;
   }
-  ctx.issues.warn(
-    'SOLEUS_FHIR_UNINTERPRETABLE',
-    'age unknown (no usable Patient.birthDate): the D-dimer cutoff could not be age-adjusted, so the conventional cutoff was used',
-    { resource: resourceRef(patient), path: 'birthDate' },
-    'Date of birth missing or incomplete: the positive D-dimer could not be checked against the age-adjusted cutoff',
-  );
+  ctx.issues.add({
+    severity: 'warning',
+    code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+    message:
+      'age unknown (no usable Patient.birthDate): the D-dimer cutoff could not be age-adjusted, so the conventional cutoff was used',
+    location: { resource: patient.ref, path: 'birthDate' },
+    clinicianText:
+      'Date of birth missing or incomplete: the positive D-dimer could not be checked against the age-adjusted cutoff',
+  });
 }
 
 function fail(reason: string, path: string, plain: string): Extract<DdimerReading, { ok: false }> {

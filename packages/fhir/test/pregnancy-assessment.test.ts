@@ -1,5 +1,5 @@
 import type { FhirResource, Observation } from 'fhir/r4';
-import { condition, evaluateFacts, ICD, SCT } from '../../../test/support/dvt-record';
+import { condition, evaluateFacts, ICD, SCT } from './support/dvt-record';
 
 const LOINC = 'http://loinc.org';
 const lab = (

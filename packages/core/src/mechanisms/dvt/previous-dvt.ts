@@ -1,7 +1,7 @@
-import type { Fact, FactEvidence } from '@soleus/core';
-import { POSSIBLE_NOT_DOCUMENTED } from '../../fhir/resource-status';
-import type { Derivation } from '../../facts/derivations';
-import { dvtEpisode } from './dvt-episode';
+import type { Fact, FactEvidence } from '../../facts/fact';
+import type { Mechanism } from '../mechanism';
+import { POSSIBLE_NOT_DOCUMENTED } from '../records/possible-not-documented';
+import { checkFactParams, factName } from './fact-params';
 
 /**
  * Wells item 9, "previously documented DVT" (clinical-spec §A.3): a DVT or history-of-DVT Condition from
@@ -12,11 +12,12 @@ import { dvtEpisode } from './dvt-episode';
  * is *possible*: the item is then unknown (null), so Wells cannot be scored "unlikely" on it until a
  * clinician attests it (certainty by use: uncertain is unknown, never absent).
  */
-export const previousDvt: Derivation = {
+export const previousDvt: Mechanism = {
   compute: (params, ctx): Fact => {
     const name = params['historyFact'];
     const history = typeof name === 'string' ? ctx.fact(name) : { value: null };
-    const start = dvtEpisode(ctx).startMs ?? ctx.nowMs;
+    const episodeStart = ctx.fact(factName(params, 'episodeStartFact')).value;
+    const start = typeof episodeStart === 'string' ? Date.parse(episodeStart) : ctx.nowMs;
     const isBefore = (e: FactEvidence): boolean => e.at === undefined || Date.parse(e.at) < start;
     const before = (history.evidence ?? []).filter(isBefore);
     if (before.length > 0) {
@@ -30,4 +31,6 @@ export const previousDvt: Derivation = {
       : { value: false, evidence: [] };
   },
   requires: () => [{ resourceType: 'Condition' }],
+  checkParams: (params) =>
+    checkFactParams(params, { historyFact: 'string', episodeStartFact: 'string' }),
 };

@@ -1,4 +1,4 @@
-import { SoleusError } from '@soleus/core';
+import { isSoleusError, SoleusError, type Issue } from '../../errors';
 
 /**
  * The parameters of the pregnancy assessment (shared.facts.json, fact `pregnancy.current`): value sets,
@@ -82,4 +82,28 @@ export function readPregnancyParams(
     bad('weeksByCode', 'an object of code → completed weeks');
   }
   return params as unknown as PregnancyParams;
+}
+
+/**
+ * Checks a pregnancy fact's source params as the assessment reads them (at load).
+ * @param params - the derived source's params
+ * @returns an error naming the first bad parameter, or none
+ */
+export function checkPregnancyParams(params: Readonly<Record<string, unknown>>): Issue[] {
+  try {
+    readPregnancyParams(params, 'pregnancy.current');
+    return [];
+  } catch (err) {
+    if (!isSoleusError(err)) {
+      throw err;
+    }
+    return [
+      {
+        severity: 'error',
+        code: 'SOLEUS_FACT_PARAMETER',
+        message: err.message,
+        location: { pointer: '/source/params' },
+      },
+    ];
+  }
 }

@@ -8,25 +8,20 @@
  * (never "not pregnant"); nothing at all is "not documented" (false). The gestational age is the highest
  * current estimate (the safe reading for the 20-week NSAID limit); a code is read at the end of its week.
  */
-import type { CodeableConcept, Coding, Observation } from 'fhir/r4';
-import { normaliseQuantity, type FactEvidence } from '@soleus/core';
-import { conditionOnset } from '../../fhir/condition-onset';
-import { parseFhirDate } from '../../fhir/parse-fhir-date';
-import { readResultValue, type ResultValue } from '../../fhir/read-result-value';
-import { conditionCounts } from '../../fhir/resource-status';
-import type { FactContext } from '../../facts/fact-context';
-import { resourceRef } from '../../facts/resource-ref';
-import { describeResource } from '../../text/describe-resource';
-import { itemSubject } from '../../text/item-subject';
+import type { FactEvidence } from '../../facts/fact';
 import { capitalised } from '../../text/capitalised';
-import { memoPerRequest } from '../dvt/memo-per-request';
+import { normaliseQuantity } from '../../units/normalise-quantity';
+import type { MechanismContext } from '../mechanism';
+import type { ReadingValue, RecordReading } from '../records/record-reading';
+import { readingSubject } from '../records/reading-subject';
 import {
   countingAt,
   isPreliminary,
   latestCounting,
   possible,
+  readingsOf,
   type Work,
-} from './pregnancy-observations';
+} from './pregnancy-readings';
 import type { PregnancyParams } from './pregnancy-params';
 
 /** What the record says about pregnancy. */
@@ -42,14 +37,29 @@ export interface PregnancyAssessment {
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+/** The memo key of the assessment (one per evaluation, read by every pregnancy fact). */
+export const PREGNANCY_ASSESSMENT = 'pregnancy.assessment';
+
+/** Nothing could be read (the host gives no record): unknown, never "not pregnant". */
+const UNREAD: PregnancyAssessment = {
+  pregnant: null,
+  evidence: [],
+  ignored: [],
+  weeks: null,
+  weeksEvidence: [],
+};
+
 /**
- * Assesses pregnancy once per request.
+ * Assesses pregnancy once per evaluation.
  * @param p - the checked parameters
- * @param ctx - the fact context
+ * @param ctx - the mechanism context (its record reader gives the entries)
  * @returns the assessment
  */
-export function assessPregnancy(p: PregnancyParams, ctx: FactContext): PregnancyAssessment {
-  return memoPerRequest(ctx, 'pregnancy.assessment', () => {
+export function assessPregnancy(p: PregnancyParams, ctx: MechanismContext): PregnancyAssessment {
+  const assess = (): PregnancyAssessment => {
+    if (ctx.records === undefined) {
+      return UNREAD;
+    }
     const work: Work = { evidence: [], ignored: [], ages: [], unknown: false };
     readConditions(p, ctx, work);
     readWeeksCodes(p, ctx, work);
@@ -67,73 +77,69 @@ export function assessPregnancy(p: PregnancyParams, ctx: FactContext): Pregnancy
       weeks: best === null ? null : Number(best.weeks.toFixed(1)),
       weeksEvidence: best === null ? [] : [best.evidence],
     };
-  });
+  };
+  return ctx.memo ? ctx.memo(PREGNANCY_ASSESSMENT, assess) : assess();
 }
 
-function readConditions(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  for (const condition of ctx.index.withCodeIn('Condition', p.conditionValueSet)) {
-    const status = conditionCounts(condition, 'current');
-    const ref = resourceRef(condition);
+function readConditions(p: PregnancyParams, ctx: MechanismContext, work: Work): void {
+  for (const condition of readingsOf(ctx, {
+    kind: 'Condition',
+    valueSet: p.conditionValueSet,
+    use: 'current',
+  })) {
+    const { status, ref } = condition;
     (status.counts ? work.evidence : work.ignored).push({
       resource: ref,
-      note: status.counts ? 'pregnancy condition' : status.reason,
+      note: status.counts ? 'pregnancy condition' : (status.reason ?? ''),
     });
     if (!status.counts && status.issue) {
-      ctx.issues.warn(
-        'SOLEUS_FHIR_INVALID_RESOURCE',
-        `${status.reason}; skipped`,
-        { resource: ref, path: 'clinicalStatus' },
-        `${itemSubject(condition)} ${status.plain}; not used`,
-      );
+      ctx.issues.add({
+        severity: 'warning',
+        code: 'SOLEUS_FHIR_INVALID_RESOURCE',
+        message: `${status.reason ?? ''}; skipped`,
+        location: { resource: ref, path: status.path },
+        clinicianText: `${readingSubject(condition)} ${status.plain ?? ''}; not used`,
+      });
     }
   }
 }
 
-function readWeeksCodes(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  for (const condition of ctx.index.withCodeIn('Condition', p.weeksValueSet)) {
-    const ref = resourceRef(condition);
-    const status = conditionCounts(condition, 'risk');
-    const coding = (condition.code?.coding ?? []).find(
-      (c: Coding) =>
-        ctx.index.codingIn(p.weeksValueSet, c) && p.weeksByCode[c.code ?? ''] !== undefined,
-    );
-    const onset = parseFhirDate(conditionOnset(condition));
+function readWeeksCodes(p: PregnancyParams, ctx: MechanismContext, work: Work): void {
+  for (const condition of readingsOf(ctx, {
+    kind: 'Condition',
+    valueSet: p.weeksValueSet,
+    use: 'risk',
+  })) {
+    const { ref, status, time: onset } = condition;
+    const code = condition.codes.find((c) => p.weeksByCode[c] !== undefined);
     if (
       !status.counts ||
-      coding === undefined ||
+      code === undefined ||
       !onset ||
       onset.precision === 'year' ||
       onset.precision === 'month'
     ) {
       work.ignored.push({
         resource: ref,
-        note: status.counts ? 'weeks of gestation without a day-precise date' : status.reason,
+        note: status.counts
+          ? 'weeks of gestation without a day-precise date'
+          : (status.reason ?? ''),
       });
       continue;
     }
-    const stated = (p.weeksByCode[coding.code ?? ''] ?? 0) + p.codeWeekEndDays / 7;
-    carryForward(
-      p,
-      ctx,
-      work,
-      ref,
-      stated,
-      onset.epochMs,
-      `weeks-of-gestation code ${coding.code ?? ''}`,
-    );
+    const stated = (p.weeksByCode[code] ?? 0) + p.codeWeekEndDays / 7;
+    carryForward(p, ctx, work, ref, stated, onset.epochMs, `weeks-of-gestation code ${code}`);
   }
 }
 
-function readGestationalAges(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  for (const obs of ctx.index.withCodeIn('Observation', p.gestationalAgeValueSet)) {
+function readGestationalAges(p: PregnancyParams, ctx: MechanismContext, work: Work): void {
+  for (const obs of readingsOf(ctx, { kind: 'Observation', valueSet: p.gestationalAgeValueSet })) {
     const placed = countingAt(obs, ctx, work, true);
     if (placed === null) {
       continue;
     }
-    const ref = resourceRef(obs);
-    const value = readResultValue(obs);
-    const weeks =
-      value.kind === 'quantity' ? normaliseQuantity(value.quantity, 'gestationalAge') : null;
+    const { ref, value } = obs;
+    const weeks = value.kind === 'quantity' ? normaliseQuantity(value, 'gestationalAge') : null;
     if (weeks === null || !weeks.ok || weeks.comparator !== undefined) {
       // Unreadable: it leaves pregnancy unknown only while it could still describe this pregnancy.
       const recent = ctx.nowMs - placed <= p.maxWeeks * WEEK_MS;
@@ -148,7 +154,7 @@ function readGestationalAges(p: PregnancyParams, ctx: FactContext, work: Work): 
 /** A pregnancy dated at `atMs` is current while its age carried forward stays within `maxWeeks`. */
 function carryForward(
   p: PregnancyParams,
-  ctx: FactContext,
+  ctx: MechanismContext,
   work: Work,
   ref: string,
   weeksThen: number,
@@ -174,18 +180,21 @@ function carryForward(
   work.ages.push({ weeks: weeksNow, evidence });
 }
 
-function readLatestStatus(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  const coded = { isPositive: (c: CodeableConcept) => ctx.index.conceptIn(p.pregnantValueSet, c) };
-  const latest = latestCounting(ctx, p.statusValueSet, p.statusWindow, work, (obs) => {
-    if (readResultValue(obs, coded).kind !== 'negative') {
-      possible(work, resourceRef(obs), 'preliminary pregnancy status');
+function readLatestStatus(p: PregnancyParams, ctx: MechanismContext, work: Work): void {
+  const readings = readingsOf(ctx, {
+    kind: 'Observation',
+    valueSet: p.statusValueSet,
+    positiveValueSet: p.pregnantValueSet,
+  });
+  const latest = latestCounting(ctx, readings, p.statusWindow, work, (obs) => {
+    if (obs.value.kind !== 'negative') {
+      possible(work, obs.ref, 'preliminary pregnancy status');
     }
   });
   if (latest === null) {
     return;
   }
-  const ref = resourceRef(latest);
-  const value = readResultValue(latest, coded);
+  const { ref, value } = latest;
   if (value.kind === 'positive') {
     work.evidence.push({ resource: ref, note: 'pregnancy status: pregnant' });
   } else if (value.kind !== 'negative') {
@@ -193,23 +202,24 @@ function readLatestStatus(p: PregnancyParams, ctx: FactContext, work: Work): voi
   }
 }
 
-function readLatestHcg(p: PregnancyParams, ctx: FactContext, work: Work): void {
-  const coded = {
-    isPositive: (c: CodeableConcept) => ctx.index.conceptIn(p.positiveResultValueSet, c),
-    isNegative: (c: CodeableConcept) => ctx.index.conceptIn(p.negativeResultValueSet, c),
-  };
-  const verdictOf = (value: ResultValue) =>
-    value.kind === 'quantity' ? hcgLevel(p, value.quantity) : value.kind;
-  const latest = latestCounting(ctx, p.hcgValueSet, p.hcgWindow, work, (obs) => {
-    if (verdictOf(readResultValue(obs, coded)) !== 'negative') {
-      possible(work, resourceRef(obs), 'preliminary hCG');
+function readLatestHcg(p: PregnancyParams, ctx: MechanismContext, work: Work): void {
+  const readings = readingsOf(ctx, {
+    kind: 'Observation',
+    valueSet: p.hcgValueSet,
+    positiveValueSet: p.positiveResultValueSet,
+    negativeValueSet: p.negativeResultValueSet,
+  });
+  const verdictOf = (value: ReadingValue) =>
+    value.kind === 'quantity' ? hcgLevel(p, value) : value.kind;
+  const latest = latestCounting(ctx, readings, p.hcgWindow, work, (obs) => {
+    if (verdictOf(obs.value) !== 'negative') {
+      possible(work, obs.ref, 'preliminary hCG');
     }
   });
   if (latest === null) {
     return;
   }
-  const ref = resourceRef(latest);
-  const value = readResultValue(latest, coded);
+  const { ref, value } = latest;
   const verdict = verdictOf(value);
   if (verdict === 'positive') {
     work.evidence.push({ resource: ref, note: 'positive hCG' });
@@ -223,7 +233,7 @@ function readLatestHcg(p: PregnancyParams, ctx: FactContext, work: Work): void {
 
 function hcgLevel(
   p: PregnancyParams,
-  q: { value?: number; unit?: string; code?: string; comparator?: string },
+  q: { value: number; unit?: string; code?: string; comparator?: string },
 ): 'positive' | 'negative' | 'equivocal' | 'unreadable' {
   const unit = (q.code ?? q.unit ?? '').trim().toLowerCase();
   if (typeof q.value !== 'number' || !p.hcgUnits.some((u) => u.toLowerCase() === unit)) {
@@ -238,27 +248,28 @@ function hcgLevel(
 }
 
 function unreadable(
-  ctx: FactContext,
+  ctx: MechanismContext,
   work: Work,
-  obs: Observation,
-  value: ResultValue,
+  obs: RecordReading,
+  value: ReadingValue,
   what: string,
   makesUnknown = true,
 ): void {
-  const ref = resourceRef(obs);
+  const ref = obs.ref;
   const reason = value.kind === 'uninterpretable' ? value.reason : what;
   // The record's own name for the test, else what it was read as ("hCG", "pregnancy status" …).
-  const name = describeResource(obs).name ?? capitalised(what.split(':')[0] ?? 'A result');
+  const name = capitalised(what.split(':')[0] ?? 'A result');
   const plain = value.kind === 'uninterpretable' ? value.plain : 'could not be read';
   work.unknown ||= makesUnknown;
   work.ignored.push({ resource: ref, note: `${reason}; pregnancy unknown` });
-  ctx.issues.warn(
-    'SOLEUS_FHIR_UNINTERPRETABLE',
-    `${what} (${reason}); treated as unknown, never as not pregnant`,
-    {
+  ctx.issues.add({
+    severity: 'warning',
+    code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+    message: `${what} (${reason}); treated as unknown, never as not pregnant`,
+    location: {
       resource: ref,
-      path: value.kind === 'uninterpretable' ? value.path : 'value[x]',
+      path: value.kind === 'uninterpretable' ? value.path : obs.valuePath,
     },
-    `${itemSubject(obs, name)} ${plain}; ${makesUnknown ? 'pregnancy cannot be ruled out' : 'not used'}`,
-  );
+    clinicianText: `${readingSubject(obs, name)} ${plain}; ${makesUnknown ? 'pregnancy cannot be ruled out' : 'not used'}`,
+  });
 }

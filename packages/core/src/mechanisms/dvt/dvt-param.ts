@@ -1,5 +1,5 @@
-import { SoleusError } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
+import { SoleusError } from '../../errors';
+import type { MechanismContext } from '../mechanism';
 
 /** The pack id whose `parameters` (packages/core/rules/dvt/pack.json) the DVT derivations read. */
 export const DVT_PACK = 'dvt';
@@ -11,14 +11,14 @@ const checked = new WeakMap<object, Map<string, unknown>>();
  * Reads one parameter of the DVT pack by dotted path, checking its type. Parameters are clinical content
  * (windows, cutoffs, value-set urls), so TypeScript holds none of them and has no defaults: a missing
  * parameter is a content error, reported at once instead of guessed.
- * @param ctx - the fact context
+ * @param ctx - the mechanism context
  * @param path - dotted path inside `parameters`, e.g. `ddimer.cutoffFeu`
  * @param type - the expected JSON type
  * @returns the value
  * @throws {SOLEUS_FACT_SCHEMA} when the parameter is missing or of another type
  */
 export function dvtParam<T extends 'string' | 'number' | 'string[]'>(
-  ctx: FactContext,
+  ctx: MechanismContext,
   path: string,
   type: T,
 ): T extends 'string' ? string : T extends 'number' ? number : readonly string[] {

@@ -1,15 +1,10 @@
-import type { Observation } from 'fhir/r4';
-import type { FactEvidence } from '@soleus/core';
-import { observationEffectiveTime } from '../../fhir/observation-effective-time';
-import { observationCounts } from '../../fhir/resource-status';
-import type { FactContext } from '../../facts/fact-context';
-import { resourceRef } from '../../facts/resource-ref';
-import { dvtParam } from './dvt-params';
-import { interpretDdimer, type DdimerReading } from './interpret-ddimer';
-import { memoPerRequest } from './memo-per-request';
+import type { FactEvidence } from '../../facts/fact';
+import { humanDate } from '../../text/human-date';
+import type { MechanismContext } from '../mechanism';
+import type { RecordReading } from '../records/record-reading';
+import { ddimerReadings, interpretDdimer, type DdimerReading } from './interpret-ddimer';
 import { placeInEpisode } from './place-in-episode';
 import { ddimerSubject } from './ddimer-subject';
-import { humanDate } from '../../text/human-date';
 
 /** The episode's D-dimer: negative, positive, or unknown (none, stale or uninterpretable), and why. */
 export interface DdimerResult {
@@ -26,33 +21,32 @@ export interface DdimerResult {
  * final negative cannot exclude past it — collected at or after the episode start and within the
  * evidence window; several valid results that disagree → the positive one governs (conservative).
  * Unusable results are listed with their reason, and uninterpretable ones are data-quality issues.
- * @param ctx - the fact context
- * @returns the result, once per request
+ * @param ctx - the mechanism context
+ * @param episodeStartMs - the start of the episode (null: none)
+ * @returns the result, once per evaluation
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
-export function ddimerResult(ctx: FactContext): DdimerResult {
-  return memoPerRequest(ctx, 'dvt.ddimer', () => {
+export function ddimerResult(ctx: MechanismContext, episodeStartMs: number | null): DdimerResult {
+  const compute = (): DdimerResult => {
     const lines: string[] = [];
     const evidence: FactEvidence[] = [];
     const ignored: FactEvidence[] = [];
     const verdicts = new Set<string>();
-    for (const obs of ctx.index.withCodeIn(
-      'Observation',
-      dvtParam(ctx, 'ddimer.allValueSet', 'string'),
-    )) {
-      const ref = resourceRef(obs);
-      const reading = readOne(obs, ctx);
+    for (const obs of ddimerReadings(ctx)) {
+      const ref = obs.ref;
+      const reading = readOne(obs, ctx, episodeStartMs);
       if (!reading.ok) {
         const subject = ddimerSubject(obs);
         lines.push(`${subject} ${reading.plain}; not used`);
         ignored.push({ resource: ref, note: reading.reason });
         if (reading.issue) {
-          ctx.issues.warn(
-            'SOLEUS_FHIR_UNINTERPRETABLE',
-            `D-dimer ${reading.path}: ${reading.reason}; treated as unknown, never as negative`,
-            { resource: ref, path: reading.path },
-            `${subject} ${reading.plain}; treated as unknown, never as negative`,
-          );
+          ctx.issues.add({
+            severity: 'warning',
+            code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+            message: `D-dimer ${reading.path}: ${reading.reason}; treated as unknown, never as negative`,
+            location: { resource: ref, path: reading.path },
+            clinicianText: `${subject} ${reading.plain}; treated as unknown, never as negative`,
+          });
         }
         continue;
       }
@@ -71,29 +65,37 @@ export function ddimerResult(ctx: FactContext): DdimerResult {
         ? 'negative'
         : null;
     return { result, lines, evidence, ignored };
-  });
+  };
+  return ctx.memo ? ctx.memo('dvt.ddimer', compute) : compute();
 }
 
 /** Status, then date, then value: the first reason a result cannot be used wins. */
 function readOne(
-  obs: Observation,
-  ctx: FactContext,
+  obs: RecordReading,
+  ctx: MechanismContext,
+  episodeStartMs: number | null,
 ): (DdimerReading & { ok: false }) | (DdimerReading & { ok: true; at: string }) {
-  const status = observationCounts(obs);
+  const status = obs.status;
   const preliminary = !status.counts && status.preliminary === true;
   if (!status.counts && !preliminary) {
-    const { reason, plain } = status;
-    return { ok: false, reason, plain, path: 'status', issue: status.issue === true };
+    const { reason = '', plain = '' } = status;
+    return { ok: false, reason, plain, path: status.path, issue: status.issue === true };
   }
-  const placed = placeInEpisode(ctx, observationEffectiveTime(obs), true);
+  const placed = placeInEpisode(ctx, obs.time, true, episodeStartMs);
   if (!placed.ok) {
     const { reason, plain, issue } = placed;
-    return { ok: false, reason, plain, path: 'effective[x]', issue };
+    return { ok: false, reason, plain, path: obs.timePath, issue };
   }
   const reading = interpretDdimer(obs, placed.atMs, ctx);
   if (!status.counts && (!reading.ok || reading.verdict === 'negative')) {
     // A preliminary result never excludes; only a positive one is used (it blocks exclusion).
-    return { ok: false, reason: status.reason, plain: status.plain, path: 'status', issue: false };
+    return {
+      ok: false,
+      reason: status.reason ?? '',
+      plain: status.plain ?? '',
+      path: status.path,
+      issue: false,
+    };
   }
   return reading.ok
     ? {

@@ -1,6 +1,7 @@
-import type { Fact, FactEvidence } from '@soleus/core';
-import type { Derivation } from '../../facts/derivations';
-import { dvtParam } from './dvt-params';
+import type { Fact, FactEvidence } from '../../facts/fact';
+import type { Mechanism } from '../mechanism';
+import { dvtParam } from './dvt-param';
+import { checkFactParams } from './fact-params';
 
 interface ContextDefinition {
   readonly fact: string;
@@ -23,7 +24,7 @@ function contexts(params: Readonly<Record<string, unknown>>): ContextDefinition[
  * infection …), plus age above the pack's `elevatedDdimer.ageOver` read from the fact in `ageFact`.
  * @returns a string[] fact of labels (empty when none applies)
  */
-export const elevatedDdimerContexts: Derivation = {
+export const elevatedDdimerContexts: Mechanism = {
   compute: (params, ctx): Fact => {
     const labels: string[] = [];
     const evidence: FactEvidence[] = [];
@@ -43,4 +44,21 @@ export const elevatedDdimerContexts: Derivation = {
     return { value: labels, evidence };
   },
   requires: () => [],
+  checkParams: (params) => {
+    const given = params['contexts'];
+    const complete = Array.isArray(given) && contexts(params).length === given.length;
+    return [
+      ...checkFactParams(params, { ageFact: 'string' }),
+      ...(complete
+        ? []
+        : [
+            {
+              severity: 'error' as const,
+              code: 'SOLEUS_FACT_PARAMETER' as const,
+              message: 'params.contexts: expected a list of { fact, label }',
+              location: { pointer: '/source/params/contexts' },
+            },
+          ]),
+    ];
+  },
 };

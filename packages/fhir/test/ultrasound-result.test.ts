@@ -1,5 +1,5 @@
 import type { FhirResource } from 'fhir/r4';
-import { calfPain, evaluateFacts, SCT } from '../../../test/support/dvt-record';
+import { calfPain, evaluateFacts, SCT } from './support/dvt-record';
 
 describe('venous ultrasound (§9.5)', () => {
   const report = (code: string, effective = '2026-11-21T12:00:00Z'): FhirResource => ({

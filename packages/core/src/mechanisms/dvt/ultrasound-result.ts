@@ -1,16 +1,12 @@
-import type { CodeableConcept, DiagnosticReport, Observation } from 'fhir/r4';
-import type { FactEvidence } from '@soleus/core';
-import { observationEffectiveTime } from '../../fhir/observation-effective-time';
-import { observationCounts } from '../../fhir/resource-status';
-import type { FactContext } from '../../facts/fact-context';
-import { resourceRef } from '../../facts/resource-ref';
-import { windowStart } from '../../facts/window';
-import { dvtParam } from './dvt-params';
-import { memoPerRequest } from './memo-per-request';
-import { placeInEpisode } from './place-in-episode';
-import { calendarDate, humanDate } from '../../text/human-date';
-import { itemSubject } from '../../text/item-subject';
+import type { FactEvidence } from '../../facts/fact';
 import { capitalised } from '../../text/capitalised';
+import { calendarDate, humanDate } from '../../text/human-date';
+import type { MechanismContext } from '../mechanism';
+import type { RecordReading } from '../records/record-reading';
+import { namedSubject } from '../records/reading-subject';
+import { windowStartMs } from '../records/window-start-ms';
+import { dvtParam } from './dvt-param';
+import { placeInEpisode } from './place-in-episode';
 
 /** The episode's venous ultrasound: positive, negative or none (unknown), and why. */
 export interface UltrasoundResult {
@@ -25,15 +21,6 @@ export interface UltrasoundResult {
   readonly ignored: readonly FactEvidence[];
   /** A preliminary positive scan in the evidence window, with no final positive one. */
   readonly pendingPositive: boolean;
-}
-
-/** A scan resource with its date and whether its status counts. */
-interface Scan {
-  readonly resource: DiagnosticReport | Observation;
-  readonly date: string | undefined;
-  readonly statusProblem: { readonly reason: string; readonly plain: string } | null;
-  /** Released only as preliminary (or partial): never used to exclude; a positive one blocks it. */
-  readonly preliminary: boolean;
 }
 
 type ScanReading =
@@ -51,9 +38,6 @@ type ScanReading =
       readonly issue: boolean;
     };
 
-// DiagnosticReport.status values that are a released result (FHIR R4 diagnostic-report-status).
-const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
-
 /**
  * Reads venous-ultrasound results of the episode (clinical-spec §9.5, §A.7): a DiagnosticReport's
  * `conclusionCode` or an Observation's `valueCodeableConcept`/`interpretation`, code in the pack's
@@ -65,8 +49,11 @@ const REPORT_FINAL = new Set(['final', 'amended', 'corrected', 'appended']);
  * @returns the result, once per request
  * @throws {SOLEUS_FACT_SCHEMA} when a DVT pack parameter is missing
  */
-export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
-  return memoPerRequest(ctx, 'dvt.ultrasound', () => {
+export function ultrasoundResult(
+  ctx: MechanismContext,
+  episodeStartMs: number | null,
+): UltrasoundResult {
+  const compute = (): UltrasoundResult => {
     const lines: string[] = [];
     const evidence: FactEvidence[] = [];
     const ignored: FactEvidence[] = [];
@@ -74,23 +61,25 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
     const negatives: { atMs: number; fresh: boolean }[] = [];
     let pendingPositive = false;
     for (const scan of collectScans(ctx)) {
-      const ref = resourceRef(scan.resource);
-      if (scan.preliminary) {
-        const pending = readScan({ ...scan, statusProblem: null }, ctx);
+      const ref = scan.ref;
+      const preliminary = !scan.status.counts && scan.status.preliminary === true;
+      if (preliminary) {
+        const pending = readScan(scan, ctx, episodeStartMs, true);
         pendingPositive ||= pending.ok && pending.verdict === 'positive' && pending.fresh === null;
       }
-      const reading = readScan(scan, ctx);
+      const reading = readScan(scan, ctx, episodeStartMs, false);
       if (!reading.ok) {
-        const subject = itemSubject(scan.resource, 'Leg vein ultrasound');
+        const subject = namedSubject(scan, 'Leg vein ultrasound');
         lines.push(`${subject} ${reading.plain}; not used`);
         ignored.push({ resource: ref, note: reading.reason });
         if (reading.issue) {
-          ctx.issues.warn(
-            'SOLEUS_FHIR_UNINTERPRETABLE',
-            `venous ultrasound: ${reading.reason}; treated as no scan`,
-            { resource: ref },
-            `${subject} ${reading.plain}; treated as no scan`,
-          );
+          ctx.issues.add({
+            severity: 'warning',
+            code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+            message: `venous ultrasound: ${reading.reason}; treated as no scan`,
+            location: { resource: ref },
+            clinicianText: `${subject} ${reading.plain}; treated as no scan`,
+          });
         }
         continue;
       }
@@ -129,44 +118,43 @@ export function ultrasoundResult(ctx: FactContext): UltrasoundResult {
       ignored,
       pendingPositive: pendingPositive && result !== 'positive',
     };
-  });
+  };
+  return ctx.memo ? ctx.memo('dvt.ultrasound', compute) : compute();
 }
 
-function collectScans(ctx: FactContext): Scan[] {
+/** Reports first, then Observations, as the record lists them. */
+function collectScans(ctx: MechanismContext): RecordReading[] {
   const valueSet = dvtParam(ctx, 'ultrasound.valueSet', 'string');
-  const reports = ctx.index.withCodeIn('DiagnosticReport', valueSet).map((r) => ({
-    resource: r,
-    date: r.effectiveDateTime ?? r.effectivePeriod?.end ?? r.issued,
-    statusProblem: REPORT_FINAL.has(r.status)
-      ? null
-      : {
-          reason: `status "${r.status}" is not a released result`,
-          plain: `is ${r.status.replace(/-/g, ' ')}, not a released result`,
-        },
-    preliminary: r.status === 'preliminary' || r.status === 'partial',
-  }));
-  const observations = ctx.index.withCodeIn('Observation', valueSet).map((o) => {
-    const status = observationCounts(o);
-    return {
-      resource: o,
-      date: observationEffectiveTime(o),
-      statusProblem: status.counts ? null : { reason: status.reason, plain: status.plain },
-      preliminary: !status.counts && status.preliminary === true,
-    };
-  });
-  return [...reports, ...observations];
+  const resultIn = [
+    ...dvtParam(ctx, 'ultrasound.positiveValueSets', 'string[]'),
+    ...dvtParam(ctx, 'ultrasound.negativeValueSets', 'string[]'),
+  ];
+  const read = (kind: 'DiagnosticReport' | 'Observation') =>
+    ctx.records?.read({ kind, valueSet, resultIn }) ?? [];
+  return [...read('DiagnosticReport'), ...read('Observation')];
 }
 
-function readScan(scan: Scan, ctx: FactContext): ScanReading {
-  if (scan.statusProblem !== null) {
-    return { ok: false, ...scan.statusProblem, issue: false };
+/** `asIfFinal`: read a preliminary scan as if released (does it say positive?). */
+function readScan(
+  scan: RecordReading,
+  ctx: MechanismContext,
+  episodeStartMs: number | null,
+  asIfFinal: boolean,
+): ScanReading {
+  if (!scan.status.counts && !asIfFinal) {
+    return {
+      ok: false,
+      reason: scan.status.reason ?? '',
+      plain: scan.status.plain ?? '',
+      issue: false,
+    };
   }
-  const placed = placeInEpisode(ctx, scan.date, false);
+  const placed = placeInEpisode(ctx, scan.time, false, episodeStartMs);
   if (!placed.ok) {
     return { ok: false, reason: placed.reason, plain: placed.plain, issue: placed.issue };
   }
-  const fresh = placeInEpisode(ctx, scan.date, true);
-  const verdict = readVerdict(scan.resource, ctx);
+  const fresh = placeInEpisode(ctx, scan.time, true, episodeStartMs);
+  const verdict = readVerdict(scan, ctx);
   return verdict === 'unclear'
     ? {
         ok: false,
@@ -184,29 +172,21 @@ function readScan(scan: Scan, ctx: FactContext): ScanReading {
 
 function isRepeatNegative(
   negatives: readonly { atMs: number; fresh: boolean }[],
-  ctx: FactContext,
+  ctx: MechanismContext,
 ): boolean {
   const latestFresh = Math.max(...negatives.filter((n) => n.fresh).map((n) => n.atMs));
   if (!Number.isFinite(latestFresh)) {
     return false;
   }
-  const firstBy = windowStart(latestFresh, dvtParam(ctx, 'ultrasound.repeatAfter', 'string'));
+  const firstBy = windowStartMs(latestFresh, dvtParam(ctx, 'ultrasound.repeatAfter', 'string'));
   return negatives.some((n) => n.atMs <= firstBy);
 }
 
 function readVerdict(
-  res: DiagnosticReport | Observation,
-  ctx: FactContext,
+  scan: RecordReading,
+  ctx: MechanismContext,
 ): 'positive' | 'negative' | 'unclear' {
-  const concepts: CodeableConcept[] =
-    res.resourceType === 'DiagnosticReport'
-      ? (res.conclusionCode ?? [])
-      : [
-          ...(res.valueCodeableConcept ? [res.valueCodeableConcept] : []),
-          ...(res.interpretation ?? []),
-        ];
-  const inAny = (sets: readonly string[]): boolean =>
-    concepts.some((c) => sets.some((vs) => ctx.index.conceptIn(vs, c)));
+  const inAny = (sets: readonly string[]): boolean => sets.some((vs) => scan.resultIn.includes(vs));
   const pos = inAny(dvtParam(ctx, 'ultrasound.positiveValueSets', 'string[]'));
   const neg = inAny(dvtParam(ctx, 'ultrasound.negativeValueSets', 'string[]'));
   return pos === neg ? 'unclear' : pos ? 'positive' : 'negative';

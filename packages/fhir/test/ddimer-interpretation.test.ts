@@ -6,7 +6,7 @@ import {
   evaluateFacts,
   wells,
   withDvtParameters,
-} from '../../../test/support/dvt-record';
+} from './support/dvt-record';
 
 describe('D-dimer normalisation (§A.4)', () => {
   const run = (obs: Observation, birthDate?: string) =>

@@ -1,6 +1,5 @@
-import type { DataRequirement } from '../../facts/data-requirement';
-import type { PackParameters } from '../../facts/derivations';
-import { DVT_PACK } from './dvt-params';
+import type { MechanismRequirement as DataRequirement, PackParameters } from '../mechanism';
+import { DVT_PACK } from './dvt-param';
 
 /** DVT pack parameters naming the value sets of the Observations the pathway reads. */
 const OBSERVATION_VALUE_SETS = [
