@@ -49,6 +49,13 @@ describe('parseUnit', () => {
     expect(parseUnit('ng/mL{FEU}')).toEqual({ ucum: 'ng/mL', annotations: ['FEU'] });
   });
 
+  it('keeps a parsed unit: a repeated unit gets the same frozen answer, not a new parse', () => {
+    const first = parseUnit('mmol/L{kept}');
+    expect(parseUnit('mmol/L{kept}')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.annotations)).toBe(true);
+  });
+
   it('still answers correctly after more distinct units than it keeps', () => {
     for (let i = 0; i < 2_500; i++) {
       expect(parseUnit(`mg/L{x${i}}`)).toEqual({ ucum: 'mg/L', annotations: [`x${i}`] });
