@@ -9,8 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeableConcept, Observation, Quantity } from 'fhir/r4';
+import type { ReadingValue } from '@soleus/core';
 
-/** What a result says. */
+/**
+ * What a result says: core's reading value, except that a quantity keeps its FHIR `Quantity` (the record
+ * reader flattens it when it hands the reading to a mechanism).
+ */
 export type ResultValue =
   | {
       readonly kind: 'quantity';
@@ -18,16 +22,7 @@ export type ResultValue =
       /** True when the quantity was read from text (valueString). */
       readonly fromText: boolean;
     }
-  | { readonly kind: 'positive' | 'negative'; readonly reported: string }
-  /** No result value at all (the status rules report that case). */
-  | { readonly kind: 'none' }
-  | {
-      readonly kind: 'uninterpretable';
-      readonly reason: string;
-      readonly path: string;
-      /** The same for a clinician, as a predicate ("has a written result that cannot be read"). */
-      readonly plain: string;
-    };
+  | Exclude<ReadingValue, { readonly kind: 'quantity' }>;
 
 /** How coded qualitative results are recognised (value-set membership, from the caller's content). */
 export interface CodedResults {
