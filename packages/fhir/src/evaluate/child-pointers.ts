@@ -3,7 +3,7 @@
  * `<pointer>/not`), built once per node and pointer and then reused. Cards ("Based on") and issue
  * routing walk every fired rule's condition tree on every call and look each leaf's trace up by its
  * pointer: a pointer built afresh is a new string, hashed again on every lookup, while a kept one is
- * hashed once (docs/reference/performance.md, "Fixed per-call costs").
+ * hashed once (docs/reference/performance.md, "Fixed per-call cost, second pass").
  */
 import type { RuleDefinition } from '@soleus/core';
 
