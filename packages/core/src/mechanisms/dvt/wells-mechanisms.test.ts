@@ -92,8 +92,8 @@ const BEDSIDE_ABSENT = {
 describe('the Wells mechanisms', () => {
   it('registers every Wells fact of dvt.facts.json', () => {
     const wellsFacts = [...ruleSet.facts.values()]
-      .map((f) => (f.source?.kind === 'derived' ? f.source.derivation : ''))
-      .filter((d) => d.startsWith('dvt.wells'));
+      .map((f) => (f.source as { derivation?: unknown } | undefined)?.derivation)
+      .filter((d): d is string => typeof d === 'string' && d.startsWith('dvt.wells'));
     expect([...mechanisms.keys()].sort()).toEqual([...new Set(wellsFacts)].sort());
   });
 
