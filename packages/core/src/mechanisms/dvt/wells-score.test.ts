@@ -226,6 +226,24 @@ describe('interval Wells over facts and answers (§A.3, §0.3)', () => {
     expect([score.min, score.max, score.wellsClass]).toEqual([0, 1, 'unlikely']);
   });
 
+  it('an attested answer decides an item the record holds only as possible', () => {
+    const score = wellsScore(
+      context({
+        facts: {
+          'dvt.previousDvt': {
+            value: null,
+            ignored: [
+              { resource: 'Condition/maybe', note: `provisional: ${POSSIBLE_NOT_DOCUMENTED}` },
+            ],
+          },
+        },
+        responses: [response('w', '2026-11-21T10:00:00Z', attested())],
+      }),
+      START_MS,
+    );
+    expect(item(score, 'previousDVT')).toMatchObject({ state: 'absent', source: 'attestation' });
+  });
+
   it('history items read from data not received are unknown under incomplete-record only', () => {
     const setup: Setup = {
       unknownData: {
