@@ -14,8 +14,14 @@ import { RECORD_MECHANISMS } from '../src/derivations/record-mechanisms';
 const SRC = join(__dirname, '..', 'src');
 const CLINICAL = /dvt|wells|d-?dimer|pregnan|gestation|hcg|calf|cramp|analgesic|nsaid/i;
 
-/** Files that still hold record-reading DVT mechanisms (see docs/guides/site-packs.md). */
-const LEGACY = [/^derivations\/dvt\//, /^derivations\/record-mechanisms\.ts$/];
+/**
+ * Files that still hold record-reading DVT mechanisms (see docs/guides/site-packs.md): the episode,
+ * its findings and the inpatient check. Interval Wells has left (core `mechanisms/dvt/wells-*`).
+ */
+const LEGACY = [
+  /^derivations\/dvt\/(calf-swelling-measured|dvt-derivations|dvt-episode|fever-in-episode|find-in-episode|inpatient-now|low-spo2-in-episode|place-in-episode|red-flag-in-episode)\.ts$/,
+  /^derivations\/record-mechanisms\.ts$/,
+];
 /**
  * Product text, not mechanisms: the service's discovery description, the default card source label
  * ("Soleus calf-pain CDS") and the data-quality line naming recorded assessments ("e.g. Wells").
@@ -65,6 +71,13 @@ describe('the FHIR adapter knows no clinical pack', () => {
   it('the pregnancy assessment is gone from the adapter: core registers it', () => {
     expect(SHIPPED_MECHANISMS.has('pregnancy.current')).toBe(true);
     expect([...RECORD_MECHANISMS.keys()].filter((name) => /pregnan/i.test(name))).toEqual([]);
+  });
+
+  it('interval Wells is gone from the adapter: core registers it and no adapter file is named after it', () => {
+    expect(SHIPPED_MECHANISMS.has('dvt.wellsClassAsRecorded')).toBe(true);
+    expect(SHIPPED_MECHANISMS.has('dvt.wellsBreakdown')).toBe(true);
+    expect([...RECORD_MECHANISMS.keys()].filter((name) => /wells/i.test(name))).toEqual([]);
+    expect(sources(SRC).filter((path) => /wells/i.test(relative(SRC, path)))).toEqual([]);
   });
 
   it('the adapter registers no mechanism core already provides', () => {

@@ -12,11 +12,6 @@ import { feverInEpisode } from './fever-in-episode';
 import { inpatientNow } from './inpatient-now';
 import { lowSpo2InEpisode } from './low-spo2-in-episode';
 import { redFlagInEpisode } from './red-flag-in-episode';
-import { wellsBreakdown } from './wells-breakdown';
-import { wellsRestsOnMissingData } from './wells-rests-on-missing-data';
-import { wellsScore } from './wells-score';
-import { shownWells } from './shown-wells';
-import { wellsItemLines, wellsScoreText, wellsSummaryLine } from './wells-lines';
 import { dvtObservationNeeds, dvtTriggerEncounterNeeds } from '@soleus/core';
 
 /** A derivation over the episode: null when no episode is open. */
@@ -66,23 +61,5 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
   ['dvt.feverInEpisode', feverInEpisode],
   ['dvt.lowSpo2InEpisode', lowSpo2InEpisode],
   ['dvt.calfSwellingMeasured', calfSwellingMeasured],
-  ['dvt.wellsClassAsRecorded', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
-  [
-    'dvt.wellsRestsOnMissingData',
-    whenTriggered((_p, ctx) => ({ value: wellsRestsOnMissingData(ctx) })),
-  ],
-  ['dvt.wellsClass', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).wellsClass }))],
-  ['dvt.wellsMin', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).min }))],
-  ['dvt.wellsMax', whenTriggered((p, ctx) => ({ value: shownWells(p, ctx).max }))],
-  [
-    'dvt.wellsItems',
-    whenTriggered((p, ctx) => ({ value: wellsItemLines(shownWells(p, ctx), ctx) })),
-  ],
-  ['dvt.wellsScore', whenTriggered((p, ctx) => ({ value: wellsScoreText(shownWells(p, ctx)) }))],
-  [
-    'dvt.wellsSummary',
-    whenTriggered((p, ctx) => ({ value: wellsSummaryLine(shownWells(p, ctx)) })),
-  ],
-  ['dvt.wellsBreakdown', wellsBreakdown],
   ['dvt.inpatient', inpatientNow],
 ]);
