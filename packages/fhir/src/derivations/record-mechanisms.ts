@@ -1,21 +1,8 @@
 import type { Derivation } from '../facts/derivations';
 import { DVT_DERIVATIONS } from './dvt/dvt-derivations';
-import { checkDvtParameters } from '@soleus/core';
 import { decisionTableOutcome } from './shared/decision-table-outcome';
 import { encounterInWindow } from './shared/encounter-in-window';
 import { unknownDataOf } from './shared/unknown-data-of';
-
-/** A record mechanism with a load-time parameter check added. */
-function checked(
-  entries: Iterable<readonly [string, Derivation]>,
-  name: string,
-  checkParams: NonNullable<Derivation['checkParams']>,
-): [string, Derivation][] {
-  return [...entries].map(([key, derivation]) => [
-    key,
-    key === name ? { ...derivation, checkParams } : derivation,
-  ]);
-}
 
 /**
  * The mechanisms that still read the FHIR record directly (DVT episode and readings, encounters in a
@@ -24,8 +11,8 @@ function checked(
  * adapter names them, and `mechanismsOf` merges them with the rule set's registry.
  */
 export const RECORD_MECHANISMS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
-  // Every DVT rule reads `dvt.triggered`: its check covers the DVT pack's parameters once.
-  ...checked(DVT_DERIVATIONS, 'dvt.triggered', (_params, pack) => checkDvtParameters(pack)),
+  // The DVT pack's parameters are checked once by core's `dvt.triggered` mechanism.
+  ...DVT_DERIVATIONS,
   ['encounterInWindow', encounterInWindow],
   // Generic, pack-free mechanisms over facts: a decision table's outcome, and whether a fact's unknown
   // rests on data the request did not carry.

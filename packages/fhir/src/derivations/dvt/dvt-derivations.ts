@@ -6,12 +6,7 @@
 import type { Fact } from '@soleus/core';
 import type { Derivation } from '../../facts/derivations';
 import type { FactContext } from '../../facts/fact-context';
-import { calfSwellingMeasured } from './calf-swelling-measured';
 import { dvtEpisode } from './dvt-episode';
-import { feverInEpisode } from './fever-in-episode';
-import { inpatientNow } from './inpatient-now';
-import { lowSpo2InEpisode } from './low-spo2-in-episode';
-import { redFlagInEpisode } from './red-flag-in-episode';
 import { wellsBreakdown } from './wells-breakdown';
 import { wellsRestsOnMissingData } from './wells-rests-on-missing-data';
 import { wellsScore } from './wells-score';
@@ -38,34 +33,6 @@ function whenTriggered(
 
 /** Every rule set A derivation by registry name. */
 export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
-  [
-    'dvt.triggered',
-    {
-      compute: (_p, ctx) => {
-        const episode = dvtEpisode(ctx);
-        return {
-          value: episode.startMs !== null,
-          evidence: episode.evidence,
-          ...(episode.ignored.length > 0 ? { ignored: episode.ignored } : {}),
-        };
-      },
-      requires: (_params, pack) => [
-        { resourceType: 'Condition' },
-        ...dvtTriggerEncounterNeeds(pack),
-      ],
-    },
-  ],
-  [
-    'dvt.episodeStart',
-    whenTriggered((_p, ctx) => {
-      const start = new Date(dvtEpisode(ctx).startMs ?? 0).toISOString();
-      return { value: start, at: start, evidence: dvtEpisode(ctx).evidence };
-    }),
-  ],
-  ['dvt.redFlagInEpisode', redFlagInEpisode],
-  ['dvt.feverInEpisode', feverInEpisode],
-  ['dvt.lowSpo2InEpisode', lowSpo2InEpisode],
-  ['dvt.calfSwellingMeasured', calfSwellingMeasured],
   ['dvt.wellsClassAsRecorded', whenTriggered((_p, ctx) => ({ value: wellsScore(ctx).wellsClass }))],
   [
     'dvt.wellsRestsOnMissingData',
@@ -84,5 +51,4 @@ export const DVT_DERIVATIONS: ReadonlyMap<string, Derivation> = new Map<string, 
     whenTriggered((p, ctx) => ({ value: wellsSummaryLine(shownWells(p, ctx)) })),
   ],
   ['dvt.wellsBreakdown', wellsBreakdown],
-  ['dvt.inpatient', inpatientNow],
 ]);
