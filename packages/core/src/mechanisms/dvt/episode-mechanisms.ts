@@ -36,4 +36,6 @@ export const dvtEpisodeStart: Mechanism = {
     return { value: start, at: start, evidence: episode.evidence };
   },
   requires: (_params, pack) => episodeNeeds(pack),
+  // No source params; the pack parameters it reads are checked with dvt.triggered's.
+  checkParams: () => [],
 };
