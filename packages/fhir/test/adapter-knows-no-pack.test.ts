@@ -14,8 +14,15 @@ import { RECORD_MECHANISMS } from '../src/derivations/record-mechanisms';
 const SRC = join(__dirname, '..', 'src');
 const CLINICAL = /dvt|wells|d-?dimer|pregnan|gestation|hcg|calf|cramp|analgesic|nsaid/i;
 
-/** Files that still hold record-reading DVT mechanisms (see docs/guides/site-packs.md). */
-const LEGACY = [/^derivations\/dvt\//, /^derivations\/record-mechanisms\.ts$/];
+/**
+ * Files that still hold record-reading DVT mechanisms (the Wells score; see docs/guides/site-packs.md),
+ * and the shims that give them core's episode.
+ */
+const LEGACY = [
+  /^derivations\/dvt\/(wells-[a-z-]+|shown-wells|dvt-derivations)\.ts$/,
+  /^derivations\/dvt\/(dvt-episode|place-in-episode)\.ts$/,
+  /^derivations\/record-mechanisms\.ts$/,
+];
 /**
  * Product text, not mechanisms: the service's discovery description, the default card source label
  * ("Soleus calf-pain CDS") and the data-quality line naming recorded assessments ("e.g. Wells").
@@ -65,6 +72,20 @@ describe('the FHIR adapter knows no clinical pack', () => {
   it('the pregnancy assessment is gone from the adapter: core registers it', () => {
     expect(SHIPPED_MECHANISMS.has('pregnancy.current')).toBe(true);
     expect([...RECORD_MECHANISMS.keys()].filter((name) => /pregnan/i.test(name))).toEqual([]);
+  });
+
+  it('the DVT episode, its findings and the inpatient check are gone from the adapter: core registers them', () => {
+    const moved = [
+      'dvt.triggered',
+      'dvt.episodeStart',
+      'dvt.redFlagInEpisode',
+      'dvt.feverInEpisode',
+      'dvt.lowSpo2InEpisode',
+      'dvt.calfSwellingMeasured',
+      'dvt.inpatient',
+    ];
+    expect(moved.filter((name) => SHIPPED_MECHANISMS.has(name))).toEqual(moved);
+    expect(moved.filter((name) => RECORD_MECHANISMS.has(name))).toEqual([]);
   });
 
   it('the adapter registers no mechanism core already provides', () => {
