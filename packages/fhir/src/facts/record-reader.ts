@@ -82,7 +82,11 @@ function entries<T extends 'Condition' | 'DiagnosticReport' | 'Observation' | 'E
 // Encounter.status values that never describe a real visit (FHIR R4 encounter-status).
 const ENCOUNTER_NEVER = new Set(['planned', 'cancelled', 'entered-in-error']);
 
-function readEncounter(encounter: Encounter, query: RecordQuery, index: RecordIndex): RecordReading {
+function readEncounter(
+  encounter: Encounter,
+  query: RecordQuery,
+  index: RecordIndex,
+): RecordReading {
   const status = encounter.status;
   const reason = encounter.reasonCode?.[0];
   return {

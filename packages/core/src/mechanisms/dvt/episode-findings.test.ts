@@ -37,9 +37,7 @@ function run(
   readings: Readings,
   episode = true,
 ): { fact: Fact; issues: Issue[] } {
-  const trigger = episode
-    ? { [`Condition ${CALF_PAIN}`]: [reading('Condition/pain', ONSET)] }
-    : {};
+  const trigger = episode ? { [`Condition ${CALF_PAIN}`]: [reading('Condition/pain', ONSET)] } : {};
   const base = fakeMechanismContext({}, { dvt }, NOW);
   const ctx = { ...base, records: fakeRecordReader({ ...trigger, ...readings }) };
   return { fact: mechanism.compute(params, ctx), issues: base.issues.list() };
@@ -81,7 +79,10 @@ describe('red flags in the episode', () => {
     const uncertain = reading('Condition/u', '2026-11-21T00:00:00Z', {
       status: { counts: false, uncertain: true, reason: 'provisional', path: 'clinicalStatus' },
     });
-    expect(red({ [`Condition ${FEVER_CONDITIONS}`]: [uncertain] }, true, { conditionUse: 'confirmed' }).fact.value).toBeNull();
+    expect(
+      red({ [`Condition ${FEVER_CONDITIONS}`]: [uncertain] }, true, { conditionUse: 'confirmed' })
+        .fact.value,
+    ).toBeNull();
     const resolved = reading('Condition/r', '2026-11-21T00:00:00Z', {
       status: { counts: false, reason: 'resolved', path: 'clinicalStatus' },
     });

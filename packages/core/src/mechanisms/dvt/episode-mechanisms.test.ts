@@ -77,18 +77,14 @@ describe('dvt.triggered / dvt.episodeStart over readings', () => {
   it('a cramp opens it only when one side is documented', () => {
     const cramp = (side?: RecordReading['side']) =>
       run({
-        [`Condition ${CRAMP}`]: [
-          condition('cramp', '2026-11-21T00:00:00Z', side ? { side } : {}),
-        ],
+        [`Condition ${CRAMP}`]: [condition('cramp', '2026-11-21T00:00:00Z', side ? { side } : {})],
       }).triggered;
     expect(cramp('left').value).toBe(true);
     expect(cramp('right').value).toBe(true);
     for (const side of ['bilateral', 'unknown', undefined] as const) {
       expect(cramp(side)).toMatchObject({
         value: false,
-        ignored: [
-          { note: 'cramp not documented as unilateral (rule set B, not the DVT pathway)' },
-        ],
+        ignored: [{ note: 'cramp not documented as unilateral (rule set B, not the DVT pathway)' }],
       });
     }
   });
@@ -118,8 +114,8 @@ describe('dvt.triggered / dvt.episodeStart over readings', () => {
 
   it('an Encounter opens it by its reason; a diagnosis only as a Condition', () => {
     expect(
-      run({ [`Encounter ${SWELLING}`]: [reading('Encounter/v', '2026-11-21T10:00:00Z')] })
-        .triggered.value,
+      run({ [`Encounter ${SWELLING}`]: [reading('Encounter/v', '2026-11-21T10:00:00Z')] }).triggered
+        .value,
     ).toBe(true);
     const diagnosis = run({
       [`Encounter ${DIAGNOSIS}`]: [reading('Encounter/v', '2026-11-21T10:00:00Z')],
@@ -139,7 +135,10 @@ describe('dvt.triggered / dvt.episodeStart over readings', () => {
       [`Condition ${SWELLING}`]: [late],
     });
     expect(start.value).toBe('2026-11-19T12:00:00.000Z');
-    expect(triggered.evidence?.map((e) => e.resource)).toEqual(['Condition/late', 'Condition/early']);
+    expect(triggered.evidence?.map((e) => e.resource)).toEqual([
+      'Condition/late',
+      'Condition/early',
+    ]);
   });
 
   it('without a record reader both are unknown, never "not triggered"', () => {

@@ -20,7 +20,8 @@ const feverReached: ReadingTest = (reading, ctx) => {
     ctx.issues.add({
       severity: 'warning',
       code: 'SOLEUS_FHIR_UNINTERPRETABLE',
-      message: 'body temperature: expected a valueQuantity in a temperature unit; treated as unknown',
+      message:
+        'body temperature: expected a valueQuantity in a temperature unit; treated as unknown',
       location: { resource: reading.ref, path: 'valueQuantity' },
       clinicianText: `${namedSubject(reading, 'Temperature')} ${celsius.problem}; treated as unknown`,
     });

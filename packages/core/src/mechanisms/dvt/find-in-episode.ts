@@ -19,7 +19,10 @@ export interface Unreadable {
  * Decides whether a counting, in-episode Observation is a finding: null = yes, a string = why not,
  * {@link Unreadable} = cannot tell (the fact is then unknown unless another entry is a finding).
  */
-export type ReadingTest = (reading: RecordReading, ctx: MechanismContext) => string | null | Unreadable;
+export type ReadingTest = (
+  reading: RecordReading,
+  ctx: MechanismContext,
+) => string | null | Unreadable;
 
 /** Where to look, and how to judge what is found. */
 export interface EpisodeSearch {

@@ -4,8 +4,7 @@ import { convertQuantity } from '../../units/convert-quantity';
 
 /** A reading's quantity in the wanted unit, or why it cannot be read (a clinician predicate). */
 export type QuantityIn =
-  | { readonly ok: true; readonly value: number }
-  | { readonly ok: false; readonly problem: string };
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly problem: string };
 
 /**
  * Reads the quantity an entry records (its code, else its unit text, names the unit) in another unit.

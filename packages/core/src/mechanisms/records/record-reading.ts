@@ -22,7 +22,7 @@ export type ReadingUse = 'current' | 'risk' | 'history' | 'confirmed';
 export interface RecordQuery {
   readonly kind: ReadingKind;
   /**
-   * Value set (url or id) of the entry's code (an Encounter's type or reason). Omitted: every entry of
+   * Value set (url or id) of the entry's code (an Encounter's first reason). Omitted: every entry of
    * the kind (only for kinds whose other fields decide, e.g. an Encounter's class and status).
    */
   readonly valueSet?: string;
