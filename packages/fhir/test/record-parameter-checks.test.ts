@@ -8,7 +8,6 @@ import {
   DEFAULT_CONTENT,
   DVT_PARAMETERS,
   loadRuleSetSync,
-  type PackManifest,
   type RuleSet,
 } from '@soleus/core';
 import { compiledSources } from '../src/facts/compiled-sources';
@@ -19,13 +18,6 @@ const DVT_DIRS = [
   join(__dirname, '..', 'src', 'derivations', 'dvt'),
   join(__dirname, '..', '..', 'core', 'src', 'mechanisms', 'dvt'),
 ];
-
-/** The shipped rule set with one pack's parameters edited. */
-function withPack(id: string, edit: (p: Record<string, unknown>) => void): RuleSet {
-  const manifest = structuredClone(shipped.packs.get(id)) as PackManifest;
-  edit(manifest.parameters as Record<string, unknown>);
-  return { ...shipped, packs: new Map([...shipped.packs, [id, manifest]]) };
-}
 
 function problems(ruleSet: RuleSet): string[] {
   try {
