@@ -4,12 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DEFAULT_CONTENT,
-  DVT_PARAMETERS,
-  loadRuleSetSync,
-  type RuleSet,
-} from '@soleus/core';
+import { DEFAULT_CONTENT, DVT_PARAMETERS, loadRuleSetSync, type RuleSet } from '@soleus/core';
 import { compiledSources } from '../src/facts/compiled-sources';
 
 const shipped = loadRuleSetSync(DEFAULT_CONTENT);
