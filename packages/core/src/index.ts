@@ -82,6 +82,8 @@ export type {
 } from './mechanisms/records/record-reading';
 export { namedSubject, readingSubject } from './mechanisms/records/reading-subject';
 export { windowStartMs } from './mechanisms/records/window-start-ms';
+export type { AnswersQuery, AnswersReading } from './mechanisms/records/answers-reading';
+export type { EntryDescription } from './mechanisms/records/entry-description';
 export { displayReported, displayUnit } from './text/display-unit';
 export { unitProblem, valueProblem } from './text/unit-problem';
 export { calendarDate, humanDate, humanDateText, timeAgo } from './text/human-date';

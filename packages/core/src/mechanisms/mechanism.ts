@@ -40,6 +40,13 @@ export interface MechanismContext {
    * every issue raised while computing it concerns each fact that read it. Absent: computed each time.
    */
   readonly memo?: <T>(key: string, compute: () => T) => T;
+  /**
+   * The kinds of record data (resource types) a fact is read from that could not be had in this
+   * evaluation (a prefetch key omitted or failed, a partial search); empty when that data is complete.
+   * A conclusion drawn from absence ("nothing documented, so absent") must not stand on them. Absent:
+   * the host reports no missing data, and every fact's data is taken as complete.
+   */
+  readonly unknownDataOf?: (name: string) => readonly string[];
 }
 
 /**

@@ -4,12 +4,13 @@ import { gabapentinoidMaxDailyDose } from './analgesic/gabapentinoid-max-daily-d
 import { renalClearance } from './analgesic/renal-clearance';
 import { correctedCalcium } from './cramp/corrected-calcium';
 import { DVT_MECHANISMS } from './dvt/dvt-mechanisms';
+import { WELLS_MECHANISMS } from './dvt/wells-mechanisms';
 import { pregnancyCurrent, pregnancyGestationalWeeks } from './pregnancy/pregnancy-mechanisms';
 import { sameAs } from './shared/same-as';
 
 /**
  * The FHIR-free mechanisms of the shipped packs (rules/cramp, rules/analgesic, facts/shared, the pregnancy assessment,
- * the DVT mechanisms over facts), by the
+ * the DVT mechanisms over facts, interval Wells), by the
  * name their `*.facts.json` sources give. Every rule set registers them; a site pack adds its own
  * through pack.json `mechanisms` (see docs/guides/site-packs.md).
  */
@@ -22,4 +23,5 @@ export const SHIPPED_MECHANISMS: ReadonlyMap<string, Mechanism> = new Map<string
   ['pregnancy.current', pregnancyCurrent],
   ['pregnancy.gestationalWeeks', pregnancyGestationalWeeks],
   ...DVT_MECHANISMS,
+  ...WELLS_MECHANISMS,
 ]);

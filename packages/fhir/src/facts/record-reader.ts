@@ -32,6 +32,7 @@ import { readResultValue, type ResultValue } from '../fhir/read-result-value';
 import { conditionCounts, observationCounts, type StatusVerdict } from '../fhir/resource-status';
 import { describeResource } from '../text/describe-resource';
 import { kindWord } from '../text/item-subject';
+import { readAnswers } from './read-answers';
 import type { RecordIndex } from './record-index';
 import { resourceRef } from './resource-ref';
 
@@ -47,6 +48,11 @@ export function recordReader(index: RecordIndex): RecordReader {
     : null;
   return {
     patient: () => patientReading,
+    answers: (query) => readAnswers(index, query),
+    describe: (ref) => {
+      const resource = index.resolve(ref);
+      return resource ? describeResource(resource) : null;
+    },
     read: (query) => {
       switch (query.kind) {
         case 'Condition':

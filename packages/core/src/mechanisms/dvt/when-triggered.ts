@@ -5,13 +5,18 @@ import { checkFactParams, factName } from './fact-params';
 
 /**
  * A DVT mechanism that runs only inside an episode: unknown when the fact named in `triggeredFact`
- * is not true; otherwise `compute` gets the episode start (from the fact named in `episodeStartFact`).
+ * is not true; otherwise `compute` gets the episode start (from the fact named in `episodeStartFact`)
+ * and the source params.
  * Its requirements are the pathway's record data, as for every DVT fact read in an episode.
  * @param compute - the computation over the episode
  * @returns the mechanism
  */
 export function whenTriggered(
-  compute: (ctx: MechanismContext, episodeStartMs: number) => Fact,
+  compute: (
+    ctx: MechanismContext,
+    episodeStartMs: number,
+    params: Readonly<Record<string, unknown>>,
+  ) => Fact,
 ): Mechanism {
   return {
     compute: (params, ctx) => {
@@ -19,7 +24,7 @@ export function whenTriggered(
         return { value: null };
       }
       const start = ctx.fact(factName(params, 'episodeStartFact')).value;
-      return typeof start === 'string' ? compute(ctx, Date.parse(start)) : { value: null };
+      return typeof start === 'string' ? compute(ctx, Date.parse(start), params) : { value: null };
     },
     requires: (_params, pack) => [
       { resourceType: 'Condition' },

@@ -5,6 +5,8 @@
  * Nothing here names a clinical concept: a query is a resource kind, a value set and, for coded
  * results, the value sets that mean positive and negative.
  */
+import type { AnswersQuery, AnswersReading } from './answers-reading';
+import type { EntryDescription } from './entry-description';
 
 /** The record kinds a mechanism may read. */
 export type ReadingKind = 'Observation' | 'Condition' | 'DiagnosticReport' | 'Encounter';
@@ -151,4 +153,8 @@ export interface RecordReader {
   read(query: RecordQuery): readonly RecordReading[];
   /** The context patient, or null when the record has no Patient resource. */
   patient(): PatientReading | null;
+  /** The responses to a questionnaire, every status (absent: the host reads none; then none are known). */
+  answers?(query: AnswersQuery): readonly AnswersReading[];
+  /** An entry named by `Type/id` in clinician words, or null when the record does not hold it. */
+  describe?(ref: string): EntryDescription | null;
 }

@@ -3,11 +3,12 @@
  * `wellsSummaryLine`: "Wells 2 (likely): 2 items from the record, 3 not yet assessed".
  * `wellsItemLines`: the items that are present (with where each came from and, for an item with
  * several record routes, the route that counted), possible but not confirmed, not yet assessed,
- * absent, or could not be checked, one line per group; never resource ids.
+ * absent, or could not be checked, one line per group; never resource ids (records are named through
+ * `ctx.records.describe`).
  */
-import { calendarDate } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
-import { describedText, describeResource } from '../../text/describe-resource';
+import { calendarDate, humanDate } from '../../text/human-date';
+import type { MechanismContext } from '../mechanism';
+import type { EntryDescription } from '../records/entry-description';
 import type { WellsItemState, WellsScore } from './wells-score';
 
 const CLASS_WORDS: Readonly<Record<WellsScore['wellsClass'], string>> = {
@@ -44,10 +45,10 @@ export function wellsSummaryLine(score: WellsScore): string {
 
 /**
  * @param score - the interval score
- * @param ctx - the fact context (to name the records behind an item)
+ * @param ctx - the mechanism context (to name the records behind an item)
  * @returns one line per group of items: present, could not be checked, not yet assessed, absent
  */
-export function wellsItemLines(score: WellsScore, ctx: FactContext): string[] {
+export function wellsItemLines(score: WellsScore, ctx: MechanismContext): string[] {
   const lines: string[] = [];
   for (const item of score.items.filter((i) => i.state === 'present')) {
     const conflict = item.conflict ? '; the bedside assessment says no, the record was kept' : '';
@@ -81,20 +82,30 @@ export function wellsItemLines(score: WellsScore, ctx: FactContext): string[] {
   return lines;
 }
 
+/** "Name, 20 Nov 2026, 2 days ago", "Name", or the date alone; empty when nothing is known. */
+function describedText(description: EntryDescription, nowMs: number): string {
+  const when = description.atMs === undefined ? undefined : humanDate(description.atMs, nowMs);
+  return [description.name, when].filter((part) => part !== undefined).join(', ');
+}
+
 /** The records behind an item, by name and date ("Deep vein thrombosis, 1 May 2019, 7 years ago"). */
-function namedRecords(item: WellsItemState, ctx: FactContext): string {
+function namedRecords(item: WellsItemState, ctx: MechanismContext): string {
   const named = recordsOf(item, ctx).filter((d) => d.name !== undefined);
   return [...new Set(named.map((d) => describedText(d, ctx.nowMs)))].join('; ');
 }
 
-function recordsOf(item: WellsItemState, ctx: FactContext) {
+function recordsOf(item: WellsItemState, ctx: MechanismContext): EntryDescription[] {
+  const describe = ctx.records?.describe;
+  if (!describe) {
+    return [];
+  }
   return item.resources.flatMap((ref) => {
-    const resource = ctx.index.resolve(ref);
-    return resource ? [describeResource(resource)] : [];
+    const description = describe(ref);
+    return description ? [description] : [];
   });
 }
 
-function sourceText(item: WellsItemState, ctx: FactContext): string {
+function sourceText(item: WellsItemState, ctx: MechanismContext): string {
   const records = recordsOf(item, ctx);
   if (item.source === 'attestation') {
     const at = records[0]?.atMs;

@@ -8,7 +8,7 @@ import {
   evaluateFacts,
   ICD,
   wells,
-} from '../../../test/support/dvt-record';
+} from './support/dvt-record';
 
 describe('interval Wells (§A.3, §0.3)', () => {
   it.each<[string, FhirResource[], [string | null, number | null, number | null]]>([

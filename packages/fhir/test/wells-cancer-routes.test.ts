@@ -7,7 +7,7 @@ import {
   ICD,
   SCT,
   wells,
-} from '../../../test/support/dvt-record';
+} from './support/dvt-record';
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 const withoutCancer = Object.fromEntries(

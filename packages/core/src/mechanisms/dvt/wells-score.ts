@@ -3,34 +3,18 @@
  * history items (cancer, paralysis/cast, bedridden/surgery, previous DVT) come from the record and are
  * absent when nothing qualifies, unless attested; bedside items come only from the latest Wells
  * assessment of the episode and are unknown when not attested; "alternative diagnosis as likely" (−2)
- * only ever from attestation; calf swelling may also be measured (two same-day calf circumferences). A record "present" is never cancelled by an attested "absent" (the
- * discrepancy becomes a data-quality note). `min` sums the present items, `max` adds every unknown
- * positive item; `max` ≤ the unlikely bound → unlikely, `min` ≥ the likely bound → likely, otherwise
- * indeterminate. Items, points and bounds are pack parameters.
+ * only ever from attestation; calf swelling may also be measured (two same-day calf circumferences). A
+ * record "present" is never cancelled by an attested "absent" (the discrepancy becomes a data-quality
+ * note). `min` sums the present items, `max` adds every unknown positive item; `max` ≤ the unlikely
+ * bound → unlikely, `min` ≥ the likely bound → likely, otherwise indeterminate. Items, points and
+ * bounds are pack parameters. FHIR-free: items read other facts, the attestation is a plain answers
+ * reading.
  */
-import { SoleusError } from '@soleus/core';
-import { POSSIBLE_NOT_DOCUMENTED } from '@soleus/core';
-import type { FactContext } from '../../facts/fact-context';
-import { dvtParam, DVT_PACK } from '@soleus/core';
-import { memoPerRequest } from '../../facts/memo-per-request';
+import type { MechanismContext } from '../mechanism';
+import { POSSIBLE_NOT_DOCUMENTED } from '../records/possible-not-documented';
+import { dvtParam } from './dvt-param';
 import { latestWellsAttestation, type WellsAttestation } from './wells-attestation';
-
-/** One Wells item as the pack defines it. */
-interface WellsItemDefinition {
-  readonly linkId: string;
-  readonly label: string;
-  readonly points: number;
-  /**
-   * Boolean facts that make the item present from the record (history items only); a route may carry a
-   * label the Wells line names (e.g. "antineoplastic medication ≤ 183 days").
-   */
-  readonly recordFacts?: readonly RecordRoute[];
-  /** A boolean fact measured from the record (true present, false absent, null unknown), e.g. calf swelling. */
-  readonly measuredFact?: string;
-}
-
-/** A record fact that makes an item present: its name, or its name and the route label to show. */
-type RecordRoute = string | { readonly fact: string; readonly label: string };
+import { routeFact, wellsItems, type WellsItemDefinition } from './wells-items';
 
 /** Where an item's state came from: the record (history facts), a measurement, the attestation, or nothing. */
 export type WellsItemSource = 'record' | 'measured' | 'attestation' | 'none';
@@ -79,25 +63,28 @@ export interface WellsScore {
 export type WellsReading = 'as-recorded' | 'incomplete-record';
 
 /**
- * Scores Wells for the current episode, once per request and reading.
- * @param ctx - the fact context
+ * Scores Wells for the current episode, once per evaluation and reading (`ctx.memo`).
+ * @param ctx - the mechanism context
+ * @param episodeStartMs - the episode start (attestations authored before it are ignored)
  * @param reading - how history items with nothing documented are read (default `as-recorded`)
  * @returns the interval score
  * @throws {SOLEUS_FACT_SCHEMA} when the pack's Wells parameters are missing or malformed
  */
-export function wellsScore(ctx: FactContext, reading: WellsReading = 'as-recorded'): WellsScore {
-  return memoPerRequest(ctx, `dvt.wells.${reading}`, () => {
-    const attestation = latestWellsAttestation(ctx);
-    const items = readItems(ctx).map((item) => scoreItem(item, attestation, ctx, reading));
-    const defs = new Map(readItems(ctx).map((d) => [d.linkId, d]));
+export function wellsScore(
+  ctx: MechanismContext,
+  episodeStartMs: number,
+  reading: WellsReading = 'as-recorded',
+): WellsScore {
+  const compute = (): WellsScore => {
+    const attestation = latestWellsAttestation(ctx, episodeStartMs);
+    const items = wellsItems(ctx).map((item) => scoreItem(item, attestation, ctx, reading));
     let min = 0;
     let unknownPositive = 0;
     for (const item of items) {
-      const points = defs.get(item.linkId)?.points ?? 0;
       if (item.state === 'present') {
-        min += points;
-      } else if (item.state === 'unknown' && points > 0) {
-        unknownPositive += points;
+        min += item.points;
+      } else if (item.state === 'unknown' && item.points > 0) {
+        unknownPositive += item.points;
       }
     }
     const max = min + unknownPositive;
@@ -108,28 +95,29 @@ export function wellsScore(ctx: FactContext, reading: WellsReading = 'as-recorde
           ? 'likely'
           : 'indeterminate';
     return { wellsClass, min, max, items, attestation: attestation?.resource ?? null };
-  });
+  };
+  return ctx.memo ? ctx.memo(`dvt.wells.${reading}`, compute) : compute();
 }
 
 function scoreItem(
   item: WellsItemDefinition,
   attestation: WellsAttestation | null,
-  ctx: FactContext,
+  ctx: MechanismContext,
   reading: WellsReading,
 ): WellsItemState {
   const { linkId, points, label } = item;
   const attested = attestation?.answers.get(item.linkId);
-  const from = attestation ? `attestation ${attestation.resource}` : '';
   const { routes, resources: recordHits, shown } = recordEvidence(item, ctx);
   if (recordHits.length > 0) {
-    const conflict = attested === false;
+    const conflict = attested === false && attestation !== null;
     if (conflict) {
-      ctx.issues.warn(
-        'SOLEUS_FHIR_CONFLICT',
-        `Wells item "${item.linkId}": the record documents it (${recordHits.join(', ')}) but ${from} says absent; the record was kept (an attested absent never cancels a recorded present)`,
-        { resource: attestation?.resource ?? '', path: `item.where(linkId='${item.linkId}')` },
-        `Wells item “${label}”: the record documents it but the bedside assessment says no; the record was kept`,
-      );
+      ctx.issues.add({
+        severity: 'warning',
+        code: 'SOLEUS_FHIR_CONFLICT',
+        message: `Wells item "${item.linkId}": the record documents it (${recordHits.join(', ')}) but attestation ${attestation.resource} says absent; the record was kept (an attested absent never cancels a recorded present)`,
+        location: { resource: attestation.resource, path: `item.where(linkId='${item.linkId}')` },
+        clinicianText: `Wells item “${label}”: the record documents it but the bedside assessment says no; the record was kept`,
+      });
     }
     return {
       linkId,
@@ -192,21 +180,20 @@ function unknownItem(item: WellsItemDefinition): WellsItemState {
   };
 }
 
-/** The fact a route reads. */
-function factOf(route: RecordRoute): string {
-  return typeof route === 'string' ? route : route.fact;
-}
-
 /** Resource types a history item is read from whose data is unknown in this call. */
-function unreadHistory(item: WellsItemDefinition, ctx: FactContext): string[] {
-  const names = (item.recordFacts ?? []).map(factOf);
-  return [...new Set(names.flatMap((name) => ctx.unknownDataOf(name)))];
+function unreadHistory(item: WellsItemDefinition, ctx: MechanismContext): string[] {
+  const unknownDataOf = ctx.unknownDataOf;
+  if (!unknownDataOf) {
+    return [];
+  }
+  const names = (item.recordFacts ?? []).map(routeFact);
+  return [...new Set(names.flatMap((name) => unknownDataOf(name)))];
 }
 
 /** Resources of record facts left unknown by an uncertain (provisional …) Condition. */
-function possibleRecord(item: WellsItemDefinition, ctx: FactContext): string[] {
+function possibleRecord(item: WellsItemDefinition, ctx: MechanismContext): string[] {
   return (item.recordFacts ?? []).flatMap((route) => {
-    const fact = ctx.fact(factOf(route));
+    const fact = ctx.fact(routeFact(route));
     const possible = (fact.ignored ?? []).filter((e) =>
       (e.note ?? '').endsWith(POSSIBLE_NOT_DOCUMENTED),
     );
@@ -220,17 +207,14 @@ function possibleRecord(item: WellsItemDefinition, ctx: FactContext): string[] {
  */
 function recordEvidence(
   item: WellsItemDefinition,
-  ctx: FactContext,
+  ctx: MechanismContext,
 ): { routes: string[]; resources: string[]; shown: string[] } {
-  const all: RecordRoute[] = [
-    ...(item.recordFacts ?? []),
-    ...(item.measuredFact ? [item.measuredFact] : []),
-  ];
+  const all = [...(item.recordFacts ?? []), ...(item.measuredFact ? [item.measuredFact] : [])];
   const routes: string[] = [];
   const resources: string[] = [];
   const shown: string[] = [];
   for (const route of all) {
-    const name = factOf(route);
+    const name = routeFact(route);
     const fact = ctx.fact(name);
     const hits = fact.value === true ? (fact.evidence ?? []).map((e) => e.resource) : [];
     if (hits.length > 0) {
@@ -242,35 +226,4 @@ function recordEvidence(
     }
   }
   return { routes, resources, shown };
-}
-
-function readItems(ctx: FactContext): WellsItemDefinition[] {
-  const wells = ctx.params(DVT_PACK)['wells'] as { items?: unknown } | undefined;
-  const items = wells?.items;
-  if (!Array.isArray(items) || !items.every(isItemDefinition)) {
-    throw new SoleusError(
-      'SOLEUS_FACT_SCHEMA',
-      'rules/dvt/pack.json#/parameters/wells/items: expected an array of { linkId, label, points, recordFacts? } (a record fact is a name or { fact, label })',
-    );
-  }
-  return items;
-}
-
-function isItemDefinition(value: unknown): value is WellsItemDefinition {
-  const v = value as Partial<WellsItemDefinition> | null;
-  return (
-    typeof v?.linkId === 'string' &&
-    typeof v.label === 'string' &&
-    typeof v.points === 'number' &&
-    (v.recordFacts === undefined ||
-      (Array.isArray(v.recordFacts) && v.recordFacts.every(isRecordRoute)))
-  );
-}
-
-function isRecordRoute(value: unknown): value is RecordRoute {
-  const route = value as { fact?: unknown; label?: unknown } | null;
-  return (
-    typeof value === 'string' ||
-    (typeof route?.fact === 'string' && typeof route.label === 'string')
-  );
 }

@@ -6,7 +6,7 @@ import {
   evaluateFacts,
   ICD,
   SCT,
-} from '../../../test/support/dvt-record';
+} from './support/dvt-record';
 
 describe('modifiers (§A.5)', () => {
   it.each<[string, FhirResource[], string | null, boolean]>([

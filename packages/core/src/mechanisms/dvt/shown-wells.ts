@@ -1,4 +1,6 @@
-import type { FactContext } from '../../facts/fact-context';
+import type { Issue } from '../../errors';
+import type { MechanismContext } from '../mechanism';
+import { checkFactParams } from './fact-params';
 import { wellsScore, type WellsScore } from './wells-score';
 
 /** The outcome whose withdrawal changes the Wells reading the cards show. */
@@ -11,12 +13,14 @@ const EXCLUDED = 'dvt-excluded';
  * rests on data the client did not send, and the cards show the reading that treats that data as
  * unknown — so their text and the decision agree.
  * @param params - the derived fact's params (`decisionFact`, `missingDataFacts`)
- * @param ctx - the fact context
+ * @param ctx - the mechanism context
+ * @param episodeStartMs - the episode start
  * @returns the Wells score
  */
 export function shownWells(
   params: Readonly<Record<string, unknown>>,
-  ctx: FactContext,
+  ctx: MechanismContext,
+  episodeStartMs: number,
 ): WellsScore {
   const decisionFact = params['decisionFact'];
   const missing = params['missingDataFacts'];
@@ -26,6 +30,15 @@ export function shownWells(
   const wouldExclude =
     typeof decisionFact === 'string' && ctx.fact(decisionFact).value === EXCLUDED;
   return restsOnMissingData && wouldExclude
-    ? wellsScore(ctx, 'incomplete-record')
-    : wellsScore(ctx);
+    ? wellsScore(ctx, episodeStartMs, 'incomplete-record')
+    : wellsScore(ctx, episodeStartMs);
+}
+
+/**
+ * Load-time check of the params {@link shownWells} reads.
+ * @param params - the derived source's params
+ * @returns one error per missing or mistyped parameter
+ */
+export function checkShownWellsParams(params: Readonly<Record<string, unknown>>): Issue[] {
+  return checkFactParams(params, { decisionFact: 'string', missingDataFacts: 'string[]' });
 }

@@ -6,7 +6,7 @@ import {
   evaluateFacts,
   ICD,
   wells,
-} from '../../../test/support/dvt-record';
+} from './support/dvt-record';
 
 const BREAKDOWN = 'dvt.wellsBreakdown';
 
