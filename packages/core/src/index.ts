@@ -70,6 +70,7 @@ export { SHIPPED_MECHANISMS } from './mechanisms/shipped-mechanisms';
 export type {
   PatientReading,
   ReadingKind,
+  ReadingSide,
   ReadingQuantity,
   ReadingStatus,
   ReadingTime,
@@ -92,6 +93,7 @@ export { DVT_PACK, dvtParam } from './mechanisms/dvt/dvt-param';
 export { checkDvtParameters, DVT_PARAMETERS } from './mechanisms/dvt/check-dvt-parameters';
 export { dvtObservationNeeds, dvtTriggerEncounterNeeds } from './mechanisms/dvt/dvt-data-needs';
 export { placeInEpisode, type Placement } from './mechanisms/dvt/place-in-episode';
+export { dvtEpisode, type DvtEpisode } from './mechanisms/dvt/dvt-episode';
 export {
   collectParameterIssues,
   numberFact,

@@ -15,13 +15,10 @@ const SRC = join(__dirname, '..', 'src');
 const CLINICAL = /dvt|wells|d-?dimer|pregnan|gestation|hcg|calf|cramp|analgesic|nsaid/i;
 
 /**
- * Files that still hold record-reading DVT mechanisms (see docs/guides/site-packs.md): the episode,
- * its findings and the inpatient check. Interval Wells has left (core `mechanisms/dvt/wells-*`).
+ * Files that still hold record-reading clinical mechanisms: none since the DVT episode, its findings
+ * and Wells moved to core (issue 19). Kept so that a regression has to be listed here, visibly.
  */
-const LEGACY = [
-  /^derivations\/dvt\/(calf-swelling-measured|dvt-derivations|dvt-episode|fever-in-episode|find-in-episode|inpatient-now|low-spo2-in-episode|place-in-episode|red-flag-in-episode)\.ts$/,
-  /^derivations\/record-mechanisms\.ts$/,
-];
+const LEGACY: readonly RegExp[] = [];
 /**
  * Product text, not mechanisms: the service's discovery description, the default card source label
  * ("Soleus calf-pain CDS") and the data-quality line naming recorded assessments ("e.g. Wells").
@@ -55,22 +52,39 @@ function offenders(allowed: readonly RegExp[]): string[] {
 }
 
 describe('the FHIR adapter knows no clinical pack', () => {
-  it('no adapter code outside the listed legacy folder names a clinical pack or concept', () => {
+  it('no adapter code outside the product-text files names a clinical pack or concept', () => {
     expect(offenders([...LEGACY, ...PRODUCT_TEXT])).toEqual([]);
   });
 
-  it('the scan finds a clinical name when one is there (the legacy folder is reported without its allowance)', () => {
-    expect(offenders(PRODUCT_TEXT)).toEqual(
-      expect.arrayContaining([
-        'derivations/dvt/dvt-episode.ts',
-        'derivations/record-mechanisms.ts',
-      ]),
-    );
+  it('the scan finds a clinical name when one is there (the product-text files are reported without their allowance)', () => {
+    expect([...offenders(LEGACY)].sort()).toEqual([
+      'cards/results-to-cards.ts',
+      'cds-hooks/discovery.ts',
+      'issues/clinician-line.ts',
+    ]);
+  });
+
+  it('no DVT folder is left in the adapter', () => {
+    expect(sources(SRC).filter((path) => /derivations[\\/]dvt/.test(path))).toEqual([]);
   });
 
   it('the pregnancy assessment is gone from the adapter: core registers it', () => {
     expect(SHIPPED_MECHANISMS.has('pregnancy.current')).toBe(true);
     expect([...RECORD_MECHANISMS.keys()].filter((name) => /pregnan/i.test(name))).toEqual([]);
+  });
+
+  it('the DVT episode, its findings and the inpatient check are gone from the adapter: core registers them', () => {
+    const moved = [
+      'dvt.triggered',
+      'dvt.episodeStart',
+      'dvt.redFlagInEpisode',
+      'dvt.feverInEpisode',
+      'dvt.lowSpo2InEpisode',
+      'dvt.calfSwellingMeasured',
+      'dvt.inpatient',
+    ];
+    expect(moved.filter((name) => SHIPPED_MECHANISMS.has(name))).toEqual(moved);
+    expect(moved.filter((name) => RECORD_MECHANISMS.has(name))).toEqual([]);
   });
 
   it('interval Wells is gone from the adapter: core registers it and no adapter file is named after it', () => {

@@ -62,10 +62,9 @@ describe('card facts on demand answer what computing every fact answers', () => 
     }
   });
 
-  // After every case, whatever order they ran in (`jest --randomize` shuffles the tests of a file: as
-  // a test of its own, this could run before most cases had been counted).
+  // Not vacuous: facts were left out in some cases, and computed for a card in others. Checked after
+  // every case has run: under `jest --randomize` an it() here could run before most of them.
   afterAll(() => {
-    // Not vacuous: facts were left out in some cases, and computed for a card in others.
     expect(skipped.length).toBeGreaterThan(50);
     expect(neededForACard.length).toBeGreaterThan(50);
   });

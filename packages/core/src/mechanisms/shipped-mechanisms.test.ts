@@ -1,5 +1,7 @@
 import { DEFAULT_CONTENT } from '../catalog/default-content';
 import { loadRuleSetSync } from '../catalog/load-rule-set';
+import type { PackManifest } from '../generated/pack-manifest';
+import { checkMechanismParams } from './check-mechanism-params';
 import { SHIPPED_MECHANISMS } from './shipped-mechanisms';
 
 const ruleSet = loadRuleSetSync(DEFAULT_CONTENT);
@@ -45,8 +47,17 @@ describe('the shipped mechanisms check their parameters at load', () => {
     },
   );
 
-  // dvt.ultrasoundScope has no source params (it reads the pack parameter of that name).
-  it.each(uses.filter(([, d]) => d !== 'dvt.ultrasoundScope'))(
+  // These have no source params: dvt.ultrasoundScope reads the pack parameter of that name; the
+  // episode mechanisms read only DVT pack parameters, checked once by dvt.triggered.
+  const NO_SOURCE_PARAMS = [
+    'dvt.ultrasoundScope',
+    'dvt.triggered',
+    'dvt.episodeStart',
+    'dvt.lowSpo2InEpisode',
+    'dvt.calfSwellingMeasured',
+    'dvt.inpatient',
+  ];
+  it.each(uses.filter(([, d]) => !NO_SOURCE_PARAMS.includes(d)))(
     '%s (%s): source params missing are reported',
     (_fact, derivation) => {
       expect(SHIPPED_MECHANISMS.get(derivation)?.checkParams?.({}, pack)).not.toEqual([]);
@@ -61,6 +72,38 @@ describe('the shipped mechanisms check their parameters at load', () => {
     );
     expect(issues?.map((i) => i.message)).toEqual([
       expect.stringContaining('params.maxWeeks: expected a number'),
+    ]);
+  });
+
+  it('a typo in a DVT pack parameter fails at load, on dvt.triggered, with the pack.json pointer', () => {
+    const manifest = structuredClone(ruleSet.packs.get('dvt')) as PackManifest;
+    const wells = (manifest.parameters as Record<string, Record<string, unknown>>)['wells'] ?? {};
+    wells['likelyAtleast'] = wells['likelyAtLeast'];
+    delete wells['likelyAtLeast'];
+    const packs = new Map([...ruleSet.packs, ['dvt', manifest]]);
+    expect(
+      checkMechanismParams(ruleSet.facts, packs, SHIPPED_MECHANISMS).map(
+        (i) => `${i.code} ${i.message}`,
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^SOLEUS_FACT_PARAMETER fact dvt\.triggered \(dvt\.triggered\): dvt\/pack\.json#\/parameters\/wells\/likelyAtLeast: expected a number, found nothing/,
+      ),
+    ]);
+  });
+
+  it('red flags: a source naming no value set, a mistyped list or an unknown use is reported', () => {
+    const check = (params: Record<string, unknown>) =>
+      (SHIPPED_MECHANISMS.get('dvt.redFlagInEpisode')?.checkParams?.(params, pack) ?? []).map(
+        (i) => i.message,
+      );
+    expect(check({ findingValueSets: ['vs'] })).toEqual([]);
+    expect(check({})).toEqual([expect.stringContaining('conditionValueSets or findingValueSets')]);
+    expect(check({ conditionValueSets: 'vs' })).toEqual([
+      'params.conditionValueSets: expected a list of value sets',
+    ]);
+    expect(check({ conditionValueSets: ['vs'], conditionUse: 'history' })).toEqual([
+      'params.conditionUse: expected current or confirmed',
     ]);
   });
 });

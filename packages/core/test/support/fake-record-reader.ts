@@ -3,7 +3,9 @@ import type { PatientReading, RecordQuery, RecordReader, RecordReading } from '.
 /**
  * A RecordReader for unit tests of record-interpreting mechanisms: the readings of each value set are
  * given as plain objects (no FHIR, no bundle). Queries are recorded so a test can see what was asked.
- * @param byValueSet - value set → its readings
+ * A key `Kind valueSet` (e.g. `Encounter https://…/calf-pain`) answers only that kind, a bare `Kind`
+ * a query without a value set; a bare value set answers any kind.
+ * @param byValueSet - value set (or `Kind valueSet`, or `Kind`) → its readings
  * @returns the reader and the queries it answered
  */
 export function fakeRecordReader(
@@ -16,7 +18,8 @@ export function fakeRecordReader(
     patient: () => patient,
     read: (query) => {
       queries.push(query);
-      return byValueSet[query.valueSet] ?? [];
+      const own = byValueSet[`${query.kind} ${query.valueSet ?? ''}`.trim()];
+      return own ?? (query.valueSet === undefined ? undefined : byValueSet[query.valueSet]) ?? [];
     },
   };
 }

@@ -1,31 +1,15 @@
 import type { Derivation } from '../facts/derivations';
-import { DVT_DERIVATIONS } from './dvt/dvt-derivations';
-import { checkDvtParameters } from '@soleus/core';
 import { decisionTableOutcome } from './shared/decision-table-outcome';
 import { encounterInWindow } from './shared/encounter-in-window';
 import { unknownDataOf } from './shared/unknown-data-of';
 
-/** A record mechanism with a load-time parameter check added. */
-function checked(
-  entries: Iterable<readonly [string, Derivation]>,
-  name: string,
-  checkParams: NonNullable<Derivation['checkParams']>,
-): [string, Derivation][] {
-  return [...entries].map(([key, derivation]) => [
-    key,
-    key === name ? { ...derivation, checkParams } : derivation,
-  ]);
-}
-
 /**
- * The mechanisms that still read the FHIR record directly (DVT episode and readings, encounters in a
- * window), by the name `*.facts.json` sources give. They are the part of
- * the shipped packs not yet rewritten FHIR-free over facts (issue 19): this is the only place the
- * adapter names them, and `mechanismsOf` merges them with the rule set's registry.
+ * The adapter's own mechanisms, by the name `*.facts.json` sources give: generic and pack-free (an
+ * encounter in a window, a decision table's outcome, whether a fact rests on data the request did not
+ * carry). Every clinical mechanism is core's (issue 19); `mechanismsOf` merges these with the rule
+ * set's registry.
  */
 export const RECORD_MECHANISMS: ReadonlyMap<string, Derivation> = new Map<string, Derivation>([
-  // Every DVT rule reads `dvt.triggered`: its check covers the DVT pack's parameters once.
-  ...checked(DVT_DERIVATIONS, 'dvt.triggered', (_params, pack) => checkDvtParameters(pack)),
   ['encounterInWindow', encounterInWindow],
   // Generic, pack-free mechanisms over facts: a decision table's outcome, and whether a fact's unknown
   // rests on data the request did not carry.

@@ -6,7 +6,15 @@
  * versions never reach the index this reads (bundle-to-facts scopes the record first).
  */
 import { calendarDate } from '@soleus/core';
-import type { CodeableConcept, Condition, DiagnosticReport, Observation, Quantity } from 'fhir/r4';
+import type {
+  CodeableConcept,
+  Condition,
+  DiagnosticReport,
+  Encounter,
+  FhirResource,
+  Observation,
+  Quantity,
+} from 'fhir/r4';
 import type {
   ReadingQuantity,
   ReadingValue,
@@ -17,6 +25,7 @@ import type {
 } from '@soleus/core';
 import { ageAt } from '../fhir/age-at';
 import { conditionOnset } from '../fhir/condition-onset';
+import { laterality } from '../fhir/laterality';
 import { observationEffectiveTime } from '../fhir/observation-effective-time';
 import { parseFhirDate } from '../fhir/parse-fhir-date';
 import { readResultValue, type ResultValue } from '../fhir/read-result-value';
@@ -47,19 +56,63 @@ export function recordReader(index: RecordIndex): RecordReader {
     read: (query) => {
       switch (query.kind) {
         case 'Condition':
-          return index
-            .withCodeIn('Condition', query.valueSet)
-            .map((c) => readCondition(c, query, index));
+          return entries(index, 'Condition', query.valueSet).map((c) =>
+            readCondition(c, query, index),
+          );
         case 'DiagnosticReport':
-          return index
-            .withCodeIn('DiagnosticReport', query.valueSet)
-            .map((r) => readReport(r, query, index));
+          return entries(index, 'DiagnosticReport', query.valueSet).map((r) =>
+            readReport(r, query, index),
+          );
         case 'Observation':
-          return index
-            .withCodeIn('Observation', query.valueSet)
-            .map((o) => readObservation(o, query, index));
+          return entries(index, 'Observation', query.valueSet).map((o) =>
+            readObservation(o, query, index),
+          );
+        case 'Encounter':
+          return entries(index, 'Encounter', query.valueSet).map((e) =>
+            readEncounter(e, query, index),
+          );
       }
     },
+  };
+}
+
+/** The entries of a type with a code in the value set; every entry of the type when none is given. */
+function entries<T extends 'Condition' | 'DiagnosticReport' | 'Observation' | 'Encounter'>(
+  index: RecordIndex,
+  type: T,
+  valueSet: string | undefined,
+): readonly Extract<FhirResource, { resourceType: T }>[] {
+  return valueSet === undefined ? index.ofType(type) : index.withCodeIn(type, valueSet);
+}
+
+// Encounter.status values that never describe a real visit (FHIR R4 encounter-status).
+const ENCOUNTER_NEVER = new Set(['planned', 'cancelled', 'entered-in-error']);
+
+function readEncounter(
+  encounter: Encounter,
+  query: RecordQuery,
+  index: RecordIndex,
+): RecordReading {
+  const status = encounter.status;
+  const reason = encounter.reasonCode?.[0];
+  return {
+    ...common(encounter, query, index),
+    time: parseFhirDate(encounter.period?.start),
+    timePath: 'period.start',
+    status: ENCOUNTER_NEVER.has(status)
+      ? {
+          counts: false,
+          reason: `encounter status "${status}"`,
+          plain: `is ${status.replace(/-/g, ' ')}`,
+          path: 'status',
+        }
+      : { counts: true, path: 'status' },
+    value: { kind: 'none' },
+    resultIn: [],
+    // An Encounter's side is its first reason's, as a Condition's is its code's.
+    side: laterality(reason ? { code: reason } : {}),
+    inProgress: status === 'in-progress',
+    ...(typeof encounter.class?.code === 'string' ? { classCode: encounter.class.code } : {}),
   };
 }
 
@@ -110,6 +163,7 @@ function readCondition(
     status: statusOf(conditionCounts(condition, query.use ?? 'current'), 'clinicalStatus'),
     value: { kind: 'none' },
     resultIn: [],
+    side: laterality(condition),
   };
 }
 
@@ -139,22 +193,27 @@ function readObservation(obs: Observation, query: RecordQuery, index: RecordInde
     ...(obs.referenceRange?.[0]?.high
       ? { referenceHigh: quantityOf(obs.referenceRange[0].high) }
       : {}),
+    side: laterality(obs),
+    ...(typeof obs.valueBoolean === 'boolean' ? { booleanValue: obs.valueBoolean } : {}),
   };
 }
 
 function common(
-  resource: Condition | Observation | DiagnosticReport,
+  resource: Condition | Observation | DiagnosticReport | Encounter,
   query: RecordQuery,
   index: RecordIndex,
 ): Pick<RecordReading, 'ref' | 'codes' | 'alsoIn' | 'name' | 'day' | 'kindWord' | 'valuePath'> {
   const described = describeResource(resource);
-  const codes = (resource.code?.coding ?? [])
-    .filter((c) => index.codingIn(query.valueSet, c))
-    .map((c) => c.code ?? '');
+  const valueSet = query.valueSet;
+  const code = resource.resourceType === 'Encounter' ? undefined : resource.code;
+  const codes =
+    valueSet === undefined
+      ? []
+      : (code?.coding ?? []).filter((c) => index.codingIn(valueSet, c)).map((c) => c.code ?? '');
   return {
     ref: resourceRef(resource),
     codes,
-    alsoIn: (query.alsoIn ?? []).filter((vs) => index.conceptIn(vs, resource.code)),
+    alsoIn: (query.alsoIn ?? []).filter((vs) => index.conceptIn(vs, code)),
     ...(described.name === undefined ? {} : { name: described.name }),
     ...(described.atMs === undefined ? {} : { day: calendarDate(described.atMs) }),
     kindWord: kindWord(resource.resourceType),

@@ -9,7 +9,13 @@ import type { AnswersQuery, AnswersReading } from './answers-reading';
 import type { EntryDescription } from './entry-description';
 
 /** The record kinds a mechanism may read. */
-export type ReadingKind = 'Observation' | 'Condition' | 'DiagnosticReport';
+export type ReadingKind = 'Observation' | 'Condition' | 'DiagnosticReport' | 'Encounter';
+
+/**
+ * The side of the body an entry is about, as the record states it (from its code or body site): `bilateral`
+ * is both sides (never one side), `unknown` is not stated.
+ */
+export type ReadingSide = 'left' | 'right' | 'bilateral' | 'unknown';
 
 /** What an entry is used for, for the status rules of Conditions (docs/reference/status-rules.md). */
 export type ReadingUse = 'current' | 'risk' | 'history' | 'confirmed';
@@ -17,8 +23,11 @@ export type ReadingUse = 'current' | 'risk' | 'history' | 'confirmed';
 /** Which entries to read. */
 export interface RecordQuery {
   readonly kind: ReadingKind;
-  /** Value set (url or id) of the entry's code. */
-  readonly valueSet: string;
+  /**
+   * Value set (url or id) of the entry's code (an Encounter's first reason). Omitted: every entry of
+   * the kind (only for kinds whose other fields decide, e.g. an Encounter's class and status).
+   */
+  readonly valueSet?: string;
   /** Condition status rules to apply (default `current`). */
   readonly use?: ReadingUse;
   /** Coded results in this value set read as positive (Observations). */
@@ -56,6 +65,11 @@ export interface ReadingStatus {
   readonly plain?: string;
   /** A preliminary result with a value: never used to rule out. */
   readonly preliminary?: boolean;
+  /**
+   * An uncertain Condition (provisional, differential, unconfirmed) in a use that may not rely on it:
+   * unknown, neither present nor absent.
+   */
+  readonly uncertain?: boolean;
   /** The entry breaks an invariant of its format: a data-quality issue to report. */
   readonly issue?: boolean;
   /** Element the status was read from, for the issue location. */
@@ -116,6 +130,14 @@ export interface RecordReading {
   readonly day?: string;
   /** Generic word for the kind when it has no name ("A result", "A diagnosis"). */
   readonly kindWord: string;
+  /** The side of the body the entry is about (Conditions, Observations, an Encounter's first reason); absent = unknown. */
+  readonly side?: ReadingSide;
+  /** A yes/no value (an Observation's valueBoolean), when the entry reports one. */
+  readonly booleanValue?: boolean;
+  /** Encounters: the visit is in progress now. */
+  readonly inProgress?: boolean;
+  /** Encounters: the class code (e.g. an HL7 v3 ActCode such as IMP), when recorded. */
+  readonly classCode?: string;
 }
 
 /** The patient, as far as a mechanism needs it. */

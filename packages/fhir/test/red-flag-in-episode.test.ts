@@ -1,5 +1,5 @@
 import type { Observation } from 'fhir/r4';
-import { calfPain, evaluateFacts } from '../../../test/support/dvt-record';
+import { calfPain, evaluateFacts } from './support/dvt-record';
 
 const CALF_FINDINGS = 'https://soleus.dev/fhir/CodeSystem/calf-findings';
 const finding = (id: string, extra: Partial<Observation>): Observation => ({

@@ -1,12 +1,5 @@
 import type { Encounter, FhirResource, Observation } from 'fhir/r4';
-import {
-  calfPain,
-  condition,
-  enoxaparin,
-  evaluateFacts,
-  ICD,
-  SCT,
-} from '../../../test/support/dvt-record';
+import { calfPain, condition, enoxaparin, evaluateFacts, ICD, SCT } from './support/dvt-record';
 
 describe('modifiers (§A.5)', () => {
   it.each<[string, FhirResource[], string | null, boolean]>([

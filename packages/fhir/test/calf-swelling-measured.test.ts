@@ -1,4 +1,4 @@
-import { calfCircumference, calfPain, evaluateFacts } from '../../../test/support/dvt-record';
+import { calfCircumference, calfPain, evaluateFacts } from './support/dvt-record';
 
 const FACT = 'dvt.calfSwellingMeasured';
 

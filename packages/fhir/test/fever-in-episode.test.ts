@@ -1,5 +1,5 @@
 import type { Observation } from 'fhir/r4';
-import { calfPain, evaluateFacts } from '../../../test/support/dvt-record';
+import { calfPain, evaluateFacts } from './support/dvt-record';
 
 const temperature = (id: string, value: number, unit: string | undefined): Observation => ({
   resourceType: 'Observation',

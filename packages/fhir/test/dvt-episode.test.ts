@@ -1,5 +1,5 @@
 import type { Encounter, FhirResource } from 'fhir/r4';
-import { calfPain, condition, evaluateFacts, ICD, SCT } from '../../../test/support/dvt-record';
+import { calfPain, condition, evaluateFacts, ICD, SCT } from './support/dvt-record';
 
 describe('dvt.triggered / dvt.episodeStart (§A.1, §9.3a)', () => {
   const visit = (status: Encounter['status'], start: string): Encounter => ({

@@ -1,5 +1,5 @@
 import type { Observation } from 'fhir/r4';
-import { calfPain, evaluateFacts } from '../../../test/support/dvt-record';
+import { calfPain, evaluateFacts } from './support/dvt-record';
 
 const spo2 = (id: string, value: number | undefined, unit: string | undefined): Observation => ({
   resourceType: 'Observation',

@@ -1,0 +1,57 @@
+/**
+ * Fever in the DVT episode (clinical-spec §A.2): a fever Condition with onset in the episode, or a body
+ * temperature Observation at or above the pack's `fever.thresholdCel`, converted from its reported unit
+ * (`Cel`, `[degF]`); a temperature whose unit cannot be converted is a data-quality issue.
+ */
+import type { Mechanism } from '../mechanism';
+import { namedSubject } from '../records/reading-subject';
+import { checkValueSetLists } from './check-value-set-lists';
+import { dvtObservationNeeds } from './dvt-data-needs';
+import { dvtParam } from './dvt-param';
+import { episodeReader } from './episode-reader';
+import { stringList } from './fact-params';
+import { findInEpisode, type ReadingTest } from './find-in-episode';
+import { quantityIn } from './quantity-in';
+
+const feverReached: ReadingTest = (reading, ctx) => {
+  const threshold = dvtParam(ctx, 'fever.thresholdCel', 'number');
+  const celsius = quantityIn(reading, 'Cel');
+  if (!celsius.ok) {
+    ctx.issues.add({
+      severity: 'warning',
+      code: 'SOLEUS_FHIR_UNINTERPRETABLE',
+      message:
+        'body temperature: expected a valueQuantity in a temperature unit; treated as unknown',
+      location: { resource: reading.ref, path: 'valueQuantity' },
+      clinicianText: `${namedSubject(reading, 'Temperature')} ${celsius.problem}; treated as unknown`,
+    });
+    return { unreadable: 'temperature unit missing or not convertible' };
+  }
+  return celsius.value >= threshold ? null : `below the ${threshold} Cel fever threshold`;
+};
+
+/**
+ * `dvt.fever`: a fever Condition (params `conditionValueSets`) or a temperature ≥ the pack threshold in
+ * the episode. Unknown without a record reader.
+ */
+export const feverInEpisode: Mechanism = {
+  compute: (params, ctx) => {
+    const episode = episodeReader(ctx);
+    return episode
+      ? findInEpisode(ctx, episode.records, episode.startMs, {
+          conditionSets: stringList(params, 'conditionValueSets'),
+          observationSets: [dvtParam(ctx, 'fever.valueSet', 'string')],
+          test: feverReached,
+          use: 'current',
+        })
+      : { value: null };
+  },
+  requires: (params, pack) => [
+    ...stringList(params, 'conditionValueSets').map((valueSet) => ({
+      resourceType: 'Condition' as const,
+      valueSet,
+    })),
+    ...dvtObservationNeeds(pack),
+  ],
+  checkParams: (params) => checkValueSetLists(params, ['conditionValueSets']),
+};
