@@ -109,7 +109,7 @@ export { checkRule } from './catalog/check-rule';
 export { suggestName } from './catalog/suggest-name';
 export type { ConvertQuantity, RuleCheckContext } from './catalog/rule-check-context';
 export type { RuleFile } from './catalog/read-rule-packs';
-export { evaluate, evaluateReference, evaluateSync } from './engine/evaluate';
+export { evaluate, evaluateReference, evaluateSync, rulesThatHold } from './engine/evaluate';
 export type { EvaluateOptions, EvaluationResult, Hook } from './engine/evaluation-result';
 export type { ConditionTrace, Indicator, RuleResult } from './engine/rule-result';
 export {

@@ -8,11 +8,8 @@ import { DEFAULT_CONTENT, DVT_PARAMETERS, loadRuleSetSync, type RuleSet } from '
 import { compiledSources } from '../src/facts/compiled-sources';
 
 const shipped = loadRuleSetSync(DEFAULT_CONTENT);
-/** Where DVT mechanisms live: the adapter's record-reading ones and the core ones over facts. */
-const DVT_DIRS = [
-  join(__dirname, '..', 'src', 'derivations', 'dvt'),
-  join(__dirname, '..', '..', 'core', 'src', 'mechanisms', 'dvt'),
-];
+/** Where DVT mechanisms live: all in core since the episode move (the adapter's DVT folder is gone). */
+const DVT_DIRS = [join(__dirname, '..', '..', 'core', 'src', 'mechanisms', 'dvt')];
 
 function problems(ruleSet: RuleSet): string[] {
   try {

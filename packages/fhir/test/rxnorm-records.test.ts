@@ -83,6 +83,21 @@ describe('RxNorm codes of the 24 third-party records', () => {
     expect(matches.get('106892')).toEqual({ kind: 'out-of-scope' });
   });
 
+  it('keeps each match, frozen, and a kept match is the one made afresh', () => {
+    for (const coding of codings.values()) {
+      for (const concept of [
+        { coding: [coding] },
+        { coding: [coding], text: 'ibuprofen 400 MG' },
+      ]) {
+        const kept = conceptToProduct(concept, index);
+        expect(conceptToProduct(structuredClone(concept), index)).toBe(kept);
+        expect(Object.isFrozen(kept)).toBe(true);
+        // Another index object (same data) keeps its own matches: this one is made afresh.
+        expect(conceptToProduct(concept, Object.create(index) as typeof index)).toEqual(kept);
+      }
+    }
+  });
+
   it('reads a pack sent under its normalized name: out of scope by its ingredients', () => {
     const pack = (display: string) =>
       conceptToProduct({ coding: [{ system: RXNORM, code: '748962', display }] }, index);

@@ -54,6 +54,30 @@ function decide(compiled: CompiledRule, entries: Uint8Array): Decided {
   };
 }
 
+function rank(ruleSet: RuleSet, compiled: CompiledRuleSet, outcome: RunOutcome): Decided[] {
+  return compiled.rules
+    .map((rule) => decide(rule, outcome.entries))
+    .sort(compareRuleResults(ruleSet.packs));
+}
+
+/**
+ * The ids of the rules whose conditions held in a run, suppressed or not, in the order `all` ranks
+ * them: what `all().filter((r) => r.fired)` names, without building a result or a trace.
+ * @param ruleSet - the rule set (its packs decide ranking)
+ * @param compiled - the compiled rule set that was run
+ * @param outcome - the run's slot outcomes
+ * @returns the rule ids, ranked
+ */
+export function heldRuleIds(
+  ruleSet: RuleSet,
+  compiled: CompiledRuleSet,
+  outcome: RunOutcome,
+): string[] {
+  return rank(ruleSet, compiled, outcome)
+    .filter((d) => d.result.fired)
+    .map((d) => d.result.ruleId);
+}
+
 /** The results of one run: the cards to show now, every rule's result when asked. */
 export interface BuiltRuleResults {
   /** Rules that fired and were not suppressed, ranked, with their traces (cards read them). */
@@ -77,9 +101,7 @@ export function buildRuleResults(
   outcome: RunOutcome,
   facts: FactSet,
 ): BuiltRuleResults {
-  const ranked = compiled.rules
-    .map((rule) => decide(rule, outcome.entries))
-    .sort(compareRuleResults(ruleSet.packs));
+  const ranked = rank(ruleSet, compiled, outcome);
   const withdrawn = findSuppressions(
     ranked
       .filter((d) => d.result.fired)

@@ -14,7 +14,7 @@
 import { isSoleusError, SoleusError } from '../errors';
 import type { RuleSet } from '../catalog/rule-set';
 import type { FactSet } from '../facts/fact';
-import { buildRuleResults } from './build-rule-results';
+import { buildRuleResults, heldRuleIds } from './build-rule-results';
 import type { CompiledRuleSet } from './compile-rule-set';
 import { defineLazyProperty } from './define-lazy-property';
 import { evaluationError } from './evaluation-error';
@@ -99,6 +99,32 @@ export function evaluateSync(
   try {
     const { compiled, values, finish } = prepare(ruleSet, facts, options, nowMs);
     return finish(runCompiled(compiled, values));
+  } catch (err) {
+    throw asEvaluationError(err);
+  }
+}
+
+/**
+ * The rules whose conditions hold on these facts, suppressed or not, ranked: the ids
+ * `evaluateSync(…).results.filter((r) => r.fired)` names, without building results or traces (a
+ * caller that only needs to know which rules held, e.g. to compute their cards' facts next).
+ * @param ruleSet - the loaded rule set (its rules are compiled once per hook and cached)
+ * @param facts - the precomputed facts; a fact missing from the set is unknown
+ * @param options - evaluation time, hook, and whether draft rules take part
+ * @returns the rule ids, in the order of `results`
+ * @throws {SOLEUS_ENGINE_INVALID_NOW} when `options.now` is not a valid instant
+ * @throws {SOLEUS_ENGINE_EVALUATION} when a rule fails while it is evaluated (names rule, version, pointer)
+ */
+export function rulesThatHold(
+  ruleSet: RuleSet,
+  facts: FactSet,
+  options: EvaluateOptions,
+): string[] {
+  const nowMs = parseNow(options.now);
+  try {
+    const compiled = getCompiledRuleSet(ruleSet, options.hook, options.includeDrafts === true);
+    const { values } = prepareFacts(facts, ruleSet.facts, nowMs);
+    return heldRuleIds(ruleSet, compiled, runCompiled(compiled, values));
   } catch (err) {
     throw asEvaluationError(err);
   }

@@ -59,6 +59,31 @@ describe('buildValueSetIndex', () => {
     expect(index.contains(valueSet, coding)).toBe(want);
   });
 
+  it('answers for the value set asked, when sets are asked in turn and in runs', () => {
+    const ddimer = { system: LOINC, code: '48065-7' };
+    const icd = { system: ICD10CM, code: 'I82.401' };
+    const asked: [string, { system: string; code: string }][] = [
+      ['d-dimer', ddimer],
+      ['d-dimer', icd],
+      ['dvt', ddimer],
+      ['dvt', icd],
+      [`${base}/dvt|1.0.0`, icd],
+      ['d-dimer', ddimer],
+      ['dvt', icd],
+    ];
+    expect(asked.map(([valueSet, coding]) => index.contains(valueSet, coding))).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(() => index.contains(`${base}/missing`, ddimer)).toThrow(SoleusError);
+    expect(index.contains('d-dimer', ddimer)).toBe(true);
+  });
+
   it('answers has() by url and id and lists urls', () => {
     expect([index.has('dvt'), index.has(`${base}/dvt`), index.has('nope')]).toEqual([
       true,

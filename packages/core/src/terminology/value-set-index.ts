@@ -115,7 +115,14 @@ function createProvider(
   urls: readonly string[],
 ): TerminologyProvider {
   const frozenUrls = Object.freeze([...urls]);
+  // A record index asks one value set about every distinct coding of a type in a row: the last value
+  // set found is kept (the index never changes), so those asks skip the map (and the version strip).
+  let lastUrl: string | undefined;
+  let lastMembers: Members | undefined;
   const lookup = (valueSet: string): Members => {
+    if (valueSet === lastUrl && lastMembers !== undefined) {
+      return lastMembers;
+    }
     const members = index.get(valueSet) ?? index.get(stripVersion(valueSet));
     if (!members) {
       throw new SoleusError(
@@ -123,6 +130,8 @@ function createProvider(
         `value set "${valueSet}" is not loaded; expected the url or id of one of ${frozenUrls.length} loaded value sets`,
       );
     }
+    lastUrl = valueSet;
+    lastMembers = members;
     return members;
   };
   return {
@@ -151,6 +160,10 @@ function isMember(members: Members, coding: Coding): boolean {
   }
   if (members.codes.get(system)?.has(code) === true) {
     return true;
+  }
+  // Most codings asked about are not members, and most value sets have no prefix (ICD-10 families).
+  if (members.prefixes.size === 0) {
+    return false;
   }
   return members.prefixes.get(system)?.some((prefix) => code.startsWith(prefix)) ?? false;
 }

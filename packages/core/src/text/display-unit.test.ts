@@ -22,6 +22,15 @@ describe('units as clinicians write them', () => {
     expect(displayUnit(ucum)).toBe(want);
   });
 
+  it('answers the same for a unit asked again, also past the bound of the kept units', () => {
+    const asked = Array.from({ length: 1200 }, (_v, i) => `ug/{x_${i}}`);
+    const first = asked.map((unit) => displayUnit(unit));
+    expect(first[7]).toBe('µg/x 7');
+    expect(asked.map((unit) => displayUnit(unit))).toEqual(first);
+    expect(displayUnit('mL/min/{1.73_m2}')).toBe('mL/min/1.73 m²');
+    expect(displayUnit('ug/{x_7}')).toBe('µg/x 7');
+  });
+
   it('rewrites the unit of a reported value only', () => {
     expect(displayReported('499 ng/mL{FEU}')).toBe('499 ng/mL FEU');
     expect(displayReported('<200 ug/L')).toBe('<200 µg/L');

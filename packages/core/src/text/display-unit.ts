@@ -20,6 +20,10 @@ const WHOLE: Readonly<Record<string, string>> = {
   '1': '',
 };
 
+/** Units already made readable: a card names a few units, and each costs eight regular expressions. */
+const seen = new Map<string, string>();
+const MAX_SEEN = 1000;
+
 /**
  * @param unit - a UCUM code (or a free-text unit, returned readable)
  * @returns the unit as shown in card text
@@ -29,6 +33,20 @@ export function displayUnit(unit: string): string {
   if (whole !== undefined) {
     return whole;
   }
+  const known = seen.get(unit);
+  if (known !== undefined) {
+    return known;
+  }
+  // Units come from records, so the memo is bounded: cleared when full (strings only, nothing shared).
+  if (seen.size >= MAX_SEEN) {
+    seen.clear();
+  }
+  const shown = readable(unit);
+  seen.set(unit, shown);
+  return shown;
+}
+
+function readable(unit: string): string {
   return unit
     .replace(/\{1\.73_m2\}/g, '1.73 m²')
     .replace(/(\/?)\{([^}]*)\}/g, (_m, slash: string, text: string) =>

@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { RuleSet } from '../../src/catalog/rule-set';
-import { evaluate, evaluateReference } from '../../src/engine/evaluate';
+import { evaluate, evaluateReference, rulesThatHold } from '../../src/engine/evaluate';
 import type { EvaluateOptions, EvaluationResult, Hook } from '../../src/engine/evaluation-result';
 import { factReader, valueReader } from '../../src/engine/operand-reader';
 import { OPERATORS } from '../../src/engine/operators';
@@ -204,6 +204,16 @@ const settle = (p: Promise<EvaluationResult>): Promise<Settled> =>
     (error: unknown) => ({ error }),
   );
 
+const settleSync = (
+  run: () => string[],
+): { readonly ids: string[] } | { readonly error: unknown } => {
+  try {
+    return { ids: run() };
+  } catch (error: unknown) {
+    return { error };
+  }
+};
+
 /**
  * Evaluates with both evaluators and expects the same result, or a failure with the same error code
  * (when several leaves throw, the two may meet a different one first, so only the code must agree).
@@ -225,6 +235,17 @@ export async function expectSameOutcome(
     // node's check is fast; jest's prints the diff. Either one failing fails the property.
     expect(compiled).toStrictEqual(reference);
     throw new Error('the two results differ (node:util isDeepStrictEqual)');
+  }
+  // The condition-only run the service makes first must name the rules whose conditions held, ranked.
+  const held = settleSync(() => rulesThatHold(ruleSet, facts, options));
+  if ('error' in compiled) {
+    expect('error' in held ? held.error : held).toMatchObject({
+      code: (compiled.error as { code?: unknown }).code,
+    });
+  } else {
+    expect(held).toStrictEqual({
+      ids: compiled.result.results.filter((r) => r.fired).map((r) => r.ruleId),
+    });
   }
   return compiled;
 }

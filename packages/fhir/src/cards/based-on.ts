@@ -7,6 +7,7 @@
  */
 import { displayReported, humanDateText } from '@soleus/core';
 import type { ConditionTrace, Fact, LoadedRule, RuleResult } from '@soleus/core';
+import { childPointers } from '../evaluate/child-pointers';
 import { describedText } from '../text/describe-resource';
 import { formatFactValue } from './format-fact';
 import { formatOf, type TemplateScope } from './interpolate';
@@ -44,18 +45,20 @@ function collect(
   out: string[],
 ): boolean {
   if ('all' in node) {
+    const at = childPointers(node, pointer);
     const found: string[] = [];
-    const held = node.all.every((c, i) => collect(c, `${pointer}/all/${i}`, traced, found));
+    const held = node.all.every((c, i) => collect(c, at[i] as string, traced, found));
     if (held) {
       out.push(...found);
     }
     return held;
   }
   if ('any' in node) {
+    const at = childPointers(node, pointer);
     let held = false;
     node.any.forEach((c, i) => {
       const found: string[] = [];
-      if (collect(c, `${pointer}/any/${i}`, traced, found)) {
+      if (collect(c, at[i] as string, traced, found)) {
         held = true;
         out.push(...found);
       }
@@ -63,7 +66,7 @@ function collect(
     return held;
   }
   if ('not' in node) {
-    return !collect(node.not, `${pointer}/not`, traced, []);
+    return !collect(node.not, childPointers(node, pointer)[0] as string, traced, []);
   }
   const leaf = traced.get(pointer);
   if (leaf?.result === true) {

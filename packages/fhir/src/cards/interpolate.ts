@@ -55,11 +55,16 @@ export function formatOf(
   name: string,
   scope: TemplateScope,
 ): { nowMs?: number; definition?: FactDefinition } {
+  // Built by assignment, not by spreading: it runs for every fact a card names.
+  const format: { nowMs?: number; definition?: FactDefinition } = {};
+  if (scope.nowMs !== undefined) {
+    format.nowMs = scope.nowMs;
+  }
   const definition = scope.catalogue?.get(name);
-  return {
-    ...(scope.nowMs === undefined ? {} : { nowMs: scope.nowMs }),
-    ...(definition ? { definition } : {}),
-  };
+  if (definition) {
+    format.definition = definition;
+  }
+  return format;
 }
 
 /**

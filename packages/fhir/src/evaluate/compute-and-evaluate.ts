@@ -6,7 +6,7 @@
  * data-quality issues raised while computing them (which could change no card, so a clinician never
  * read them), are left out. An explanation (`--explain`) shows every fact, so it computes them all.
  */
-import { evaluateSync } from '@soleus/core';
+import { rulesThatHold } from '@soleus/core';
 import type { BundleToFactsOptions, FactsOutcome } from '../facts/bundle-to-facts';
 import { openFactSession, type FactSession } from '../facts/fact-session';
 import { factsUsedByHook } from '../facts/facts-used-by-hook';
@@ -88,13 +88,12 @@ function cardFactsOnDemand(
   const roles = hookFactRoles(options.ruleSet, options.hook);
   session.compute(roles.beforeEvaluation);
   session.compute(options.alsoCompute ?? []);
-  const held = evaluateSync(options.ruleSet, session.facts, {
+  // Which rules held is all this step needs: no results, no traces (they are built once, below).
+  const held = rulesThatHold(options.ruleSet, session.facts, {
     now: options.now,
     hook: options.hook,
     ...(options.includeDrafts === true ? { includeDrafts: true } : {}),
-  })
-    .results.filter((r) => r.fired)
-    .map((r) => r.ruleId);
+  });
   held.forEach((id) => session.compute(roles.cardOnly.get(id) ?? []));
   return new Set(held);
 }

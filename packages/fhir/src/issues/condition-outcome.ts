@@ -1,4 +1,5 @@
 import type { ConditionTrace, RuleDefinition } from '@soleus/core';
+import { childPointers } from '../evaluate/child-pointers';
 
 /** A condition's outcome when some facts are uncertain: true, false, or `null` (could be either). */
 export type Outcome = boolean | null;
@@ -33,15 +34,17 @@ function outcomeOf(
   uncertain: (fact: string) => boolean,
 ): Outcome {
   if ('all' in node) {
-    const children = node.all.map((c, i) => outcomeOf(c, `${pointer}/all/${i}`, traced, uncertain));
+    const at = childPointers(node, pointer);
+    const children = node.all.map((c, i) => outcomeOf(c, at[i] as string, traced, uncertain));
     return children.includes(false) ? false : children.includes(null) ? null : true;
   }
   if ('any' in node) {
-    const children = node.any.map((c, i) => outcomeOf(c, `${pointer}/any/${i}`, traced, uncertain));
+    const at = childPointers(node, pointer);
+    const children = node.any.map((c, i) => outcomeOf(c, at[i] as string, traced, uncertain));
     return children.includes(true) ? true : children.includes(null) ? null : false;
   }
   if ('not' in node) {
-    const inner = outcomeOf(node.not, `${pointer}/not`, traced, uncertain);
+    const inner = outcomeOf(node.not, childPointers(node, pointer)[0] as string, traced, uncertain);
     return inner === null ? null : !inner;
   }
   if (uncertain(node.fact)) {

@@ -36,13 +36,63 @@ export type ConceptMatch =
       readonly suggests: readonly string[];
     };
 
+/** Matches already made, per index: records repeat a few medication concepts across requests. */
+const kept = new WeakMap<RxnormIndex, Map<string, ConceptMatch>>();
+const MAX_KEPT = 5000;
+
 /**
  * Maps a medication concept to ingredients.
  * @param concept - `medicationCodeableConcept`, `Medication.code` or an ingredient `itemCodeableConcept`
  * @param index - the medication index
- * @returns identified (by code or by name), out of scope, or unidentified
+ * @returns identified (by code or by name), out of scope, or unidentified (frozen: it is kept and shared)
  */
 export function conceptToProduct(concept: CodeableConcept, index: RxnormIndex): ConceptMatch {
+  // The match reads only each coding's system, code and display, and the text: that is the key.
+  const key = JSON.stringify([
+    concept.text ?? null,
+    (concept.coding ?? []).map((c) => [c.system ?? null, c.code ?? null, c.display ?? null]),
+  ]);
+  let byKey = kept.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    kept.set(index, byKey);
+  }
+  const known = byKey.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  // Keys come from records, so the memo is bounded: cleared when full.
+  if (byKey.size >= MAX_KEPT) {
+    byKey.clear();
+  }
+  const match = frozen(matchConcept(concept, index));
+  byKey.set(key, match);
+  return match;
+}
+
+/**
+ * Freezes what the match built (the match, its product, ingredient list and ingredients, conflict and
+ * code lists), so a kept match cannot be changed by one request under the next. Values it points to in
+ * the index (strengths, value-set lists) were always shared, and are the index's to keep.
+ */
+function frozen(match: ConceptMatch): ConceptMatch {
+  if (match.kind === 'identified') {
+    match.product.ingredients.forEach((i) => Object.freeze(i));
+    Object.freeze(match.product.ingredients);
+    Object.freeze(match.product);
+  }
+  if (match.kind !== 'unidentified' && match.conflict) {
+    Object.freeze(match.conflict.displayIngredients);
+    Object.freeze(match.conflict);
+  }
+  if (match.kind === 'unidentified') {
+    Object.freeze(match.rxnormCodes);
+    Object.freeze(match.suggests);
+  }
+  return Object.freeze(match);
+}
+
+function matchConcept(concept: CodeableConcept, index: RxnormIndex): ConceptMatch {
   const codings = (concept.coding ?? []).filter(
     (c) => c.system === RXNORM && typeof c.code === 'string' && c.code.trim() !== '',
   );

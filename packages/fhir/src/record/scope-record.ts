@@ -52,11 +52,21 @@ export function scopeRecord(
   const patient = contextPatient([...entries, ...draftEntries].filter(readable), patientId);
   const foreign: IndexEntry[] = [];
   const foreignDrafts: IndexEntry[] = [];
+  // A record names its patient the same way in almost every entry: each reference text is parsed once.
+  const keys = new Map<string, string | null>();
+  const keyOf = (reference: string): string | null => {
+    let key = keys.get(reference);
+    if (key === undefined) {
+      key = referenceKey(reference);
+      keys.set(reference, key);
+    }
+    return key;
+  };
   const belongs =
     (into: IndexEntry[]) =>
     (entry: IndexEntry): boolean => {
       // What is not a resource at all is left for the reading layer to report.
-      const ok = !readable(entry) || belongsTo(entry, patient);
+      const ok = !readable(entry) || belongsTo(entry, patient, keyOf);
       if (!ok) {
         into.push(entry);
       }
@@ -77,7 +87,11 @@ export function scopeRecord(
   };
 }
 
-function belongsTo(entry: IndexEntry, patient: ContextPatient | null): boolean {
+function belongsTo(
+  entry: IndexEntry,
+  patient: ContextPatient | null,
+  keyOf: (reference: string) => string | null,
+): boolean {
   if (entry.resource.resourceType === 'Patient') {
     const id = (entry.resource as { id?: unknown }).id;
     const keys = [
@@ -90,7 +104,7 @@ function belongsTo(entry: IndexEntry, patient: ContextPatient | null): boolean {
   if (subject.kind === 'shared') {
     return true;
   }
-  const key = referenceKey(subject.reference);
+  const key = subject.reference === undefined ? null : keyOf(subject.reference);
   return patient !== null && key !== null && patient.keys.has(key);
 }
 

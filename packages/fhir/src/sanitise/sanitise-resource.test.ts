@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { FhirResource } from 'fhir/r4';
 import { readElementRules } from './read-element-rules';
 import { sanitiseResource } from './sanitise-resource';
@@ -216,6 +217,39 @@ describe('sanitiseResource', () => {
       );
       expect((checked.resource as { contained?: unknown[] }).contained).toEqual([]);
       expect(checked.issues.map((i) => i.location?.resource)).toEqual(['MedicationRequest/mr1#m1']);
+    });
+
+    // The allocation-free precheck must find exactly what a plain walk of every element finds.
+    it('skips a resource exactly when some element carries a non-empty modifierExtension', () => {
+      const carries = (node: unknown): boolean =>
+        Array.isArray(node)
+          ? node.some(carries)
+          : typeof node === 'object' && node !== null
+            ? Object.entries(node).some(
+                ([key, child]) =>
+                  (key === 'modifierExtension' && Array.isArray(child) && child.length > 0) ||
+                  carries(child),
+              )
+            : false;
+      const key = fc.constantFrom('modifierExtension', 'extension', 'contained', 'text', 'item');
+      const { tree } = fc.letrec((tie) => ({
+        tree: fc.oneof(
+          { depthSize: 'small' },
+          fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+          fc.array(tie('tree'), { maxLength: 3 }),
+          fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+        ),
+      }));
+      fc.assert(
+        fc.property(tree, (note) => {
+          const checked = sanitiseResource(order({ note }));
+          const skippedForModifier =
+            checked.resource === undefined &&
+            checked.issues.some((i) => i.message.includes('modifier extension'));
+          expect(skippedForModifier).toBe(carries(note));
+        }),
+        { seed: 17, numRuns: 500 },
+      );
     });
 
     it('keeps a resource whose modifierExtension is empty, and ordinary extensions', () => {
