@@ -13,6 +13,10 @@ async function render(extra: readonly string[] = []) {
   return { ...r, out, read: (f: string) => readFileSync(join(out, f), 'utf8') };
 }
 
+// Each case renders every pack and reads all 480 vignette cases: about 1 s alone, but past jest's
+// 5 s default on a loaded 2-core CI machine (it timed out there once while the suite ran alongside a build).
+jest.setTimeout(30_000);
+
 afterAll(removeTempDirs);
 
 describe('soleus docs', () => {
