@@ -7,12 +7,12 @@
 import type { Fact } from '../../facts/fact';
 import type { Mechanism, MechanismContext } from '../mechanism';
 import type { RecordReading } from '../records/record-reading';
-import { namedSubject } from '../records/reading-subject';
 import { dvtObservationNeeds } from './dvt-data-needs';
 import { dvtParam } from './dvt-param';
 import { episodeReader } from './episode-reader';
 import { placeInEpisode } from './place-in-episode';
 import { quantityIn } from './quantity-in';
+import { warnUnreadableQuantity } from './warn-unreadable-quantity';
 
 interface Measurement {
   readonly ref: string;
@@ -31,13 +31,12 @@ function readMeasurement(
     return null;
   }
   if (!cm.ok) {
-    ctx.issues.add({
-      severity: 'warning',
-      code: 'SOLEUS_FHIR_UNINTERPRETABLE',
-      message: 'calf circumference: expected a valueQuantity in a length unit; treated as unknown',
-      location: { resource: reading.ref, path: 'valueQuantity' },
-      clinicianText: `${namedSubject(reading, 'Calf circumference')} ${cm.problem}; treated as unknown`,
-    });
+    warnUnreadableQuantity(
+      ctx,
+      reading,
+      { what: 'calf circumference', expectedUnit: 'a length unit', subject: 'Calf circumference' },
+      cm.problem,
+    );
     return null;
   }
   return { ref: reading.ref, cm: cm.value, atMs: placed.atMs };

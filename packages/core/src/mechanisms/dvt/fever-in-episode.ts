@@ -4,7 +4,6 @@
  * (`Cel`, `[degF]`); a temperature whose unit cannot be converted is a data-quality issue.
  */
 import type { Mechanism } from '../mechanism';
-import { namedSubject } from '../records/reading-subject';
 import { checkValueSetLists } from './check-value-set-lists';
 import { dvtObservationNeeds } from './dvt-data-needs';
 import { dvtParam } from './dvt-param';
@@ -12,19 +11,18 @@ import { episodeReader } from './episode-reader';
 import { stringList } from './fact-params';
 import { findInEpisode, type ReadingTest } from './find-in-episode';
 import { quantityIn } from './quantity-in';
+import { warnUnreadableQuantity } from './warn-unreadable-quantity';
 
 const feverReached: ReadingTest = (reading, ctx) => {
   const threshold = dvtParam(ctx, 'fever.thresholdCel', 'number');
   const celsius = quantityIn(reading, 'Cel');
   if (!celsius.ok) {
-    ctx.issues.add({
-      severity: 'warning',
-      code: 'SOLEUS_FHIR_UNINTERPRETABLE',
-      message:
-        'body temperature: expected a valueQuantity in a temperature unit; treated as unknown',
-      location: { resource: reading.ref, path: 'valueQuantity' },
-      clinicianText: `${namedSubject(reading, 'Temperature')} ${celsius.problem}; treated as unknown`,
-    });
+    warnUnreadableQuantity(
+      ctx,
+      reading,
+      { what: 'body temperature', expectedUnit: 'a temperature unit', subject: 'Temperature' },
+      celsius.problem,
+    );
     return { unreadable: 'temperature unit missing or not convertible' };
   }
   return celsius.value >= threshold ? null : `below the ${threshold} Cel fever threshold`;

@@ -5,24 +5,23 @@
  * issue, never a normal value.
  */
 import type { Mechanism } from '../mechanism';
-import { namedSubject } from '../records/reading-subject';
 import { dvtObservationNeeds } from './dvt-data-needs';
 import { dvtParam } from './dvt-param';
 import { episodeReader } from './episode-reader';
 import { findInEpisode, type ReadingTest } from './find-in-episode';
 import { quantityIn } from './quantity-in';
+import { warnUnreadableQuantity } from './warn-unreadable-quantity';
 
 const saturationLow: ReadingTest = (reading, ctx) => {
   const below = dvtParam(ctx, 'pe.spo2BelowPercent', 'number');
   const percent = quantityIn(reading, '%');
   if (!percent.ok) {
-    ctx.issues.add({
-      severity: 'warning',
-      code: 'SOLEUS_FHIR_UNINTERPRETABLE',
-      message: 'oxygen saturation: expected a valueQuantity in %; treated as unknown',
-      location: { resource: reading.ref, path: 'valueQuantity' },
-      clinicianText: `${namedSubject(reading, 'Oxygen saturation')} ${percent.problem}; treated as unknown`,
-    });
+    warnUnreadableQuantity(
+      ctx,
+      reading,
+      { what: 'oxygen saturation', expectedUnit: '%', subject: 'Oxygen saturation' },
+      percent.problem,
+    );
     return { unreadable: 'saturation unit missing or not convertible' };
   }
   return percent.value < below ? null : `not below ${below} %`;
