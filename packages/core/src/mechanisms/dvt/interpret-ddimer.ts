@@ -119,7 +119,7 @@ function interpretQuantity(
 ): DdimerReading {
   const path = fromText ? 'valueString' : 'valueQuantity.unit';
   const analyte = dvtParam(ctx, 'ddimer.analyte', 'string');
-  const value = normaliseQuantity(quantityInput(q), analyte);
+  const value = normaliseQuantity(q, analyte);
   if (!value.ok) {
     return fail(`uninterpretable: ${value.reason}`, path, unitProblem(q.code ?? q.unit));
   }
@@ -218,7 +218,7 @@ function chooseCutoff(
   let words = 'cutoff';
   const high = obs.referenceHigh;
   if (high) {
-    const lab = normaliseQuantity(quantityInput(high), analyte);
+    const lab = normaliseQuantity(high, analyte);
     const labBasis = lab.ok ? basisFromAnnotations(lab.annotations) : null;
     if (!lab.ok || labBasis === 'conflict' || (labBasis && labBasis !== basis)) {
       return fail(
@@ -276,22 +276,6 @@ function basisFromAnnotations(annotations: readonly string[]): Basis | 'conflict
   const feu = upper.some((a) => a.includes('FEU'));
   const ddu = upper.some((a) => a.includes('DDU'));
   return feu && ddu ? 'conflict' : feu ? 'FEU' : ddu ? 'DDU' : undefined;
-}
-
-function quantityInput(q: ReadingQuantity): {
-  value?: number;
-  unit?: string;
-  code?: string;
-  system?: string;
-  comparator?: string;
-} {
-  return {
-    ...(q.value === undefined ? {} : { value: q.value }),
-    ...(q.unit === undefined ? {} : { unit: q.unit }),
-    ...(q.code === undefined ? {} : { code: q.code }),
-    ...(q.system === undefined ? {} : { system: q.system }),
-    ...(q.comparator === undefined ? {} : { comparator: q.comparator }),
-  };
 }
 
 /** A positive read at the conventional cutoff might have been negative at the age-adjusted one. */
