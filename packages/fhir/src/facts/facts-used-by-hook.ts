@@ -1,10 +1,11 @@
 import { collectLeaves, type RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
+import { cardTextFacts } from './card-text-facts';
 import { factNamesInParams } from './fact-names-in-params';
-import { stringsIn } from './strings-in';
+import { memoPerHook, type PerHookCache } from './memo-per-hook';
+import { packParameterFacts } from './pack-parameter-facts';
 
-const FACT_TOKEN = /\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}/g;
-const cache = new WeakMap<RuleSet, Map<Hook, ReadonlySet<string>>>();
+const cache: PerHookCache<ReadonlySet<string>> = new WeakMap();
 
 /**
  * The catalogue facts the hook's active and draft rules read: condition leaves (incl. variants and
@@ -17,42 +18,23 @@ const cache = new WeakMap<RuleSet, Map<Hook, ReadonlySet<string>>>();
  * @returns fact names (memoised per rule set and hook)
  */
 export function factsUsedByHook(ruleSet: RuleSet, hook: Hook): ReadonlySet<string> {
-  let perHook = cache.get(ruleSet);
-  if (!perHook) {
-    perHook = new Map();
-    cache.set(ruleSet, perHook);
-  }
-  const known = perHook.get(hook);
-  if (known) {
-    return known;
-  }
-  const names = new Set<string>();
-  const packs = new Set<string>();
-  for (const rule of ruleSet.rules) {
-    const def = rule.definition;
-    if (def.status === 'retired' || !def.hooks.includes(hook)) {
-      continue;
-    }
-    packs.add(def.pack);
-    collectLeaves(def).forEach(({ leaf }) => names.add(leaf.fact));
-    for (const match of JSON.stringify(def.card).matchAll(FACT_TOKEN)) {
-      names.add(match[1] ?? '');
-    }
-    for (const suggestion of def.card.suggestions ?? []) {
-      suggestion.actions.forEach((a) => a.resourceIdsFrom && names.add(a.resourceIdsFrom));
-    }
-  }
-  // Pack parameters name facts a pack's mechanisms read (e.g. the Wells record routes).
-  for (const pack of packs) {
-    stringsIn(ruleSet.packs.get(pack)?.parameters).forEach((text) => {
-      if (ruleSet.facts.has(text)) {
-        names.add(text);
+  return memoPerHook(cache, ruleSet, hook, () => {
+    const names = new Set<string>();
+    const packs = new Set<string>();
+    for (const rule of ruleSet.rules) {
+      const def = rule.definition;
+      if (def.status === 'retired' || !def.hooks.includes(hook)) {
+        continue;
       }
-    });
-  }
-  addDerivedInputs(ruleSet, names);
-  perHook.set(hook, names);
-  return names;
+      packs.add(def.pack);
+      collectLeaves(def).forEach(({ leaf }) => names.add(leaf.fact));
+      cardTextFacts(def).forEach((name) => names.add(name));
+    }
+    // Pack parameters name facts a pack's mechanisms read (e.g. the Wells record routes).
+    packParameterFacts(ruleSet, packs).forEach((name) => names.add(name));
+    addDerivedInputs(ruleSet, names);
+    return names;
+  });
 }
 
 /**

@@ -9,8 +9,10 @@
 import { collectLeaves, type RuleSet } from '@soleus/core';
 import type { Hook } from '../evaluate/hooks';
 import { compiledSources } from './compiled-sources';
+import { cardTextFacts } from './card-text-facts';
 import { addDerivedInputs, factsUsedByHook } from './facts-used-by-hook';
-import { stringsIn } from './strings-in';
+import { memoPerHook, type PerHookCache } from './memo-per-hook';
+import { packParameterFacts } from './pack-parameter-facts';
 
 /** A hook's facts by when an evaluation needs them. */
 export interface HookFactRoles {
@@ -23,8 +25,7 @@ export interface HookFactRoles {
   readonly cardOnly: ReadonlyMap<string, readonly string[]>;
 }
 
-const FACT_TOKEN = /\{\{\s*fact\.([A-Za-z0-9_.]+)\s*\}\}/g;
-const cache = new WeakMap<RuleSet, Map<Hook, HookFactRoles>>();
+const cache: PerHookCache<HookFactRoles> = new WeakMap();
 
 /**
  * Splits the facts the hook's rules read (the same rules and names as {@link factsUsedByHook}).
@@ -33,15 +34,10 @@ const cache = new WeakMap<RuleSet, Map<Hook, HookFactRoles>>();
  * @returns the facts needed before evaluation and, per rule, those only its card needs (memoised)
  */
 export function hookFactRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
-  let perHook = cache.get(ruleSet);
-  if (!perHook) {
-    perHook = new Map();
-    cache.set(ruleSet, perHook);
-  }
-  const known = perHook.get(hook);
-  if (known) {
-    return known;
-  }
+  return memoPerHook(cache, ruleSet, hook, () => splitRoles(ruleSet, hook));
+}
+
+function splitRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
   const all = factsUsedByHook(ruleSet, hook);
   const sources = compiledSources(ruleSet);
   const before = new Set([...all].filter((name) => sources.get(name)?.source.kind === 'issues'));
@@ -63,21 +59,10 @@ export function hookFactRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
         into.add(other);
       }
     }
-    for (const match of JSON.stringify(def.card).matchAll(FACT_TOKEN)) {
-      card.add(match[1] ?? '');
-    }
-    for (const suggestion of def.card.suggestions ?? []) {
-      suggestion.actions.forEach((a) => a.resourceIdsFrom && card.add(a.resourceIdsFrom));
-    }
+    cardTextFacts(def).forEach((name) => card.add(name));
     cardFacts.set(def.id, card);
   }
-  for (const pack of packs) {
-    stringsIn(ruleSet.packs.get(pack)?.parameters).forEach((text) => {
-      if (ruleSet.facts.has(text)) {
-        before.add(text);
-      }
-    });
-  }
+  packParameterFacts(ruleSet, packs).forEach((name) => before.add(name));
   addDerivedInputs(ruleSet, before);
   const cardOnly = new Map<string, readonly string[]>();
   for (const [id, card] of cardFacts) {
@@ -87,9 +72,7 @@ export function hookFactRoles(ruleSet: RuleSet, hook: Hook): HookFactRoles {
       cardOnly.set(id, only);
     }
   }
-  const roles: HookFactRoles = { beforeEvaluation: before, cardOnly };
-  perHook.set(hook, roles);
-  return roles;
+  return { beforeEvaluation: before, cardOnly };
 }
 
 function valueFact(value: unknown): string | undefined {
